@@ -1,0 +1,33 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/regelgids/regelgids/site"
+)
+
+func newBuildCmd(src *sources) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the static site",
+		Long: `Build writes the whole site to the output folder. It builds into a new
+folder and replaces the old one only when the build succeeded.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			res, err := site.Build(site.Options{Content: src.content(), Templates: src.templates(), Out: out})
+			if err != nil {
+				return err
+			}
+			printWarnings(cmd.ErrOrStderr(), res.Project.Warnings)
+			fmt.Fprintf(cmd.OutOrStdout(), "built %d pages (%d files, %d KB) in %v → %s\n",
+				res.Pages, res.Files, res.Bytes/1024, res.Duration.Round(time.Millisecond), out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "public", "output folder")
+	return cmd
+}

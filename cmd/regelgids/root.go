@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/regelgids/regelgids/content"
+	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/templates"
+)
+
+// sources are the content and templates folders every command reads.
+type sources struct {
+	contentDir   string
+	templatesDir string
+}
+
+func (s *sources) register(cmd *cobra.Command) {
+	cmd.PersistentFlags().StringVar(&s.contentDir, "content", "", "municipality content folder (default: the embedded content/eemsdelta)")
+	cmd.PersistentFlags().StringVar(&s.templatesDir, "templates", "", "templates folder (default: the embedded templates)")
+}
+
+func (s *sources) content() fs.FS {
+	if s.contentDir == "" {
+		return content.Default()
+	}
+	return os.DirFS(s.contentDir)
+}
+
+func (s *sources) templates() fs.FS {
+	if s.templatesDir == "" {
+		return templates.Default()
+	}
+	return os.DirFS(s.templatesDir)
+}
+
+// onDisk lists the folders that came from disk and can change while serving.
+func (s *sources) onDisk() []string {
+	var dirs []string
+	for _, d := range []string{s.contentDir, s.templatesDir} {
+		if d != "" {
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
+}
+
+func newRootCmd() *cobra.Command {
+	src := &sources{}
+	root := &cobra.Command{
+		Use:           "regelgids",
+		Short:         "Turn a municipal ordinance into an accessible, searchable website",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	src.register(root)
+	root.AddCommand(newParseCmd(src), newBuildCmd(src), newServeCmd(src))
+	return root
+}
+
+func printWarnings(w io.Writer, warns []ordinance.Diagnostic) {
+	for _, d := range warns {
+		fmt.Fprintln(w, d)
+	}
+}
+
+func loadProject(src *sources, stderr io.Writer) (*site.Project, error) {
+	p, err := site.Load(src.content())
+	if err != nil {
+		return nil, err
+	}
+	printWarnings(stderr, p.Warnings)
+	return p, nil
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/regelgids/regelgids/site"
+)
+
+func newServeCmd(src *sources) *cobra.Command {
+	var addr, out string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Build the site and serve it, rebuilding when content changes",
+		Long: `Serve builds the site and serves it over HTTP. With --content or --templates
+pointing at folders on disk, it rebuilds when a file there changes. It
+listens on loopback unless --addr says otherwise.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			opts := func() site.Options {
+				return site.Options{Content: src.content(), Templates: src.templates(), Out: out}
+			}
+			return site.Serve(ctx, site.ServeOptions{
+				Options: opts(),
+				Addr:    addr,
+				Watch:   src.onDisk(),
+				Rebuild: opts,
+				Log:     cmd.OutOrStdout(),
+			})
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	cmd.Flags().StringVar(&out, "out", "", "folder to build into (default: a temporary folder)")
+	return cmd
+}

@@ -1,0 +1,161 @@
+// Package ordinance holds the structured model of a Dutch municipal
+// ordinance (verordening) and its explanatory memorandum (toelichting), and
+// the parser that reads the text as the municipality publishes it.
+package ordinance
+
+// Ordinance is one verordening with its toelichting. The JSON keys are a
+// public contract: `regelgids parse --json` prints them and later stages
+// (guides, search, readability) read them.
+type Ordinance struct {
+	Title    string   `json:"title"`
+	Metadata Metadata `json:"metadata"`
+	// Preamble holds the lines of the Intitulé after the title: who decides,
+	// on what proposal, on what legal basis.
+	Preamble []string  `json:"preamble,omitempty"`
+	Chapters []Chapter `json:"chapters"`
+	// GeneralExplanation is the toelichting's "Algemeen" part as plain text,
+	// paragraphs separated by a blank line.
+	GeneralExplanation string `json:"general_explanation"`
+	// GeneralBlocks is the same part with its structure kept: sub-headings,
+	// paragraphs and lists.
+	GeneralBlocks []Block `json:"general_blocks,omitempty"`
+	// ExplanationIntro is the text between "Artikelsgewijze toelichting" and
+	// the first article it explains.
+	ExplanationIntro string    `json:"explanation_intro,omitempty"`
+	Signature        Signature `json:"signature"`
+}
+
+// Metadata describes the ordinance. Dates are YYYY-MM-DD and empty when
+// neither the text nor the metadata file gives them.
+type Metadata struct {
+	Municipality string `json:"municipality,omitempty"`
+	// Identifier is the CVDR-style identifier of the official publication.
+	Identifier string `json:"identifier,omitempty"`
+	SourceURL  string `json:"source_url,omitempty"`
+	// ValidFrom and RetroactiveFrom come from the "Geldend van … met
+	// terugwerkende kracht vanaf …" line of the published consolidation.
+	ValidFrom       string `json:"valid_from,omitempty"`
+	RetroactiveFrom string `json:"retroactive_from,omitempty"`
+	// Adopted is the date of the council meeting in the Ondertekening.
+	Adopted string `json:"adopted,omitempty"`
+	// InForce is the date the article on entry into force names.
+	InForce string `json:"in_force,omitempty"`
+	// ValidityLine is the "Geldend van …" line as published.
+	ValidityLine string `json:"validity_line,omitempty"`
+}
+
+// Chapter is a hoofdstuk.
+type Chapter struct {
+	Number   string    `json:"number"`
+	Title    string    `json:"title"`
+	Intro    string    `json:"intro"`
+	Articles []Article `json:"articles"`
+	Line     int       `json:"-"`
+}
+
+// Article is an artikel with its leden and its part of the artikelsgewijze
+// toelichting.
+type Article struct {
+	Number     string      `json:"number"`
+	Title      string      `json:"title"`
+	Paragraphs []Paragraph `json:"paragraphs"`
+	// Explanation is this article's part of the artikelsgewijze toelichting
+	// as plain text, paragraphs separated by a blank line; "" where there is
+	// none.
+	Explanation string `json:"explanation"`
+	// ExplanationTitle is the heading the toelichting uses, which can differ
+	// slightly from Title.
+	ExplanationTitle  string  `json:"explanation_title,omitempty"`
+	ExplanationBlocks []Block `json:"explanation_blocks,omitempty"`
+	Line              int     `json:"-"`
+	ExplanationLine   int     `json:"-"`
+}
+
+// Paragraph is a lid. Number is "" when the article has no numbered leden.
+type Paragraph struct {
+	Number string `json:"number"`
+	Text   string `json:"text"`
+	Items  []Item `json:"items"`
+	// Tail is text that follows the onderdelen inside the same lid.
+	Tail string `json:"tail,omitempty"`
+	Line int    `json:"-"`
+}
+
+// Item is an onderdeel of a lid, labelled "a", "b", …
+type Item struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+	Line  int    `json:"-"`
+}
+
+// Block is one piece of running toelichting text.
+type Block struct {
+	Kind  BlockKind `json:"kind"`
+	Text  string    `json:"text,omitempty"`
+	Items []string  `json:"items,omitempty"`
+}
+
+// BlockKind tells how a Block is shown.
+type BlockKind string
+
+// The kinds of Block.
+const (
+	BlockParagraph BlockKind = "paragraph"
+	BlockHeading   BlockKind = "heading"
+	BlockList      BlockKind = "list"
+)
+
+// Signature is the Ondertekening.
+type Signature struct {
+	Text        string      `json:"text"`
+	Signatories []Signatory `json:"signatories,omitempty"`
+}
+
+// Signatory is one person who signed, with the role they signed in.
+type Signatory struct {
+	Role string `json:"role"`
+	Name string `json:"name"`
+}
+
+// Articles returns every article in order, across chapters.
+func (o *Ordinance) Articles() []*Article {
+	var all []*Article
+	for ci := range o.Chapters {
+		for ai := range o.Chapters[ci].Articles {
+			all = append(all, &o.Chapters[ci].Articles[ai])
+		}
+	}
+	return all
+}
+
+// Article returns the article with the given number, or nil.
+func (o *Ordinance) Article(number string) *Article {
+	for _, a := range o.Articles() {
+		if a.Number == number {
+			return a
+		}
+	}
+	return nil
+}
+
+// ChapterOf returns the chapter that holds the article, or nil.
+func (o *Ordinance) ChapterOf(number string) *Chapter {
+	for ci := range o.Chapters {
+		for _, a := range o.Chapters[ci].Articles {
+			if a.Number == number {
+				return &o.Chapters[ci]
+			}
+		}
+	}
+	return nil
+}
+
+// Paragraph returns the lid with the given number, or nil.
+func (a *Article) Paragraph(number string) *Paragraph {
+	for i := range a.Paragraphs {
+		if a.Paragraphs[i].Number == number {
+			return &a.Paragraphs[i]
+		}
+	}
+	return nil
+}

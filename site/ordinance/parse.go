@@ -1,0 +1,634 @@
+package ordinance
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Markers of the published text. The consolidations on overheid.nl write
+// "Artikel 6." in the regeling but sometimes "Artikel 6:" in the toelichting,
+// leden as a bullet with a number on its own line ("  • 1.") except where an
+// article was pasted as "1. De gemeente …" lines, and onderdelen as "• a.".
+var (
+	reChapter    = regexp.MustCompile(`^Hoofdstuk\s+(\d+[a-z]?)\s*[.:]\s*(\S.*)$`)
+	reArticle    = regexp.MustCompile(`^Artikel\s+(\d+[a-z]?)\s*[.:]\s*(\S.*)$`)
+	reLidMark    = regexp.MustCompile(`^[•·]\s*(\d+[a-z]?)\.?$`)
+	reItemMark   = regexp.MustCompile(`^[•·]\s*([a-z]{1,2})[.)]$`)
+	reInlineLid  = regexp.MustCompile(`^(\d+)\.\s+(\S.*)$`)
+	reLabelled   = regexp.MustCompile(`^([a-z]{1,2})\)\s+(\S.*)$`)
+	reBullet     = regexp.MustCompile(`^[•·–-]\s+(\S.*)$`)
+	reValidity   = regexp.MustCompile(`^Geldend van (\d{2}-\d{2}-\d{4}) t/m (heden|\d{2}-\d{2}-\d{4})(?: met terugwerkende kracht vanaf (\d{2}-\d{2}-\d{4}))?`)
+	reDutchDate  = regexp.MustCompile(`(\d{1,2})\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(\d{4})`)
+	reEntryForce = regexp.MustCompile(`(?i)treedt in werking (?:op|met ingang van|per)\s+(\d{1,2}\s+\p{L}+\s+\d{4})`)
+)
+
+var dutchMonths = map[string]int{
+	"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
+	"juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+
+// line is one non-blank source line.
+type line struct {
+	no     int    // 1-based line number in the file
+	indent int    // leading spaces (a tab counts as four)
+	text   string // trimmed
+}
+
+// section is the part of the document a line belongs to.
+type section int
+
+const (
+	secHead section = iota
+	secRegeling
+	secSignature
+	secGeneral
+	secArticleNotes
+)
+
+// parser reads the published text line by line. It keeps state small: the
+// current section, chapter, article, lid and onderdeel.
+type parser struct {
+	file  string
+	doc   *Ordinance
+	diags []Diagnostic
+
+	sec      section
+	chapter  *Chapter
+	article  *Article
+	lid      *Paragraph
+	item     *Item
+	itemMark int  // indentation of the current onderdeel marker
+	pending  byte // 'l' after a lid marker, 'i' after an item marker: the next text is theirs
+
+	seenArticles map[string]int // article number → line, in the regeling
+	noteArticle  *Article       // article whose toelichting is being read
+	noteLines    []line
+	generalLines []line
+	introLines   []line
+	noteSeen     map[string]int
+	signature    []line
+}
+
+// Parse reads an ordinance as published (plain text from the official
+// consolidation) into the model. It returns warnings for irregularities it
+// could read past, and an *Error listing every structural problem.
+func Parse(filename string, src []byte) (*Ordinance, []Diagnostic, error) {
+	lines, err := splitLines(filename, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := &parser{
+		file:         filename,
+		doc:          &Ordinance{},
+		seenArticles: map[string]int{},
+		noteSeen:     map[string]int{},
+	}
+	for _, l := range lines {
+		p.line(l)
+	}
+	p.finish(lines[len(lines)-1].no)
+
+	var errs, warns []Diagnostic
+	for _, d := range p.diags {
+		if d.Warning {
+			warns = append(warns, d)
+		} else {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, warns, &Error{Diagnostics: errs}
+	}
+	return p.doc, warns, nil
+}
+
+// splitLines checks that src is text and returns its non-blank lines.
+func splitLines(filename string, src []byte) ([]line, error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	fail := func(no int, msg string) error {
+		return &Error{Diagnostics: []Diagnostic{{File: filename, Line: no, Message: msg}}}
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, fail(1+bytes.Count(src[:i], []byte("\n")), "binary file: NUL byte; expected the ordinance as UTF-8 text")
+	}
+	if !utf8.Valid(src) {
+		no := 1
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				no++
+			}
+			i += size
+		}
+		return nil, fail(no, "not UTF-8 text (invalid byte sequence); save the file as UTF-8")
+	}
+	var out []line
+	for i, raw := range strings.Split(string(src), "\n") {
+		raw = strings.TrimRight(raw, "\r")
+		raw = strings.ReplaceAll(raw, "\u00a0", " ")
+		indent := 0
+		for _, r := range raw {
+			if r == ' ' {
+				indent++
+			} else if r == '\t' {
+				indent += 4
+			} else {
+				break
+			}
+		}
+		text := strings.Join(strings.Fields(raw), " ")
+		if text == "" {
+			continue
+		}
+		out = append(out, line{no: i + 1, indent: indent, text: text})
+	}
+	if len(out) == 0 {
+		return nil, fail(1, "empty file: expected the text of an ordinance")
+	}
+	return out, nil
+}
+
+func (p *parser) errorf(no int, format string, args ...any) {
+	p.diags = append(p.diags, Diagnostic{File: p.file, Line: no, Message: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) warnf(no int, format string, args ...any) {
+	p.diags = append(p.diags, Diagnostic{File: p.file, Line: no, Message: fmt.Sprintf(format, args...), Warning: true})
+}
+
+func (p *parser) line(l line) {
+	switch {
+	case l.text == "Ondertekening" && p.sec == secRegeling:
+		p.sec = secSignature
+		return
+	case l.text == "Toelichting" && (p.sec == secRegeling || p.sec == secSignature):
+		p.sec = secGeneral
+		return
+	case l.text == "Algemeen" && p.sec == secGeneral && len(p.generalLines) == 0:
+		return
+	case strings.EqualFold(l.text, "Artikelsgewijze toelichting") && p.sec == secGeneral:
+		p.sec = secArticleNotes
+		return
+	}
+	switch p.sec {
+	case secHead:
+		p.head(l)
+	case secRegeling:
+		p.regeling(l)
+	case secSignature:
+		p.signature = append(p.signature, l)
+	case secGeneral:
+		if m := reArticle.FindStringSubmatch(l.text); m != nil && p.doc.Article(m[1]) != nil {
+			// An article heading without "Artikelsgewijze toelichting"
+			// above it: the article notes start here.
+			p.sec = secArticleNotes
+			p.articleNotes(l)
+			return
+		}
+		p.generalLines = append(p.generalLines, l)
+	case secArticleNotes:
+		p.articleNotes(l)
+	}
+}
+
+// head reads the title, the validity line and the Intitulé.
+func (p *parser) head(l line) {
+	switch {
+	case p.doc.Title == "":
+		p.doc.Title = l.text
+	case reValidity.MatchString(l.text):
+		m := reValidity.FindStringSubmatch(l.text)
+		p.doc.Metadata.ValidityLine = l.text
+		p.doc.Metadata.ValidFrom = isoFromDMY(m[1])
+		p.doc.Metadata.RetroactiveFrom = isoFromDMY(m[3])
+	case strings.HasPrefix(l.text, "Intitul"):
+	case l.text == p.doc.Title:
+	case reChapter.MatchString(l.text) || reArticle.MatchString(l.text):
+		p.sec = secRegeling
+		p.regeling(l)
+	default:
+		p.doc.Preamble = append(p.doc.Preamble, l.text)
+	}
+}
+
+func (p *parser) regeling(l line) {
+	if m := reChapter.FindStringSubmatch(l.text); m != nil {
+		p.startChapter(l, m[1], m[2])
+		return
+	}
+	if m := reArticle.FindStringSubmatch(l.text); m != nil {
+		p.startArticle(l, m[1], m[2])
+		return
+	}
+	if p.article == nil {
+		if p.chapter == nil {
+			p.doc.Preamble = append(p.doc.Preamble, l.text)
+			return
+		}
+		if reLidMark.MatchString(l.text) || reItemMark.MatchString(l.text) {
+			p.errorf(l.no, "%q outside an article: expected an \"Artikel N.\" heading first", l.text)
+			return
+		}
+		p.chapter.Intro = joinText(p.chapter.Intro, l.text, " ")
+		return
+	}
+	a := p.article
+	if m := reLidMark.FindStringSubmatch(l.text); m != nil {
+		p.startLid(l, m[1], "")
+		p.pending = 'l'
+		return
+	}
+	if m := reItemMark.FindStringSubmatch(l.text); m != nil {
+		p.startItem(l, m[1])
+		p.pending = 'i'
+		return
+	}
+	// Leden pasted as "1. De gemeente …" lines: only at the article's own
+	// level and only when the number continues the sequence, so a sentence
+	// that happens to start with a number is not taken for a lid.
+	if m := reInlineLid.FindStringSubmatch(l.text); m != nil && p.pending == 0 && l.indent <= 2 && p.continuesLeden(m[1]) {
+		p.startLid(l, m[1], m[2])
+		return
+	}
+	switch {
+	case p.pending == 'i':
+		p.item.Text = l.text
+	case p.pending == 'l':
+		p.lid.Text = l.text
+	case p.item != nil && l.indent > p.itemMark:
+		p.item.Text = joinText(p.item.Text, l.text, "\n\n")
+	case p.item != nil:
+		p.lid.Tail = joinText(p.lid.Tail, l.text, "\n\n")
+	case p.lid != nil:
+		p.lid.Text = joinText(p.lid.Text, l.text, "\n\n")
+	default:
+		a.Paragraphs = append(a.Paragraphs, Paragraph{Text: l.text, Line: l.no})
+		p.lid = &a.Paragraphs[len(a.Paragraphs)-1]
+	}
+	p.pending = 0
+}
+
+func (p *parser) continuesLeden(number string) bool {
+	n, _ := strconv.Atoi(number)
+	ps := p.article.Paragraphs
+	if len(ps) == 0 {
+		return n == 1
+	}
+	prev, err := strconv.Atoi(ps[len(ps)-1].Number)
+	return err == nil && n == prev+1
+}
+
+func (p *parser) startChapter(l line, number, title string) {
+	p.closeArticle()
+	if prev := len(p.doc.Chapters); prev > 0 || number != "1" {
+		want := ""
+		if prev > 0 {
+			want = nextNumber(p.doc.Chapters[prev-1].Number)
+		} else {
+			want = "1"
+		}
+		if number != want && !isSuffixOf(number, p.lastChapterNumber()) {
+			p.errorf(l.no, "chapter %s follows %s: expected chapter %s", number, orStart(p.lastChapterNumber()), want)
+		}
+	}
+	p.doc.Chapters = append(p.doc.Chapters, Chapter{Number: number, Title: title, Line: l.no})
+	p.chapter = &p.doc.Chapters[len(p.doc.Chapters)-1]
+}
+
+func (p *parser) lastChapterNumber() string {
+	if n := len(p.doc.Chapters); n > 0 {
+		return p.doc.Chapters[n-1].Number
+	}
+	return ""
+}
+
+func (p *parser) startArticle(l line, number, title string) {
+	p.closeArticle()
+	if p.chapter == nil {
+		// An ordinance without chapters: keep one unnamed chapter.
+		p.doc.Chapters = append(p.doc.Chapters, Chapter{Line: l.no})
+		p.chapter = &p.doc.Chapters[len(p.doc.Chapters)-1]
+	}
+	prev := p.lastArticleNumber()
+	if first, ok := p.seenArticles[number]; ok {
+		p.errorf(l.no, "article %s appears twice (first at line %d)", number, first)
+	} else if want := nextNumber(prev); number != want && !isSuffixOf(number, prev) {
+		p.errorf(l.no, "article %s follows %s: expected article %s", number, orStart(prev), want)
+	}
+	p.seenArticles[number] = l.no
+	p.chapter.Articles = append(p.chapter.Articles, Article{Number: number, Title: title, Line: l.no})
+	p.article = &p.chapter.Articles[len(p.chapter.Articles)-1]
+}
+
+func (p *parser) lastArticleNumber() string {
+	last := ""
+	for _, c := range p.doc.Chapters {
+		if n := len(c.Articles); n > 0 {
+			last = c.Articles[n-1].Number
+		}
+	}
+	return last
+}
+
+func (p *parser) startLid(l line, number, text string) {
+	a := p.article
+	if q := a.Paragraph(number); q != nil {
+		p.errorf(l.no, "article %s: lid %s appears twice (first at line %d)", a.Number, number, q.Line)
+	} else if n := len(a.Paragraphs); n > 0 && a.Paragraphs[n-1].Number == "" {
+		p.warnf(l.no, "article %s: numbered lid %s follows unnumbered text", a.Number, number)
+	} else {
+		want := "1"
+		if n > 0 {
+			want = nextNumber(a.Paragraphs[n-1].Number)
+		}
+		if number != want && !(n > 0 && isSuffixOf(number, a.Paragraphs[n-1].Number)) {
+			p.warnf(l.no, "article %s: lid %s where lid %s was expected", a.Number, number, want)
+		}
+	}
+	a.Paragraphs = append(a.Paragraphs, Paragraph{Number: number, Text: text, Line: l.no})
+	p.lid = &a.Paragraphs[len(a.Paragraphs)-1]
+	p.item = nil
+}
+
+func (p *parser) startItem(l line, label string) {
+	a := p.article
+	if p.lid == nil {
+		// Onderdelen directly under the article (Artikel 9): they belong to
+		// one unnumbered lid.
+		a.Paragraphs = append(a.Paragraphs, Paragraph{Line: l.no})
+		p.lid = &a.Paragraphs[len(a.Paragraphs)-1]
+	}
+	want := "a"
+	if n := len(p.lid.Items); n > 0 {
+		prev := p.lid.Items[n-1].Label
+		if prev == label {
+			p.errorf(l.no, "article %s: onderdeel %s appears twice in the same lid", a.Number, label)
+		}
+		want = nextLabel(prev)
+	}
+	if label != want {
+		p.warnf(l.no, "article %s: onderdeel %s where onderdeel %s was expected", a.Number, label, want)
+	}
+	p.lid.Items = append(p.lid.Items, Item{Label: label, Line: l.no})
+	p.item = &p.lid.Items[len(p.lid.Items)-1]
+	p.itemMark = l.indent
+}
+
+func (p *parser) closeArticle() {
+	if p.article != nil {
+		a := p.article
+		if len(a.Paragraphs) == 0 {
+			p.errorf(a.Line, "article %s has no text", a.Number)
+		}
+		if p.pending != 0 {
+			p.errorf(a.Line, "article %s ends with an empty lid or onderdeel", a.Number)
+		}
+		for _, q := range a.Paragraphs {
+			for _, it := range q.Items {
+				if it.Text == "" {
+					p.errorf(it.Line, "article %s: onderdeel %s has no text", a.Number, it.Label)
+				}
+			}
+			if q.Text == "" && len(q.Items) == 0 {
+				p.errorf(q.Line, "article %s: lid %s has no text", a.Number, q.Number)
+			}
+		}
+	}
+	p.article, p.lid, p.item, p.pending = nil, nil, nil, 0
+}
+
+// articleNotes reads the artikelsgewijze toelichting.
+func (p *parser) articleNotes(l line) {
+	if m := reChapter.FindStringSubmatch(l.text); m != nil {
+		p.closeNote()
+		found := false
+		for _, c := range p.doc.Chapters {
+			found = found || c.Number == m[1]
+		}
+		if !found {
+			p.warnf(l.no, "toelichting names chapter %s, which the regeling does not have", m[1])
+		}
+		return
+	}
+	if m := reArticle.FindStringSubmatch(l.text); m != nil {
+		p.closeNote()
+		a := p.doc.Article(m[1])
+		if a == nil {
+			p.errorf(l.no, "toelichting on article %s, which the regeling does not have", m[1])
+			return
+		}
+		if first, ok := p.noteSeen[m[1]]; ok {
+			p.errorf(l.no, "toelichting on article %s appears twice (first at line %d)", m[1], first)
+			return
+		}
+		p.noteSeen[m[1]] = l.no
+		a.ExplanationTitle = m[2]
+		a.ExplanationLine = l.no
+		p.noteArticle = a
+		return
+	}
+	if p.noteArticle == nil {
+		p.introLines = append(p.introLines, l)
+		return
+	}
+	p.noteLines = append(p.noteLines, l)
+}
+
+func (p *parser) closeNote() {
+	if p.noteArticle != nil {
+		p.noteArticle.ExplanationBlocks = blocks(p.noteLines)
+		p.noteArticle.Explanation = blocksText(p.noteArticle.ExplanationBlocks)
+	}
+	p.noteArticle, p.noteLines = nil, nil
+}
+
+func (p *parser) finish(lastLine int) {
+	p.closeArticle()
+	p.closeNote()
+	if len(p.doc.Chapters) == 0 {
+		p.errorf(lastLine, "no \"Artikel N.\" heading found: this does not look like an ordinance")
+	}
+	p.doc.GeneralBlocks = blocks(p.generalLines)
+	p.doc.GeneralExplanation = blocksText(p.doc.GeneralBlocks)
+	p.doc.ExplanationIntro = blocksText(blocks(p.introLines))
+	p.readSignature()
+	p.doc.Metadata.InForce = p.entryIntoForce()
+	// Lists are always present in JSON, empty rather than null, so
+	// consumers need no null checks.
+	for _, a := range p.doc.Articles() {
+		for i := range a.Paragraphs {
+			if a.Paragraphs[i].Items == nil {
+				a.Paragraphs[i].Items = []Item{}
+			}
+		}
+	}
+}
+
+// readSignature splits the Ondertekening into its sentence and the
+// signatories, written as a role line ("de voorzitter") and a name line.
+func (p *parser) readSignature() {
+	s := &p.doc.Signature
+	var rest []line
+	for i, l := range p.signature {
+		if strings.HasSuffix(l.text, ":") || i == 0 && !startsLower(l.text) {
+			s.Text = joinText(s.Text, l.text, " ")
+			continue
+		}
+		rest = p.signature[i:]
+		break
+	}
+	for i := 0; i < len(rest); i++ {
+		if startsLower(rest[i].text) && i+1 < len(rest) && !startsLower(rest[i+1].text) {
+			s.Signatories = append(s.Signatories, Signatory{Role: rest[i].text, Name: rest[i+1].text})
+			i++
+			continue
+		}
+		p.warnf(rest[i].no, "ondertekening: %q is not a role followed by a name", rest[i].text)
+	}
+	if m := reDutchDate.FindStringSubmatch(s.Text); m != nil {
+		p.doc.Metadata.Adopted = isoFromDutch(m)
+	}
+}
+
+func (p *parser) entryIntoForce() string {
+	for _, a := range p.doc.Articles() {
+		for _, q := range a.Paragraphs {
+			if m := reEntryForce.FindStringSubmatch(q.Text); m != nil {
+				if d := reDutchDate.FindStringSubmatch(m[1]); d != nil {
+					return isoFromDutch(d)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// blocks turns running toelichting lines into paragraphs, sub-headings and
+// lists. A sub-heading is a short line without closing punctuation that is
+// followed by more text ("Doelgroep").
+func blocks(lines []line) []Block {
+	var out []Block
+	appendItem := func(text string) {
+		if n := len(out); n > 0 && out[n-1].Kind == BlockList {
+			out[n-1].Items = append(out[n-1].Items, text)
+			return
+		}
+		out = append(out, Block{Kind: BlockList, Items: []string{text}})
+	}
+	for i, l := range lines {
+		switch {
+		case reLabelled.MatchString(l.text):
+			appendItem(l.text)
+		case reBullet.MatchString(l.text):
+			appendItem(reBullet.FindStringSubmatch(l.text)[1])
+		case i+1 < len(lines) && looksLikeHeading(l.text):
+			out = append(out, Block{Kind: BlockHeading, Text: l.text})
+		default:
+			out = append(out, Block{Kind: BlockParagraph, Text: l.text})
+		}
+	}
+	return out
+}
+
+func looksLikeHeading(s string) bool {
+	if len(strings.Fields(s)) > 10 || startsLower(s) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".:;,!?", last)
+}
+
+// blocksText renders blocks as plain text: blocks separated by a blank
+// line, list items one per line.
+func blocksText(bs []Block) string {
+	parts := make([]string, 0, len(bs))
+	for _, b := range bs {
+		if b.Kind == BlockList {
+			parts = append(parts, strings.Join(b.Items, "\n"))
+		} else {
+			parts = append(parts, b.Text)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+func joinText(have, add, sep string) string {
+	if have == "" {
+		return add
+	}
+	return have + sep + add
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// nextNumber gives the number expected after n: "6" → "7", "8a" → "9",
+// "" → "1".
+func nextNumber(n string) string {
+	digits := strings.TrimRightFunc(n, unicode.IsLetter)
+	v, err := strconv.Atoi(digits)
+	if err != nil {
+		return "1"
+	}
+	return strconv.Itoa(v + 1)
+}
+
+// isSuffixOf reports whether n is an inserted number after prev: "8a" after
+// "8", "8b" after "8a".
+func isSuffixOf(n, prev string) bool {
+	base := strings.TrimRightFunc(n, unicode.IsLetter)
+	suffix := n[len(base):]
+	if suffix == "" || prev == "" {
+		return false
+	}
+	prevBase := strings.TrimRightFunc(prev, unicode.IsLetter)
+	if base != prevBase {
+		return false
+	}
+	prevSuffix := prev[len(prevBase):]
+	if prevSuffix == "" {
+		return suffix == "a"
+	}
+	return suffix == nextLabel(prevSuffix)
+}
+
+func orStart(n string) string {
+	if n == "" {
+		return "the start"
+	}
+	return n
+}
+
+// nextLabel gives the onderdeel label after l: "a" → "b", "z" → "aa".
+func nextLabel(l string) string {
+	if l == "" {
+		return "a"
+	}
+	last := l[len(l)-1]
+	if last < 'z' {
+		return l[:len(l)-1] + string(last+1)
+	}
+	return nextLabel(l[:len(l)-1]) + "a"
+}
+
+func isoFromDMY(s string) string {
+	if len(s) != 10 {
+		return ""
+	}
+	return s[6:10] + "-" + s[3:5] + "-" + s[0:2]
+}
+
+func isoFromDutch(m []string) string {
+	day, _ := strconv.Atoi(m[1])
+	return fmt.Sprintf("%s-%02d-%02d", m[3], dutchMonths[m[2]], day)
+}

@@ -1,0 +1,204 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ServeOptions configure Serve.
+type ServeOptions struct {
+	Options
+	Addr string // host:port; "127.0.0.1:8080" keeps the server on loopback
+	// Watch lists folders on disk whose changes trigger a rebuild. Embedded
+	// content cannot change, so it is not watched.
+	Watch []string
+	// Rebuild rereads the sources; Serve calls it before each rebuild so a
+	// changed folder is read afresh. Nil means opts.Options as they are.
+	Rebuild func() Options
+	Log     io.Writer
+	// Ready, if set, receives the listening address once the server accepts
+	// connections.
+	Ready chan<- string
+}
+
+// Serve builds the site, serves it over HTTP and rebuilds it when a watched
+// folder changes, until ctx is done. A failed rebuild is reported and the
+// last good site keeps being served.
+func Serve(ctx context.Context, opts ServeOptions) error {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Out == "" {
+		tmp, err := os.MkdirTemp("", "regelgids-serve-*")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		opts.Out = tmp + "/site"
+	}
+	res, err := Build(opts.Options)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Log, "built %d pages in %v\n", res.Pages, res.Duration.Round(time.Millisecond))
+
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           NewHandler(opts.Out),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	fmt.Fprintf(opts.Log, "serving %s at http://%s/ (Ctrl+C stops)\n", res.Project.Ordinance.Title, ln.Addr())
+	if opts.Ready != nil {
+		opts.Ready <- ln.Addr().String()
+	}
+
+	var wg sync.WaitGroup
+	if len(opts.Watch) > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			watch(ctx, opts)
+		}()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		err = srv.Shutdown(shutdown)
+	}
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// watch polls the watched folders twice a second. Polling needs no
+// platform-specific notification API and a content folder is small.
+func watch(ctx context.Context, opts ServeOptions) {
+	last := fingerprint(opts.Watch)
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		now := fingerprint(opts.Watch)
+		if now == last {
+			continue
+		}
+		last = now
+		build := opts.Options
+		if opts.Rebuild != nil {
+			build = opts.Rebuild()
+			build.Out = opts.Out
+		}
+		res, err := Build(build)
+		if err != nil {
+			fmt.Fprintf(opts.Log, "rebuild failed, still serving the last good site:\n%v\n", err)
+			continue
+		}
+		fmt.Fprintf(opts.Log, "rebuilt %d pages in %v\n", res.Pages, res.Duration.Round(time.Millisecond))
+	}
+}
+
+// fingerprint summarises names, sizes and modification times of every file
+// below the folders.
+func fingerprint(dirs []string) string {
+	var lines []string
+	for _, dir := range dirs {
+		fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				lines = append(lines, dir+"/"+name+" error")
+				return nil
+			}
+			if info, err := d.Info(); err == nil && !d.IsDir() {
+				lines = append(lines, fmt.Sprintf("%s/%s %d %d", dir, name, info.Size(), info.ModTime().UnixNano()))
+			}
+			return nil
+		})
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// NewHandler serves a built site folder: index.html for folders, the site's
+// own 404.html with status 404 for anything else, no folder listings.
+func NewHandler(dir string) http.Handler {
+	root := http.Dir(dir)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Referrer-Policy", "same-origin")
+		name := path.Clean("/" + r.URL.Path)
+		if f, info, ok := open(root, name); ok {
+			defer f.Close()
+			if info.IsDir() {
+				if !strings.HasSuffix(r.URL.Path, "/") {
+					http.Redirect(w, r, name+"/", http.StatusMovedPermanently)
+					return
+				}
+				f.Close()
+				if f, info, ok = open(root, path.Join(name, "index.html")); !ok {
+					notFound(w, root)
+					return
+				}
+				defer f.Close()
+			}
+			http.ServeContent(w, r, info.Name(), info.ModTime(), f)
+			return
+		}
+		notFound(w, root)
+	})
+}
+
+func open(root http.Dir, name string) (http.File, fs.FileInfo, bool) {
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, nil, false
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, false
+	}
+	return f, info, true
+}
+
+func notFound(w http.ResponseWriter, root http.Dir) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	if f, err := root.Open("/404.html"); err == nil {
+		defer f.Close()
+		io.Copy(w, f)
+		return
+	}
+	io.WriteString(w, "<!DOCTYPE html><title>404</title><p>Not found</p>")
+}
