@@ -4,15 +4,12 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
+	"sort"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/regelgids/regelgids/site/ordinance"
 )
@@ -57,13 +54,13 @@ func Load(content fs.FS) (*Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", MetadataFile, err)
 	}
-	meta, err := parseMetadata(MetadataFile, raw)
+	meta, lines, err := parseMetadata(MetadataFile, raw)
 	if err != nil {
 		return nil, err
 	}
 	src, err := fs.ReadFile(content, meta.Text)
 	if err != nil {
-		return nil, fmt.Errorf("%s: text: %w", MetadataFile, err)
+		return nil, fmt.Errorf("%s:%d: text: %w", MetadataFile, lines["text"], err)
 	}
 	doc, warns, err := ordinance.Parse(meta.Text, src)
 	if err != nil {
@@ -76,49 +73,51 @@ func Load(content fs.FS) (*Project, error) {
 		warns = append(warns, ordinance.Diagnostic{File: MetadataFile, Line: 1, Warning: true,
 			Message: fmt.Sprintf("title %q differs from the title in %s: %q", meta.Title, meta.Text, doc.Title)})
 	}
-	var missing []string
-	for _, n := range append(append([]string{}, meta.Voorzieningen...), meta.ApplyArticle) {
-		if n != "" && doc.Article(n) == nil {
-			missing = append(missing, n)
+	var problems []string
+	for key, numbers := range map[string][]string{"voorzieningen": meta.Voorzieningen, "apply_article": {meta.ApplyArticle}} {
+		for _, n := range numbers {
+			if n != "" && doc.Article(n) == nil {
+				problems = append(problems, fmt.Sprintf("%s:%d: %s names article %s, which %s does not have", MetadataFile, lines[key], key, n, meta.Text))
+			}
 		}
 	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("%s: voorzieningen/apply_article name article %s, which %s does not have", MetadataFile, strings.Join(missing, ", "), meta.Text)
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return nil, errors.New(strings.Join(problems, "\n"))
 	}
 	return &Project{Meta: meta, Ordinance: doc, Warnings: warns}, nil
 }
 
-// parseMetadata decodes metadata.yaml strictly: an unknown key is a typo
-// that would otherwise be ignored silently.
-func parseMetadata(name string, raw []byte) (Metadata, error) {
-	var m Metadata
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&m); err != nil {
-		if errors.Is(err, io.EOF) {
-			return m, fmt.Errorf("%s:1: empty file", name)
-		}
-		return m, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+// parseMetadata decodes metadata.yaml and checks that what it needs is
+// there; lines maps each key to its line, for errors found later.
+func parseMetadata(name string, raw []byte) (m Metadata, lines map[string]int, err error) {
+	lines, err = decodeYAML(name, raw, &m)
+	if err != nil {
+		return m, nil, err
 	}
 	var problems []string
+	add := func(key, format string, args ...any) {
+		line := lines[key]
+		if line == 0 {
+			line = 1
+		}
+		problems = append(problems, fmt.Sprintf("%s:%d: %s: %s", name, line, key, fmt.Sprintf(format, args...)))
+	}
 	if m.Text == "" {
-		problems = append(problems, "text: missing (the file name of the ordinance text)")
+		add("text", "missing (the file name of the ordinance text)")
 	}
 	if m.Municipality == "" {
-		problems = append(problems, "municipality: missing")
+		add("municipality", "missing")
 	}
 	if m.BaseURL == "" {
-		problems = append(problems, "base_url: missing (the address where the site is published)")
-	} else {
-		u, err := url.Parse(m.BaseURL)
-		if err != nil || u.Scheme == "" || u.Host == "" {
-			problems = append(problems, fmt.Sprintf("base_url: %q is not an absolute URL", m.BaseURL))
-		} else if !strings.HasSuffix(u.Path, "/") {
-			m.BaseURL += "/"
-		}
+		add("base_url", "missing (the address where the site is published)")
+	} else if u, err := url.Parse(m.BaseURL); err != nil || u.Scheme == "" || u.Host == "" {
+		add("base_url", "%q is not an absolute URL", m.BaseURL)
+	} else if !strings.HasSuffix(u.Path, "/") {
+		m.BaseURL += "/"
 	}
 	if len(problems) > 0 {
-		return m, fmt.Errorf("%s: %s", name, strings.Join(problems, "; "))
+		return m, nil, errors.New(strings.Join(problems, "\n"))
 	}
-	return m, nil
+	return m, lines, nil
 }

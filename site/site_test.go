@@ -1,0 +1,397 @@
+package site_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/net/html"
+
+	"github.com/regelgids/regelgids/content"
+	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/templates"
+)
+
+func defaultOptions(out string) site.Options {
+	return site.Options{Content: content.Default(), Templates: templates.Default(), Out: out}
+}
+
+func generate(t testing.TB) site.Output {
+	t.Helper()
+	_, out, err := site.Generate(defaultOptions(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestPagesExist: every page the site promises is written.
+func TestPagesExist(t *testing.T) {
+	out := generate(t)
+	want := []string{"index.html", "verordening/index.html", "toelichting/index.html", "404.html", "sitemap.xml", "robots.txt", "css/regelgids.css"}
+	for n := 1; n <= 24; n++ {
+		want = append(want, fmt.Sprintf("artikel/%d/index.html", n))
+	}
+	for _, name := range want {
+		if _, ok := out[name]; !ok {
+			t.Errorf("%s not written", name)
+		}
+	}
+	if !bytes.Contains(out["sitemap.xml"], []byte("<loc>https://regelgids.eemsdelta.nl/artikel/17/</loc>")) {
+		t.Errorf("sitemap lacks article 17:\n%s", out["sitemap.xml"])
+	}
+	if bytes.Contains(out["sitemap.xml"], []byte("404")) {
+		t.Error("sitemap lists the 404 page")
+	}
+}
+
+// page is a parsed HTML page with what the checks need.
+type page struct {
+	ids   map[string]bool
+	links []string // href values
+	doc   *html.Node
+}
+
+func parsePage(t *testing.T, name string, b []byte) *page {
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	p := &page{ids: map[string]bool{}, doc: doc}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "id":
+					if p.ids[a.Val] {
+						t.Errorf("%s: id %q appears twice", name, a.Val)
+					}
+					p.ids[a.Val] = true
+				case (a.Key == "href" || a.Key == "src") && n.Data != "base":
+					p.links = append(p.links, a.Val)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return p
+}
+
+// TestNoBrokenLinks walks the output and resolves every internal link and
+// anchor against the files and ids that exist.
+func TestNoBrokenLinks(t *testing.T) {
+	out := generate(t)
+	pages := map[string]*page{}
+	for name, b := range out {
+		if strings.HasSuffix(name, ".html") {
+			pages[name] = parsePage(t, name, b)
+		}
+	}
+	checked := 0
+	for name, p := range pages {
+		if name == "404.html" {
+			continue // served at any path; its links start at the root
+		}
+		dir := path.Dir("/" + name)
+		for _, href := range p.links {
+			u, err := url.Parse(href)
+			if err != nil {
+				t.Errorf("%s: bad link %q", name, href)
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" {
+				continue // external
+			}
+			target := name
+			if u.Path != "" {
+				if strings.HasPrefix(u.Path, "/") {
+					t.Errorf("%s: root-relative link %q breaks under a sub-path", name, href)
+				}
+				resolved := path.Join(dir, u.Path)
+				if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
+					resolved = path.Join(resolved, "index.html")
+				}
+				target = strings.TrimPrefix(resolved, "/")
+			}
+			if _, ok := out[target]; !ok {
+				t.Errorf("%s: link %q points to %s, which does not exist", name, href, target)
+				continue
+			}
+			if u.Fragment != "" {
+				tp := pages[target]
+				if tp == nil || !tp.ids[u.Fragment] {
+					t.Errorf("%s: link %q: no id %q in %s", name, href, u.Fragment, target)
+				}
+			}
+			checked++
+		}
+	}
+	if checked < 400 {
+		t.Errorf("checked only %d links; the walk misses pages", checked)
+	}
+}
+
+// TestAccessibleStructure checks the WCAG basics that the markup alone
+// decides: language, one h1, headings without skipped levels, a skip link
+// to the main landmark, landmarks present, a title.
+func TestAccessibleStructure(t *testing.T) {
+	out := generate(t)
+	for name, b := range out {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		p := parsePage(t, name, b)
+		var headings []int
+		var lang, title string
+		landmarks := map[string]int{}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				switch n.Data {
+				case "html":
+					lang = attr(n, "lang")
+				case "title":
+					title = text(n)
+				case "h1", "h2", "h3", "h4", "h5", "h6":
+					headings = append(headings, int(n.Data[1]-'0'))
+					if strings.TrimSpace(text(n)) == "" {
+						t.Errorf("%s: empty %s", name, n.Data)
+					}
+				case "main", "header", "footer", "nav":
+					landmarks[n.Data]++
+				case "a":
+					if strings.TrimSpace(text(n)) == "" && attr(n, "aria-label") == "" {
+						t.Errorf("%s: link %q without text", name, attr(n, "href"))
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(p.doc)
+		if lang != "nl" {
+			t.Errorf("%s: lang=%q", name, lang)
+		}
+		if title == "" {
+			t.Errorf("%s: no title", name)
+		}
+		if len(headings) == 0 || headings[0] != 1 {
+			t.Errorf("%s: first heading is not h1: %v", name, headings)
+		}
+		h1 := 0
+		for i, h := range headings {
+			if h == 1 {
+				h1++
+			}
+			if i > 0 && h > headings[i-1]+1 {
+				t.Errorf("%s: heading level jumps from h%d to h%d", name, headings[i-1], h)
+			}
+		}
+		if h1 != 1 {
+			t.Errorf("%s: %d h1 elements", name, h1)
+		}
+		if landmarks["main"] != 1 || landmarks["header"] < 1 || landmarks["footer"] < 1 || landmarks["nav"] < 1 {
+			t.Errorf("%s: landmarks %v", name, landmarks)
+		}
+		if !p.ids["inhoud"] || !bytes.Contains(b, []byte(`href="#inhoud"`)) {
+			t.Errorf("%s: no skip link to #inhoud", name)
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func text(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// TestArticleAnchors: leden and onderdelen carry the anchors other pages
+// and the search link to.
+func TestArticleAnchors(t *testing.T) {
+	out := generate(t)
+	cases := map[string][]string{
+		"artikel/1/index.html":   {"lid-1", "lid-1-a", "lid-1-j", "lid-2", "toelichting"},
+		"artikel/9/index.html":   {"onderdeel-a", "onderdeel-b"},
+		"artikel/13/index.html":  {"lid-1", "lid-8"},
+		"artikel/17/index.html":  {"lid-1", "lid-5"},
+		"verordening/index.html": {"hoofdstuk-1", "hoofdstuk-3", "artikel-6", "artikel-6-lid-5", "artikel-3-lid-2-g", "artikel-9-onderdeel-b", "ondertekening"},
+		"toelichting/index.html": {"algemeen", "toelichting-artikel-17"},
+	}
+	for name, ids := range cases {
+		p := parsePage(t, name, out[name])
+		for _, id := range ids {
+			if !p.ids[id] {
+				t.Errorf("%s: no id %q", name, id)
+			}
+		}
+	}
+	// Artikel 6 shows its text, its toelichting, breadcrumb and pager.
+	a6 := string(out["artikel/6/index.html"])
+	for _, want := range []string{
+		"€ 1.050,00 (bedrag 2024)",
+		"In artikel 10a van de wet is de participatieplaats geregeld.",
+		`href="../../verordening/#hoofdstuk-2"`,
+		`rel="prev"`, `rel="next"`,
+		`<li class="rg-lid" id="lid-5" value="5">`,
+	} {
+		if !strings.Contains(a6, want) {
+			t.Errorf("artikel/6 lacks %q", want)
+		}
+	}
+	// The toelichting's own title is shown where it differs.
+	if !strings.Contains(string(out["artikel/16/index.html"]), "“Vervoersvoorziening”") {
+		t.Error("artikel/16 does not show the toelichting's differing title")
+	}
+}
+
+// TestDeterministic: the same input gives byte-identical output.
+func TestDeterministic(t *testing.T) {
+	a, b := t.TempDir()+"/a", t.TempDir()+"/b"
+	for _, out := range []string{a, b} {
+		if _, err := site.Build(defaultOptions(out)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := 0
+	err := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, p)
+		x, _ := os.ReadFile(p)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds", rel)
+		}
+		files++
+		return nil
+	})
+	if err != nil || files < 30 {
+		t.Fatalf("walked %d files: %v", files, err)
+	}
+}
+
+// TestFailedBuildKeepsPreviousOutput: a broken content folder gives an
+// error naming file and line, and the old site stays as it was.
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	out := t.TempDir() + "/public"
+	if _, err := site.Build(defaultOptions(out)); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "artikel/6/index.html"))
+
+	broken := copyFS(t, content.Default())
+	src := broken["verordening.txt"].Data
+	broken["verordening.txt"].Data = bytes.Replace(src, []byte("Artikel 7. Participatievoorziening"), []byte("Artikel 6. Participatievoorziening"), 1)
+	opts := defaultOptions(out)
+	opts.Content = broken
+	_, err := site.Build(opts)
+	if err == nil || !strings.Contains(err.Error(), "verordening.txt:") || !strings.Contains(err.Error(), "article 6 appears twice") {
+		t.Fatalf("error = %v", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "artikel/6/index.html"))
+	if !bytes.Equal(before, after) || len(after) == 0 {
+		t.Error("the previous output changed after a failed build")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("leftovers beside the output folder: %v", entries)
+	}
+}
+
+func TestMetadataErrors(t *testing.T) {
+	cases := []struct{ name, yaml, want string }{
+		{"unknown key", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\ncolour: blue\n", "metadata.yaml:4: unknown key colour"},
+		{"empty", "", "metadata.yaml:1: empty file"},
+		{"missing text", "municipality: X\nbase_url: https://x.nl/\n", "metadata.yaml:1: text: missing"},
+		{"bad base url", "municipality: X\ntext: verordening.txt\nbase_url: regelgids\n", `metadata.yaml:3: base_url: "regelgids" is not an absolute URL`},
+		{"missing article", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\nvoorzieningen: [\"4\", \"99\"]\n", "metadata.yaml:4: voorzieningen names article 99"},
+		{"missing text file", "municipality: X\ntext: nietbestaand.txt\nbase_url: https://x.nl/\n", "metadata.yaml:2: text: open nietbestaand.txt"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := copyFS(t, content.Default())
+			fsys["metadata.yaml"] = &fstest.MapFile{Data: []byte(c.yaml)}
+			_, err := site.Load(fsys)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error = %v, want %q", err, c.want)
+			}
+		})
+	}
+}
+
+func copyFS(t testing.TB, src fs.FS) fstest.MapFS {
+	m := fstest.MapFS{}
+	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(src, p)
+		m[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestTemplateErrors(t *testing.T) {
+	tfs := copyFS(t, templates.Default())
+	tfs["layouts/article.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.T "no_such_key"}}{{end}}`)}
+	_, _, err := site.Generate(site.Options{Content: content.Default(), Templates: tfs})
+	if err == nil || !strings.Contains(err.Error(), `no interface text "no_such_key"`) {
+		t.Errorf("error = %v", err)
+	}
+	tfs["layouts/article.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{if}}{{end}}`)}
+	_, _, err = site.Generate(site.Options{Content: content.Default(), Templates: tfs})
+	if err == nil || !strings.Contains(err.Error(), "layouts/article.html:1") {
+		t.Errorf("error = %v", err)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Error("parse error reported as a missing file")
+	}
+}
+
+// BenchmarkBuild measures a full build from the embedded content: load,
+// parse, render and write.
+func BenchmarkBuild(b *testing.B) {
+	out := b.TempDir() + "/public"
+	opts := defaultOptions(out)
+	for b.Loop() {
+		if _, err := site.Build(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decodeYAML decodes raw into v, refusing unknown keys (a typo would
+// otherwise be ignored silently), and returns the line of every top-level
+// key so later checks can point at it. Errors read "file:line: message".
+func decodeYAML(name string, raw []byte, v any) (map[string]int, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s:1: empty file", name)
+		}
+		return nil, yamlError(name, err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(raw, &root); err != nil {
+		return nil, yamlError(name, err)
+	}
+	lines := map[string]int{}
+	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
+		m := root.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			lines[m.Content[i].Value] = m.Content[i].Line
+		}
+	}
+	return lines, nil
+}
+
+var (
+	reYAMLLine     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	reYAMLTypeName = regexp.MustCompile(` not found in type \S+`)
+)
+
+// yamlError rewrites the yaml package's "line N: …" messages as
+// "file:N: …", one per problem.
+func yamlError(name string, err error) error {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	out := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		m = strings.TrimPrefix(m, "yaml: ")
+		if g := reYAMLLine.FindStringSubmatch(m); g != nil {
+			msg := strings.Replace(g[2], "field ", "unknown key ", 1)
+			msg = reYAMLTypeName.ReplaceAllString(msg, "")
+			out = append(out, fmt.Sprintf("%s:%s: %s", name, g[1], msg))
+			continue
+		}
+		out = append(out, name+": "+m)
+	}
+	return errors.New(strings.Join(out, "\n"))
+}
