@@ -1,0 +1,180 @@
+package calculators
+
+import (
+	"encoding/json"
+
+	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/shopspring/decimal"
+)
+
+// Hours is a number of hours, which may have decimals (24.5). It marshals to
+// JSON as a bare number.
+type Hours decimal.Decimal
+
+// MarshalJSON writes the hours as a JSON number.
+func (h Hours) MarshalJSON() ([]byte, error) {
+	return json.RawMessage(params.Format(decimal.Decimal(h))), nil
+}
+
+// ArbeidsbeperkingInput is the job of a worker with an arbeidsbeperking for
+// the statutory loonkostensubsidie (artikel 12, Participatiewet artikel 10d).
+type ArbeidsbeperkingInput struct {
+	// Date is the day the subsidy is computed for. Required.
+	Date params.Date `json:"date"`
+	// HoursPerWeek is the agreed working time, a JSON number such as 24 or
+	// 24.5. Required, more than 0 and at most 60.
+	HoursPerWeek Hours `json:"hours_per_week"`
+	// LoonwaardePercent is the loonwaarde that the gemeente determined: the
+	// share, from "0" to "100", of the wage for the job that the worker's
+	// output is worth. Required.
+	LoonwaardePercent Percent `json:"loonwaarde_percent"`
+	// HourlyWage is the wage per hour that applies to the job, without
+	// holiday pay; at least the minimum wage. Required.
+	HourlyWage Money `json:"hourly_wage"`
+}
+
+var arbeidsbeperkingFields = []string{"date", "hours_per_week", "loonwaarde_percent", "hourly_wage"}
+
+// ArbeidsbeperkingResult is the statutory loonkostensubsidie per month.
+type ArbeidsbeperkingResult struct {
+	Eligible bool `json:"eligible"`
+	// MonthlyAmount is the subsidy per month including the allowance for
+	// employer costs; "0.00" when not eligible.
+	MonthlyAmount Money `json:"monthly_amount"`
+	// MaxMonthly is the statutory maximum per month for these hours: 70%
+	// of the minimum wage with holiday pay, plus the employer-costs
+	// allowance.
+	MaxMonthly Money `json:"max_monthly"`
+	// MinimumWagePerHour is the statutory minimum wage per hour used.
+	MinimumWagePerHour Money    `json:"minimum_wage_per_hour"`
+	Reasons            []Reason `json:"reasons"`
+}
+
+// Summary implements Result.
+func (r *ArbeidsbeperkingResult) Summary() Summary {
+	return Summary{Eligible: r.Eligible, Amount: r.MonthlyAmount, AmountLabel: "Per maand", Reasons: r.Reasons}
+}
+
+func (in ArbeidsbeperkingInput) check() []FieldError {
+	var c checks
+	c.date("date", in.Date)
+	switch h := decimal.Decimal(in.HoursPerWeek); {
+	case h.Sign() <= 0:
+		c.add("hours_per_week", "moet meer dan 0 zijn")
+	case h.GreaterThan(decimal.NewFromInt(60)):
+		c.add("hours_per_week", "is meer dan 60; dat kan niet kloppen")
+	}
+	if p := decimal.Decimal(in.LoonwaardePercent); p.Sign() < 0 || p.GreaterThan(hundred) {
+		c.add("loonwaarde_percent", "moet tussen 0 en 100 liggen")
+	}
+	c.money("hourly_wage", in.HourlyWage, true)
+	return c
+}
+
+func parseArbeidsbeperking(input []byte) (params.Date, func(params.Set) (Result, error), error) {
+	d := newDecoder(input, arbeidsbeperkingFields)
+	var in ArbeidsbeperkingInput
+	in.Date = d.date("date")
+	in.HoursPerWeek = Hours(d.number("hours_per_week"))
+	in.LoonwaardePercent = d.percent("loonwaarde_percent")
+	in.HourlyWage = d.money("hourly_wage", true)
+	if err := d.finish(in.check()); err != nil {
+		return params.Date{}, nil, err
+	}
+	return in.Date, runner(in, arbeidsbeperking), nil
+}
+
+// Arbeidsbeperking computes the statutory loonkostensubsidie of artikel 12,
+// which follows Participatiewet artikel 10d. In the text of that article
+// (checked in its version of 1 January 2015, where it is lid 4) the subsidy
+// is "het verschil tussen het wettelijk minimumloon vermeerderd met de
+// aanspraak op vakantiebijslag ... en de loonwaarde van die persoon
+// vermeerderd met de ... naar rato van de loonwaarde rechtens geldende
+// vakantiebijslag, maar is ten hoogste 70% van het totale bedrag van het
+// wettelijk minimumloon en de aanspraak op vakantiebijslag ..., vermeerderd
+// met een bij ministeriële regeling nader te bepalen vergoeding voor
+// werkgeverslasten", reduced in proportion for part-time work. The
+// loonwaarde is a percentage of the wage that applies to the job
+// (Participatiewet artikel 6 lid 1 onder g), so per hour:
+//
+//	subsidy = min(WML × (1 + vb) − lw × wage × (1 + vb), 70% × WML × (1 + vb))
+//	          × (1 + werkgeverslasten)
+//
+// with vb the statutory 8% holiday pay. The employer-costs allowance is a
+// percentage of the subsidy (Regeling loonkostensubsidie Participatiewet
+// 2021, artikel 1). Since 2024 the minimum wage is set per hour, so the
+// hours worked replace the part-time reduction.
+//
+// A month has on average 52/12 weeks: a year of 52 weeks spread over 12
+// months. The per-week amount is therefore multiplied by 52 and divided by
+// 12, once, at the end (see cents), so the monthly amount is exact to the
+// cent. Gemeenten that pay by actual hours per month will differ slightly
+// from month to month.
+func Arbeidsbeperking(in ArbeidsbeperkingInput, set params.Set) (*ArbeidsbeperkingResult, error) {
+	if err := inputError(in.check(), arbeidsbeperkingFields); err != nil {
+		return nil, err
+	}
+	return arbeidsbeperking(in, set)
+}
+
+var (
+	weeksPerYear  = decimal.NewFromInt(52)
+	monthsPerYear = decimal.NewFromInt(12)
+)
+
+func arbeidsbeperking(in ArbeidsbeperkingInput, set params.Set) (*ArbeidsbeperkingResult, error) {
+	r := newReader(set, in.Date)
+	wml := r.value("minimumloon.per_uur")
+	vb := r.dec("minimumvakantiebijslag")
+	capPct := r.dec("loonkostensubsidie.maximum_percentage")
+	costs := r.dec("loonkostensubsidie.werkgeverslasten")
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	hours := decimal.Decimal(in.HoursPerWeek)
+	lwPct := decimal.Decimal(in.LoonwaardePercent)
+	wage := in.HourlyWage.dec()
+
+	withVB := one.Add(vb.Shift(-2))
+	withCosts := one.Add(costs.Shift(-2))
+	base := wml.Value.Mul(withVB)                    // minimum wage with holiday pay, per hour
+	loonwaarde := wage.Mul(lwPct).Shift(-2)          // loonwaarde per hour, without holiday pay
+	diff := base.Sub(loonwaarde.Mul(withVB))         // per hour
+	limit := base.Mul(capPct).Shift(-2)              // per hour
+	perMonth := hours.Mul(weeksPerYear)              // × hours per month × 12
+	maxMonthly := limit.Mul(withCosts).Mul(perMonth) // × 12
+	res := &ArbeidsbeperkingResult{
+		MonthlyAmount:      Money(decimal.Zero),
+		MaxMonthly:         cents(maxMonthly, monthsPerYear),
+		MinimumWagePerHour: Money(wml.Value),
+	}
+	wmlText := euro(Money(wml.Value)) + " per uur (" + year(wml) + ")"
+	if wage.LessThan(wml.Value) {
+		res.Reasons = []Reason{{Article: "12", Paragraph: "1",
+			Text: "Het uurloon van " + euro(in.HourlyWage) + " is lager dan het minimumloon van " + wmlText + ". De werkgever moet minstens het minimumloon betalen; de subsidie vult alleen het verschil met de loonwaarde aan."}}
+		return res, nil
+	}
+	lwText := "Je loonwaarde is " + number(lwPct) + "% van het uurloon van " + euro(in.HourlyWage) + ": " + euro(cents(loonwaarde, one)) + " per uur."
+	if diff.Sign() <= 0 {
+		res.Reasons = []Reason{{Article: "12", Paragraph: "1",
+			Text: lwText + " Daarmee verdien je zelf al het minimumloon van " + wmlText + ". Dan is er geen loonkostensubsidie."}}
+		return res, nil
+	}
+	subsidy := decimal.Min(diff, limit)
+	res.Eligible = true
+	res.MonthlyAmount = cents(subsidy.Mul(withCosts).Mul(perMonth), monthsPerYear)
+	diffText := "De subsidie is het verschil tussen het minimumloon en je loonwaarde, allebei met " + number(vb) + "% vakantiebijslag: " + euro(cents(diff, one)) + " per uur."
+	if diff.GreaterThan(limit) {
+		diffText = "Het verschil tussen het minimumloon en je loonwaarde, allebei met " + number(vb) + "% vakantiebijslag, is meer dan " + number(capPct) + "% van het minimumloon met vakantiebijslag. Daarom is de subsidie hoogstens " + euro(cents(limit, one)) + " per uur."
+	}
+	res.Reasons = []Reason{
+		{Article: "12", Paragraph: "1",
+			Text: lwText + " Dat is minder dan het minimumloon van " + wmlText + ". Je kunt door je arbeidsbeperking dus niet het minimumloon verdienen."},
+		{Law: "Participatiewet", Article: "10d", Text: diffText},
+		{Law: "Regeling loonkostensubsidie Participatiewet 2021", Article: "1",
+			Text: "Daar komt " + number(costs) + "% bij voor werkgeverslasten."},
+		{Law: "Participatiewet", Article: "10d",
+			Text: "Je werkt " + number(hours) + " uur per week. Een maand heeft gemiddeld 52 / 12 weken. De subsidie is dan " + euro(res.MonthlyAmount) + " per maand. Het wettelijke maximum bij deze uren is " + euro(res.MaxMonthly) + " per maand."},
+	}
+	return res, nil
+}

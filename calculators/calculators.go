@@ -1,0 +1,132 @@
+// Package calculators holds the rules of the Re-integratieverordening
+// Participatiewet Eemsdelta 2024 that can be computed: the uitstroompremie
+// (artikel 17), the participatiepremie (artikel 6) and the two kinds of
+// loonkostensubsidie (artikelen 11 and 12).
+//
+// Every calculator is a pure function from a typed input and a params.Set to
+// a typed result with Eligible and Reasons. Run and RunTable do the same
+// from JSON, for the command line, the browser (through WebAssembly) and the
+// tests, so all three share one schema. Money is decimal, never float, and
+// is rounded in one place: see cents.
+package calculators
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/shopspring/decimal"
+)
+
+// EffectiveDate is the day the ordinance took effect (artikel 23 lid 1).
+// The toelichting says 1 September 2024, but the article itself, which
+// binds, says 1 July 2024. Inputs dated earlier are rejected.
+var EffectiveDate = params.Date{Year: 2024, Month: 7, Day: 1}
+
+// Reason is one step of a decision in plain Dutch, with the rule it rests on.
+type Reason struct {
+	// Law is empty for the ordinance itself; otherwise the law that Article
+	// and Paragraph belong to, such as "Participatiewet".
+	Law string `json:"law,omitempty"`
+	// Article is the article number, such as "17" or "10d".
+	Article string `json:"article"`
+	// Paragraph is the lid, "" when the whole article is meant, or
+	// "toelichting" when the rule comes from the explanatory notes.
+	Paragraph string `json:"paragraph"`
+	// Text is one or two short sentences at language level B1.
+	Text string `json:"text"`
+}
+
+// Result is the outcome of one calculator: *UitstroompremieResult,
+// *ParticipatiepremieResult, *KwetsbaarResult or *ArbeidsbeperkingResult.
+type Result interface {
+	// Summary returns what every result has, for tables of examples.
+	Summary() Summary
+}
+
+// Summary is the part every result shares.
+type Summary struct {
+	Eligible bool
+	// Amount is the main amount: the premium due, the maximum subsidy in
+	// total, or the subsidy per month.
+	Amount Money
+	// AmountLabel says in Dutch what Amount is, such as "Premie".
+	AmountLabel string
+	Reasons     []Reason
+}
+
+// Money is an amount in euros. It marshals to JSON as a string with two
+// decimals, such as "600.00".
+type Money decimal.Decimal
+
+// ParseMoney reads an amount such as "700" or "699.99".
+func ParseMoney(s string) (Money, error) {
+	d, ok := params.ParseDecimal(s)
+	if !ok || d.Exponent() < -2 {
+		return Money{}, errors.New("not an amount with at most 2 decimals: " + s)
+	}
+	return Money(d), nil
+}
+
+// String returns the amount with two decimals.
+func (m Money) String() string { return decimal.Decimal(m).StringFixed(2) }
+
+// MarshalJSON writes the amount as a string with two decimals.
+func (m Money) MarshalJSON() ([]byte, error) { return json.Marshal(m.String()) }
+
+func (m Money) dec() decimal.Decimal { return decimal.Decimal(m) }
+
+// Percent is a percentage such as "50" or "23.5". It marshals to JSON as a
+// decimal string.
+type Percent decimal.Decimal
+
+// MarshalJSON writes the percentage as a decimal string.
+func (p Percent) MarshalJSON() ([]byte, error) {
+	return json.Marshal(params.Format(decimal.Decimal(p)))
+}
+
+// cents rounds num/den to whole cents, half away from zero: 0.125 becomes
+// 0.13 and -0.125 becomes -0.13. It is the only place where this package
+// rounds: every amount is computed exactly, and the single division that may
+// not be exact (such as hours per week × 52 / 12) happens here, so no
+// intermediate rounding can shift a cent.
+func cents(num, den decimal.Decimal) Money {
+	return Money(num.DivRound(den, 2))
+}
+
+var (
+	one     = decimal.NewFromInt(1)
+	hundred = decimal.NewFromInt(100)
+)
+
+// euro formats an amount the Dutch way: € 1.050,00.
+func euro(m Money) string {
+	s := m.String()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteString("-")
+	}
+	b.WriteString("€ ")
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	b.WriteString("," + frac)
+	return b.String()
+}
+
+// number formats a decimal the Dutch way, with a decimal comma: 23,5.
+func number(d decimal.Decimal) string {
+	return strings.Replace(params.Format(d), ".", ",", 1)
+}
+
+// year returns "bedrag 2025" for a value that applies from 2025.
+func year(v params.SetValue) string {
+	return "bedrag " + v.From.String()[:4]
+}

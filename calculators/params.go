@@ -1,0 +1,76 @@
+package calculators
+
+import (
+	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/shopspring/decimal"
+)
+
+// ParamError says that the parameter set lacks a value a rule needs: the
+// data is incomplete, not the input.
+type ParamError struct {
+	Missing []string
+}
+
+func (e *ParamError) Error() string {
+	s := "de bedragen zijn niet compleet; ontbreekt:"
+	for _, m := range e.Missing {
+		s += " " + m
+	}
+	return s
+}
+
+// reader reads parameter values for one input date. It remembers what is
+// missing, and which values do not apply on that date (a set made for
+// another date), so a rule can read all it needs and check once.
+type reader struct {
+	set     params.Set
+	date    params.Date
+	missing []string
+	outside []string
+}
+
+func newReader(set params.Set, date params.Date) *reader {
+	return &reader{set: set, date: date}
+}
+
+func (r *reader) value(name string) params.SetValue {
+	v, ok := r.set.Lookup(name)
+	switch {
+	case !ok:
+		r.missing = append(r.missing, name)
+	case r.date.Before(v.From) || (!v.Until.IsZero() && !r.date.Before(v.Until)):
+		w := name + " geldt vanaf " + v.From.String()
+		if !v.Until.IsZero() {
+			w += " tot " + v.Until.String()
+		}
+		r.outside = append(r.outside, w)
+	}
+	return v
+}
+
+func (r *reader) dec(name string) decimal.Decimal { return r.value(name).Value }
+
+// int reads a whole number such as a number of months; the parameter file
+// guarantees months and years are whole.
+func (r *reader) int(name string) int { return int(r.dec(name).IntPart()) }
+
+func (r *reader) money(name string) Money { return Money(r.dec(name)) }
+
+// err reports missing values as a *ParamError and values that do not apply
+// on the input date as an *InputError on the field "date".
+func (r *reader) err() error {
+	if len(r.missing) > 0 {
+		return &ParamError{Missing: r.missing}
+	}
+	if len(r.outside) > 0 {
+		msg := "de meegegeven bedragen gelden niet op deze datum ("
+		for i, o := range r.outside {
+			if i > 0 {
+				msg += "; "
+			}
+			msg += o
+		}
+		return &InputError{Fields: []FieldError{{Field: "date", Message: msg + ")"}}}
+	}
+	return nil
+}
