@@ -47,6 +47,9 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		defer os.RemoveAll(tmp)
 		opts.Out = tmp + "/site"
 	}
+	// Take the fingerprint before the first build, so a change made while
+	// it runs is seen.
+	seen := fingerprint(opts.Watch)
 	res, err := Build(opts.Options)
 	if err != nil {
 		return err
@@ -75,7 +78,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			watch(ctx, opts)
+			watch(ctx, opts, seen)
 		}()
 	}
 	errc := make(chan error, 1)
@@ -96,8 +99,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 
 // watch polls the watched folders twice a second. Polling needs no
 // platform-specific notification API and a content folder is small.
-func watch(ctx context.Context, opts ServeOptions) {
-	last := fingerprint(opts.Watch)
+func watch(ctx context.Context, opts ServeOptions, last string) {
 	tick := time.NewTicker(500 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -158,24 +160,21 @@ func NewHandler(dir string) http.Handler {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Referrer-Policy", "same-origin")
 		name := path.Clean("/" + r.URL.Path)
-		if f, info, ok := open(root, name); ok {
-			defer f.Close()
-			if info.IsDir() {
-				if !strings.HasSuffix(r.URL.Path, "/") {
-					http.Redirect(w, r, name+"/", http.StatusMovedPermanently)
-					return
-				}
-				f.Close()
-				if f, info, ok = open(root, path.Join(name, "index.html")); !ok {
-					notFound(w, root)
-					return
-				}
-				defer f.Close()
+		f, info, ok := open(root, name)
+		if ok && info.IsDir() {
+			f.Close()
+			if !strings.HasSuffix(r.URL.Path, "/") {
+				http.Redirect(w, r, name+"/", http.StatusMovedPermanently)
+				return
 			}
-			http.ServeContent(w, r, info.Name(), info.ModTime(), f)
+			f, info, ok = open(root, path.Join(name, "index.html"))
+		}
+		if !ok {
+			notFound(w, root)
 			return
 		}
-		notFound(w, root)
+		defer f.Close()
+		http.ServeContent(w, r, info.Name(), info.ModTime(), f)
 	})
 }
 

@@ -259,7 +259,7 @@ func TestArticleAnchors(t *testing.T) {
 	// Artikel 6 shows its text, its toelichting, breadcrumb and pager.
 	a6 := string(out["artikel/6/index.html"])
 	for _, want := range []string{
-		"€ 1.050,00 (bedrag 2024)",
+		"€&nbsp;1.050,00 (bedrag 2024)",
 		"In artikel 10a van de wet is de participatieplaats geregeld.",
 		`href="../../verordening/#hoofdstuk-2"`,
 		`rel="prev"`, `rel="next"`,
@@ -268,6 +268,11 @@ func TestArticleAnchors(t *testing.T) {
 		if !strings.Contains(a6, want) {
 			t.Errorf("artikel/6 lacks %q", want)
 		}
+	}
+	// References to other articles of the ordinance become links; those to
+	// another law do not.
+	if a11 := string(out["artikel/11/index.html"]); !strings.Contains(a11, `(zie <a class="utrecht-link" href="../12/">artikel 12</a>)`) || strings.Contains(a11, `>artikel 10d</a>`) {
+		t.Error("artikel/11: reference to artikel 12 not linked, or artikel 10d van de wet linked")
 	}
 	// The toelichting's own title is shown where it differs.
 	if !strings.Contains(string(out["artikel/16/index.html"]), "“Vervoersvoorziening”") {

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMain lets the test binary act as the regelgids command, so tests can
+// check exit statuses and output streams of the real main.
+func TestMain(m *testing.M) {
+	if os.Getenv("REGELGIDS_AS_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// run runs regelgids with args and returns stdout, stderr and exit code.
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "REGELGIDS_AS_MAIN=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+const ordinanceFile = "../../content/eemsdelta/verordening.txt"
+
+func TestParseJSON(t *testing.T) {
+	stdout, stderr, code := run(t, "parse", ordinanceFile, "--json")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var doc struct {
+		Title    string
+		Metadata map[string]string
+		Chapters []struct {
+			Number, Title, Intro string
+			Articles             []struct {
+				Number, Title, Explanation string
+				Paragraphs                 []struct {
+					Number, Text string
+					Items        []struct{ Label, Text string }
+				}
+			}
+		}
+		GeneralExplanation string `json:"general_explanation"`
+		Signature          struct{ Text string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	articles, leden, items := 0, 0, 0
+	for _, c := range doc.Chapters {
+		for _, a := range c.Articles {
+			articles++
+			if a.Explanation == "" {
+				t.Errorf("article %s: no explanation", a.Number)
+			}
+			for _, p := range a.Paragraphs {
+				if p.Number != "" {
+					leden++
+				}
+				items += len(p.Items)
+			}
+		}
+	}
+	if len(doc.Chapters) != 3 || articles != 24 || leden != 70 || items != 34 {
+		t.Errorf("chapters %d, articles %d, leden %d, onderdelen %d; want 3, 24, 70, 34", len(doc.Chapters), articles, leden, items)
+	}
+	if doc.Metadata["valid_from"] != "2024-07-10" || doc.Metadata["adopted"] != "2024-06-27" || doc.GeneralExplanation == "" || doc.Signature.Text == "" {
+		t.Errorf("metadata %v", doc.Metadata)
+	}
+	// The command prints exactly the model the golden file pins.
+	golden, err := os.ReadFile("../../site/ordinance/testdata/eemsdelta.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b any
+	json.Unmarshal(golden, &a)
+	json.Unmarshal([]byte(stdout), &b)
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if !bytes.Equal(ja, jb) {
+		t.Error("parse --json differs from site/ordinance/testdata/eemsdelta.golden")
+	}
+}
+
+func TestParseContentFolder(t *testing.T) {
+	stdout, _, code := run(t, "parse")
+	if code != 0 || !strings.Contains(stdout, "3 chapters, 24 articles, 70 leden, 34 onderdelen, 24 articles with toelichting") {
+		t.Errorf("exit %d, output:\n%s", code, stdout)
+	}
+	stdout, _, _ = run(t, "parse", "--json")
+	if !strings.Contains(stdout, `"municipality": "Eemsdelta"`) {
+		t.Error("parse --json without FILE lacks the metadata file's municipality")
+	}
+}
+
+func TestBadInputExitsOne(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"empty", []string{"parse", write("leeg.txt", "")}, "leeg.txt:1: empty file"},
+		{"binary", []string{"parse", write("bin.txt", "\x00\x01\x02")}, "bin.txt:1: binary file"},
+		{"duplicate", []string{"parse", write("dup.txt", "X\nHoofdstuk 1. A\nArtikel 1. A\nTekst.\nArtikel 1. B\nTekst.\n")}, "dup.txt:5: article 1 appears twice (first at line 3)"},
+		{"missing file", []string{"parse", filepath.Join(dir, "nope.txt")}, "no such file"},
+		{"unknown command", []string{"frobnicate"}, "unknown command"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, c.args...)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if !strings.Contains(stderr, c.want) || stdout != "" {
+				t.Errorf("stderr %q, stdout %q; want stderr to contain %q", stderr, stdout, c.want)
+			}
+			if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
+				t.Errorf("panic: %s", stderr)
+			}
+		})
+	}
+}
+
+func TestBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	stdout, stderr, code := run(t, "build", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "built 28 pages") {
+		t.Errorf("stdout %q", stdout)
+	}
+	before, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A content folder with a broken ordinance: exit 1, output untouched.
+	broken := t.TempDir()
+	for _, name := range []string{"metadata.yaml", "verordening.txt"} {
+		b, err := os.ReadFile(filepath.Join("../../content/eemsdelta", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "verordening.txt" {
+			b = bytes.Replace(b, []byte("Artikel 12. Loonkostensubsidie"), []byte("Artikel 13. Loonkostensubsidie"), 1)
+		}
+		os.WriteFile(filepath.Join(broken, name), b, 0o644)
+	}
+	_, stderr, code = run(t, "build", "--out", out, "--content", broken)
+	if code != 1 || !strings.Contains(stderr, "verordening.txt:367: article 13 follows 11: expected article 12") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !bytes.Equal(before, after) {
+		t.Error("a failed build changed the output folder")
+	}
+}
