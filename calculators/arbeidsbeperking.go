@@ -1,9 +1,8 @@
 package calculators
 
 import (
-	"encoding/json"
-
-	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
+	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
 
@@ -13,14 +12,14 @@ type Hours decimal.Decimal
 
 // MarshalJSON writes the hours as a JSON number.
 func (h Hours) MarshalJSON() ([]byte, error) {
-	return json.RawMessage(params.Format(decimal.Decimal(h))), nil
+	return []byte(values.Format(decimal.Decimal(h))), nil
 }
 
 // ArbeidsbeperkingInput is the job of a worker with an arbeidsbeperking for
 // the statutory loonkostensubsidie (artikel 12, Participatiewet artikel 10d).
 type ArbeidsbeperkingInput struct {
 	// Date is the day the subsidy is computed for. Required.
-	Date params.Date `json:"date"`
+	Date values.Date `json:"date"`
 	// HoursPerWeek is the agreed working time, a JSON number such as 24 or
 	// 24.5. Required, more than 0 and at most 60.
 	HoursPerWeek Hours `json:"hours_per_week"`
@@ -37,22 +36,34 @@ var arbeidsbeperkingFields = []string{"date", "hours_per_week", "loonwaarde_perc
 
 // ArbeidsbeperkingResult is the statutory loonkostensubsidie per month.
 type ArbeidsbeperkingResult struct {
-	Eligible bool `json:"eligible"`
+	Eligible bool
 	// MonthlyAmount is the subsidy per month including the allowance for
 	// employer costs; "0.00" when not eligible.
-	MonthlyAmount Money `json:"monthly_amount"`
+	MonthlyAmount Money
 	// MaxMonthly is the statutory maximum per month for these hours: 70%
 	// of the minimum wage with holiday pay, plus the employer-costs
 	// allowance.
-	MaxMonthly Money `json:"max_monthly"`
+	MaxMonthly Money
 	// MinimumWagePerHour is the statutory minimum wage per hour used.
-	MinimumWagePerHour Money    `json:"minimum_wage_per_hour"`
-	Reasons            []Reason `json:"reasons"`
+	MinimumWagePerHour Money
+	Reasons            []Reason
 }
 
 // Summary implements Result.
 func (r *ArbeidsbeperkingResult) Summary() Summary {
 	return Summary{Eligible: r.Eligible, Amount: r.MonthlyAmount, AmountLabel: "Per maand", Reasons: r.Reasons}
+}
+
+// MarshalJSON implements Result: {"eligible", "monthly_amount",
+// "max_monthly", "minimum_wage_per_hour", "reasons"}.
+func (r *ArbeidsbeperkingResult) MarshalJSON() ([]byte, error) {
+	var w jsonlite.Writer
+	w.Bool("eligible", r.Eligible)
+	w.Raw("monthly_amount", r.MonthlyAmount.raw())
+	w.Raw("max_monthly", r.MaxMonthly.raw())
+	w.Raw("minimum_wage_per_hour", r.MinimumWagePerHour.raw())
+	w.Raw("reasons", reasonsJSON(r.Reasons))
+	return w.Bytes(), nil
 }
 
 func (in ArbeidsbeperkingInput) check() []FieldError {
@@ -71,7 +82,7 @@ func (in ArbeidsbeperkingInput) check() []FieldError {
 	return c
 }
 
-func parseArbeidsbeperking(input []byte) (params.Date, func(params.Set) (Result, error), error) {
+func parseArbeidsbeperking(input []byte) (values.Date, func(values.Set) (Result, error), error) {
 	d := newDecoder(input, arbeidsbeperkingFields)
 	var in ArbeidsbeperkingInput
 	in.Date = d.date("date")
@@ -79,7 +90,7 @@ func parseArbeidsbeperking(input []byte) (params.Date, func(params.Set) (Result,
 	in.LoonwaardePercent = d.percent("loonwaarde_percent")
 	in.HourlyWage = d.money("hourly_wage", true)
 	if err := d.finish(in.check()); err != nil {
-		return params.Date{}, nil, err
+		return values.Date{}, nil, err
 	}
 	return in.Date, runner(in, arbeidsbeperking), nil
 }
@@ -110,7 +121,7 @@ func parseArbeidsbeperking(input []byte) (params.Date, func(params.Set) (Result,
 // 12, once, at the end (see cents), so the monthly amount is exact to the
 // cent. Gemeenten that pay by actual hours per month will differ slightly
 // from month to month.
-func Arbeidsbeperking(in ArbeidsbeperkingInput, set params.Set) (*ArbeidsbeperkingResult, error) {
+func Arbeidsbeperking(in ArbeidsbeperkingInput, set values.Set) (*ArbeidsbeperkingResult, error) {
 	if err := inputError(in.check(), arbeidsbeperkingFields); err != nil {
 		return nil, err
 	}
@@ -122,7 +133,7 @@ var (
 	monthsPerYear = decimal.NewFromInt(12)
 )
 
-func arbeidsbeperking(in ArbeidsbeperkingInput, set params.Set) (*ArbeidsbeperkingResult, error) {
+func arbeidsbeperking(in ArbeidsbeperkingInput, set values.Set) (*ArbeidsbeperkingResult, error) {
 	r := newReader(set, in.Date)
 	wml := r.value("minimumloon.per_uur")
 	vb := r.dec("minimumvakantiebijslag")

@@ -3,7 +3,7 @@
 // (artikel 17), the participatiepremie (artikel 6) and the two kinds of
 // loonkostensubsidie (artikelen 11 and 12).
 //
-// Every calculator is a pure function from a typed input and a params.Set to
+// Every calculator is a pure function from a typed input and a values.Set to
 // a typed result with Eligible and Reasons. Run and RunTable do the same
 // from JSON, for the command line, the browser (through WebAssembly) and the
 // tests, so all three share one schema. Money is decimal, never float, and
@@ -11,20 +11,22 @@
 package calculators
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 
-	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
+	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
 
 // EffectiveDate is the day the ordinance took effect (artikel 23 lid 1).
 // The toelichting says 1 September 2024, but the article itself, which
 // binds, says 1 July 2024. Inputs dated earlier are rejected.
-var EffectiveDate = params.Date{Year: 2024, Month: 7, Day: 1}
+var EffectiveDate = values.Date{Year: 2024, Month: 7, Day: 1}
 
 // Reason is one step of a decision in plain Dutch, with the rule it rests on.
+// Its JSON form is {"law": ..., "article": ..., "paragraph": ..., "text": ...}
+// with "law" only when set.
 type Reason struct {
 	// Law is empty for the ordinance itself; otherwise the law that Article
 	// and Paragraph belong to, such as "Participatiewet".
@@ -43,7 +45,31 @@ type Reason struct {
 type Result interface {
 	// Summary returns what every result has, for tables of examples.
 	Summary() Summary
+	// MarshalJSON writes the result as documented on its type, with
+	// money as strings with two decimals.
+	MarshalJSON() ([]byte, error)
 }
+
+func (r Reason) json() []byte {
+	var w jsonlite.Writer
+	if r.Law != "" {
+		w.String("law", r.Law)
+	}
+	w.String("article", r.Article)
+	w.String("paragraph", r.Paragraph)
+	w.String("text", r.Text)
+	return w.Bytes()
+}
+
+func reasonsJSON(rs []Reason) []byte {
+	items := make([][]byte, len(rs))
+	for i, r := range rs {
+		items[i] = r.json()
+	}
+	return jsonlite.Array(items)
+}
+
+func (m Money) raw() []byte { return jsonlite.Quote(m.String()) }
 
 // Summary is the part every result shares.
 type Summary struct {
@@ -62,7 +88,7 @@ type Money decimal.Decimal
 
 // ParseMoney reads an amount such as "700" or "699.99".
 func ParseMoney(s string) (Money, error) {
-	d, ok := params.ParseDecimal(s)
+	d, ok := values.ParseDecimal(s)
 	if !ok || d.Exponent() < -2 {
 		return Money{}, errors.New("not an amount with at most 2 decimals: " + s)
 	}
@@ -73,7 +99,7 @@ func ParseMoney(s string) (Money, error) {
 func (m Money) String() string { return decimal.Decimal(m).StringFixed(2) }
 
 // MarshalJSON writes the amount as a string with two decimals.
-func (m Money) MarshalJSON() ([]byte, error) { return json.Marshal(m.String()) }
+func (m Money) MarshalJSON() ([]byte, error) { return jsonlite.Quote(m.String()), nil }
 
 func (m Money) dec() decimal.Decimal { return decimal.Decimal(m) }
 
@@ -83,7 +109,7 @@ type Percent decimal.Decimal
 
 // MarshalJSON writes the percentage as a decimal string.
 func (p Percent) MarshalJSON() ([]byte, error) {
-	return json.Marshal(params.Format(decimal.Decimal(p)))
+	return jsonlite.Quote(values.Format(decimal.Decimal(p))), nil
 }
 
 // cents rounds num/den to whole cents, half away from zero: 0.125 becomes
@@ -123,10 +149,10 @@ func euro(m Money) string {
 
 // number formats a decimal the Dutch way, with a decimal comma: 23,5.
 func number(d decimal.Decimal) string {
-	return strings.Replace(params.Format(d), ".", ",", 1)
+	return strings.Replace(values.Format(d), ".", ",", 1)
 }
 
 // year returns "bedrag 2025" for a value that applies from 2025.
-func year(v params.SetValue) string {
+func year(v values.SetValue) string {
 	return "bedrag " + v.From.String()[:4]
 }

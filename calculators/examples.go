@@ -1,9 +1,8 @@
 package calculators
 
 import (
-	"encoding/json"
-
-	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
+	"github.com/regelgids/regelgids/calculators/params/values"
 )
 
 // Example is a typical input with a short Dutch label. The site computes and
@@ -11,18 +10,23 @@ import (
 type Example struct {
 	Label string
 	// Input is the JSON input without "date"; see WithDate.
-	Input json.RawMessage
+	Input []byte
 }
 
 // WithDate returns the example's input for the given date, ready for Run.
-func (e Example) WithDate(d params.Date) []byte {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(e.Input, &m); err != nil {
+func (e Example) WithDate(d values.Date) []byte {
+	members, err := jsonlite.Object(e.Input)
+	if err != nil {
 		return e.Input
 	}
-	m["date"], _ = json.Marshal(d)
-	b, _ := json.Marshal(m)
-	return b
+	var w jsonlite.Writer
+	w.String("date", d.String())
+	for _, m := range members {
+		if m.Key != "date" {
+			w.Raw(m.Key, m.Value)
+		}
+	}
+	return w.Bytes()
 }
 
 // Examples returns the examples of the named calculator, or nil for an
@@ -35,7 +39,7 @@ func Examples(name string) []Example {
 	return append([]Example(nil), c.examples...)
 }
 
-func ex(label, input string) Example { return Example{label, json.RawMessage(input)} }
+func ex(label, input string) Example { return Example{label, []byte(input)} }
 
 var uitstroomExamples = []Example{
 	ex("35 jaar, 4 jaar bijstand, volledig aan het werk", `{"age": 35, "months_on_benefit": 48, "exit": "full"}`),

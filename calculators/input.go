@@ -1,13 +1,13 @@
 package calculators
 
 import (
-	"bytes"
-	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
+	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
 
@@ -44,48 +44,29 @@ const (
 )
 
 // decoder reads a JSON object field by field so that it can report every
-// wrong field at once; encoding/json stops at the first.
+// wrong field at once, where encoding/json stops at the first.
 type decoder struct {
 	order  []string // the input's fields, for sorting errors
 	broken bool     // not a JSON object: report only that
-	raw    map[string]json.RawMessage
+	raw    map[string][]byte
 	errs   []FieldError
 	failed map[string]bool
 }
 
 func newDecoder(input []byte, order []string) *decoder {
-	d := &decoder{order: order, raw: map[string]json.RawMessage{}, failed: map[string]bool{}}
-	dec := json.NewDecoder(bytes.NewReader(input))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+	d := &decoder{order: order, raw: map[string][]byte{}, failed: map[string]bool{}}
+	members, err := jsonlite.Object(input)
+	if err != nil {
 		d.fail("", "de invoer moet een JSON-object zijn, zoals {\"date\": \"2025-01-01\"}")
 		d.broken = true
 		return d
 	}
-	for dec.More() {
-		t, err := dec.Token()
-		key, _ := t.(string)
-		var v json.RawMessage
-		if err == nil {
-			err = dec.Decode(&v)
-		}
-		if err != nil {
-			d.fail("", "de invoer is geen geldige JSON")
-			d.broken = true
-			return d
-		}
-		if _, dup := d.raw[key]; dup {
-			d.fail(key, "komt twee keer voor")
+	for _, m := range members {
+		if _, dup := d.raw[m.Key]; dup {
+			d.fail(m.Key, "komt twee keer voor")
 			continue
 		}
-		d.raw[key] = v
-	}
-	if _, err := dec.Token(); err != nil {
-		d.fail("", "de invoer is geen geldige JSON")
-		d.broken = true
-		return d
-	}
-	if len(bytes.TrimSpace(input[dec.InputOffset():])) > 0 {
-		d.fail("", "na het JSON-object staat nog iets")
+		d.raw[m.Key] = m.Value
 	}
 	return d
 }
@@ -100,7 +81,7 @@ func (d *decoder) fail(field, msg string) {
 
 // take returns the raw value of a field; a missing required field is an
 // error and a missing optional one returns nil.
-func (d *decoder) take(name string, required bool) json.RawMessage {
+func (d *decoder) take(name string, required bool) []byte {
 	if d.broken {
 		return nil
 	}
@@ -112,19 +93,17 @@ func (d *decoder) take(name string, required bool) json.RawMessage {
 	return v
 }
 
-func isString(v json.RawMessage) bool { return len(v) > 0 && v[0] == '"' }
-
-func (d *decoder) date(name string) params.Date {
+func (d *decoder) date(name string) values.Date {
 	v := d.take(name, true)
 	if v == nil {
-		return params.Date{}
+		return values.Date{}
 	}
-	var s string
-	if !isString(v) || json.Unmarshal(v, &s) != nil {
+	s, ok := jsonlite.String(v)
+	if !ok {
 		d.fail(name, "moet een datum zijn als tekst, zoals \"2025-01-01\"")
-		return params.Date{}
+		return values.Date{}
 	}
-	t, err := params.ParseDate(s)
+	t, err := values.ParseDate(s)
 	if err != nil {
 		d.fail(name, "\""+s+"\" is geen bestaande datum in de vorm JJJJ-MM-DD")
 	}
@@ -137,7 +116,7 @@ func (d *decoder) integer(name string, required bool) int {
 		return 0
 	}
 	s := string(v)
-	if isString(v) || strings.ContainsAny(s, ".eE") || s == "null" || s == "true" || s == "false" || strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") {
+	if !isNumber(v) || strings.ContainsAny(s, ".eE") {
 		d.fail(name, "moet een heel getal zijn, zonder aanhalingstekens, zoals 12")
 		return 0
 	}
@@ -165,8 +144,8 @@ func (d *decoder) money(name string, required bool) Money {
 	if v == nil {
 		return Money{}
 	}
-	var s string
-	if !isString(v) || json.Unmarshal(v, &s) != nil {
+	s, ok := jsonlite.String(v)
+	if !ok {
 		d.fail(name, "moet een bedrag zijn als tekst, zoals \"700.00\"")
 		return Money{}
 	}
@@ -182,12 +161,12 @@ func (d *decoder) percent(name string) Percent {
 	if v == nil {
 		return Percent{}
 	}
-	var s string
-	if !isString(v) || json.Unmarshal(v, &s) != nil {
+	s, ok := jsonlite.String(v)
+	if !ok {
 		d.fail(name, "moet een percentage zijn als tekst, zoals \"50\"")
 		return Percent{}
 	}
-	p, ok := params.ParseDecimal(s)
+	p, ok := values.ParseDecimal(s)
 	if !ok {
 		d.fail(name, "\""+s+"\" is geen getal; schrijf bijvoorbeeld \"50\" of \"62.5\"")
 	}
@@ -201,7 +180,7 @@ func (d *decoder) number(name string) decimal.Decimal {
 	if v == nil {
 		return decimal.Decimal{}
 	}
-	n, ok := params.ParseDecimal(string(v))
+	n, ok := values.ParseDecimal(string(v))
 	if !ok {
 		d.fail(name, "moet een getal zijn, zonder aanhalingstekens, zoals 24 of 24.5")
 	}
@@ -213,8 +192,7 @@ func (d *decoder) choice(name string, options ...string) string {
 	if v == nil {
 		return ""
 	}
-	var s string
-	if isString(v) && json.Unmarshal(v, &s) == nil {
+	if s, ok := jsonlite.String(v); ok {
 		for _, o := range options {
 			if s == o {
 				return s
@@ -271,7 +249,7 @@ func inputError(errs []FieldError, order []string) error {
 		}
 		return len(order)
 	}
-	sort.SliceStable(errs, func(i, j int) bool { return pos(errs[i].Field) < pos(errs[j].Field) })
+	slices.SortStableFunc(errs, func(a, b FieldError) int { return pos(a.Field) - pos(b.Field) })
 	return &InputError{Fields: errs}
 }
 
@@ -280,7 +258,7 @@ type checks []FieldError
 
 func (c *checks) add(field, msg string) { *c = append(*c, FieldError{field, msg}) }
 
-func (c *checks) date(field string, d params.Date) {
+func (c *checks) date(field string, d values.Date) {
 	if d.IsZero() {
 		c.add(field, msgMissing)
 	} else if d.Before(EffectiveDate) {
@@ -305,3 +283,6 @@ func (c *checks) money(field string, m Money, positive bool) {
 		c.add(field, "moet meer dan 0 zijn")
 	}
 }
+
+// isNumber reports whether a raw, valid JSON value is a number.
+func isNumber(v []byte) bool { return len(v) > 0 && (v[0] == '-' || v[0] >= '0' && v[0] <= '9') }

@@ -3,7 +3,8 @@ package calculators
 import (
 	"strconv"
 
-	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
+	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
 
@@ -17,7 +18,7 @@ const (
 // kwetsbare inwoners (artikel 11).
 type KwetsbaarInput struct {
 	// Date is the day the work starts. Required.
-	Date params.Date `json:"date"`
+	Date values.Date `json:"date"`
 	// MonthlyWageCosts is what the worker costs the employer per month.
 	// Required, more than 0.
 	MonthlyWageCosts Money `json:"monthly_wage_costs"`
@@ -39,21 +40,34 @@ var kwetsbaarFields = []string{"date", "monthly_wage_costs", "months_without_pai
 
 // KwetsbaarResult is the most the gemeente can give.
 type KwetsbaarResult struct {
-	Eligible bool `json:"eligible"`
+	Eligible bool
 	// Category is "kwetsbaar", "uiterst_kwetsbaar" or "" when neither.
-	Category string `json:"category"`
+	Category string
 	// MaxMonthly is the most per month: 50% of the wage costs (lid 4).
-	MaxMonthly Money `json:"max_monthly"`
+	MaxMonthly Money
 	// MaxMonths is the longest duration: 12 or 24 months (lid 5).
-	MaxMonths int `json:"max_months"`
+	MaxMonths int
 	// MaxTotal is MaxMonthly × MaxMonths.
-	MaxTotal Money    `json:"max_total"`
-	Reasons  []Reason `json:"reasons"`
+	MaxTotal Money
+	Reasons  []Reason
 }
 
 // Summary implements Result.
 func (r *KwetsbaarResult) Summary() Summary {
 	return Summary{Eligible: r.Eligible, Amount: r.MaxTotal, AmountLabel: "Hoogstens in totaal", Reasons: r.Reasons}
+}
+
+// MarshalJSON implements Result: {"eligible", "category", "max_monthly",
+// "max_months", "max_total", "reasons"}.
+func (r *KwetsbaarResult) MarshalJSON() ([]byte, error) {
+	var w jsonlite.Writer
+	w.Bool("eligible", r.Eligible)
+	w.String("category", r.Category)
+	w.Raw("max_monthly", r.MaxMonthly.raw())
+	w.Int("max_months", r.MaxMonths)
+	w.Raw("max_total", r.MaxTotal.raw())
+	w.Raw("reasons", reasonsJSON(r.Reasons))
+	return w.Bytes(), nil
 }
 
 func (in KwetsbaarInput) check() []FieldError {
@@ -65,7 +79,7 @@ func (in KwetsbaarInput) check() []FieldError {
 	return c
 }
 
-func parseKwetsbaar(input []byte) (params.Date, func(params.Set) (Result, error), error) {
+func parseKwetsbaar(input []byte) (values.Date, func(values.Set) (Result, error), error) {
 	d := newDecoder(input, kwetsbaarFields)
 	var in KwetsbaarInput
 	in.Date = d.date("date")
@@ -75,7 +89,7 @@ func parseKwetsbaar(input []byte) (params.Date, func(params.Set) (Result, error)
 	in.Age = d.integer("age", true)
 	in.SingleParent = d.boolean("single_parent", true)
 	if err := d.finish(in.check()); err != nil {
-		return params.Date{}, nil, err
+		return values.Date{}, nil, err
 	}
 	return in.Date, runner(in, kwetsbaar), nil
 }
@@ -95,14 +109,14 @@ func parseKwetsbaar(input []byte) (params.Date, func(params.Set) (Result, error)
 // for at least 12 months while belonging to one of the categories (b) to (g)
 // of point 4. Of those categories the ordinance adopted only (c), (d) and
 // (e), its own b, c and d, so those are the ones counted here.
-func Kwetsbaar(in KwetsbaarInput, set params.Set) (*KwetsbaarResult, error) {
+func Kwetsbaar(in KwetsbaarInput, set values.Set) (*KwetsbaarResult, error) {
 	if err := inputError(in.check(), kwetsbaarFields); err != nil {
 		return nil, err
 	}
 	return kwetsbaar(in, set)
 }
 
-func kwetsbaar(in KwetsbaarInput, set params.Set) (*KwetsbaarResult, error) {
+func kwetsbaar(in KwetsbaarInput, set values.Set) (*KwetsbaarResult, error) {
 	r := newReader(set, in.Date)
 	withoutWork := r.int("loonkostensubsidie_kwetsbaar.zonder_werk")
 	ageLimit := r.int("loonkostensubsidie_kwetsbaar.leeftijd")

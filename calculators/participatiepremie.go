@@ -3,7 +3,8 @@ package calculators
 import (
 	"strconv"
 
-	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
+	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
 
@@ -11,7 +12,7 @@ import (
 // (artikel 6).
 type ParticipatiepremieInput struct {
 	// Date is the day the premium is computed for. Required.
-	Date params.Date `json:"date"`
+	Date values.Date `json:"date"`
 	// Age is the age in years on Date. Required.
 	Age int `json:"age"`
 	// ReceivesAlgemeneBijstand is true when the person receives algemene
@@ -43,24 +44,37 @@ var participatieFields = []string{"date", "age", "receives_algemene_bijstand", "
 
 // ParticipatiepremieResult is the premium due for the completed periods.
 type ParticipatiepremieResult struct {
-	Eligible bool `json:"eligible"`
+	Eligible bool
 	// Amount is the total premium: Periods × PerPeriod plus
 	// ContinuationAmount.
-	Amount Money `json:"amount"`
+	Amount Money
 	// Periods is the number of completed 6-month periods on the placement
 	// that count; months beyond the allowed duration do not.
-	Periods int `json:"periods"`
+	Periods int
 	// PerPeriod is the premium per 6 months in force on the date.
-	PerPeriod Money `json:"per_period"`
+	PerPeriod Money
 	// ContinuationAmount is the premium over the months in another
 	// voorziening after moving on (lid 6), at most the continuation maximum.
-	ContinuationAmount Money    `json:"continuation_amount"`
-	Reasons            []Reason `json:"reasons"`
+	ContinuationAmount Money
+	Reasons            []Reason
 }
 
 // Summary implements Result.
 func (r *ParticipatiepremieResult) Summary() Summary {
 	return Summary{Eligible: r.Eligible, Amount: r.Amount, AmountLabel: "Premie", Reasons: r.Reasons}
+}
+
+// MarshalJSON implements Result: {"eligible", "amount", "periods",
+// "per_period", "continuation_amount", "reasons"}.
+func (r *ParticipatiepremieResult) MarshalJSON() ([]byte, error) {
+	var w jsonlite.Writer
+	w.Bool("eligible", r.Eligible)
+	w.Raw("amount", r.Amount.raw())
+	w.Int("periods", r.Periods)
+	w.Raw("per_period", r.PerPeriod.raw())
+	w.Raw("continuation_amount", r.ContinuationAmount.raw())
+	w.Raw("reasons", reasonsJSON(r.Reasons))
+	return w.Bytes(), nil
 }
 
 func (in ParticipatiepremieInput) check() []FieldError {
@@ -72,7 +86,7 @@ func (in ParticipatiepremieInput) check() []FieldError {
 	return c
 }
 
-func parseParticipatiepremie(input []byte) (params.Date, func(params.Set) (Result, error), error) {
+func parseParticipatiepremie(input []byte) (values.Date, func(values.Set) (Result, error), error) {
 	d := newDecoder(input, participatieFields)
 	var in ParticipatiepremieInput
 	in.Date = d.date("date")
@@ -84,7 +98,7 @@ func parseParticipatiepremie(input []byte) (params.Date, func(params.Set) (Resul
 	in.ContinuationGranted = d.boolean("continuation_granted", false)
 	in.ContinuationMonths = d.integer("continuation_months", false)
 	if err := d.finish(in.check()); err != nil {
-		return params.Date{}, nil, err
+		return values.Date{}, nil, err
 	}
 	return in.Date, runner(in, participatiepremie), nil
 }
@@ -92,14 +106,14 @@ func parseParticipatiepremie(input []byte) (params.Date, func(params.Set) (Resul
 // Participatiepremie computes the premium of artikel 6 lid 5 and 6: an
 // amount after every completed 6 months on a participatieplaats, for
 // someone of 27 or older on algemene bijstand who cooperated enough.
-func Participatiepremie(in ParticipatiepremieInput, set params.Set) (*ParticipatiepremieResult, error) {
+func Participatiepremie(in ParticipatiepremieInput, set values.Set) (*ParticipatiepremieResult, error) {
 	if err := inputError(in.check(), participatieFields); err != nil {
 		return nil, err
 	}
 	return participatiepremie(in, set)
 }
 
-func participatiepremie(in ParticipatiepremieInput, set params.Set) (*ParticipatiepremieResult, error) {
+func participatiepremie(in ParticipatiepremieInput, set values.Set) (*ParticipatiepremieResult, error) {
 	r := newReader(set, in.Date)
 	minAge := r.int("participatieplaats.minimumleeftijd")
 	duration := r.int("participatieplaats.duur")

@@ -4,7 +4,8 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
+	"github.com/regelgids/regelgids/calculators/params/values"
 )
 
 // calculator ties a name to the JSON form of its input.
@@ -12,7 +13,7 @@ type calculator struct {
 	name string
 	// parse decodes and checks a JSON input. It returns the date to pick
 	// parameters for and the computation, or an *InputError.
-	parse    func(input []byte) (params.Date, func(params.Set) (Result, error), error)
+	parse    func(input []byte) (values.Date, func(values.Set) (Result, error), error)
 	examples []Example
 }
 
@@ -45,7 +46,7 @@ func find(name string) (*calculator, error) {
 // calculator with the given parameter set. A wrong input gives an
 // *InputError that lists every wrong field; a set that lacks a value gives
 // a *ParamError; a set made for another date gives an *InputError on "date".
-func Run(name string, input []byte, set params.Set) (Result, error) {
+func Run(name string, input []byte, set values.Set) (Result, error) {
 	c, err := find(name)
 	if err != nil {
 		return nil, err
@@ -58,7 +59,7 @@ func Run(name string, input []byte, set params.Set) (Result, error) {
 }
 
 // RunTable is Run with the parameters in force on the input's date.
-func RunTable(name string, input []byte, t *params.Table) (Result, error) {
+func RunTable(name string, input []byte, t *values.Table) (Result, error) {
 	c, err := find(name)
 	if err != nil {
 		return nil, err
@@ -76,12 +77,63 @@ func RunTable(name string, input []byte, t *params.Table) (Result, error) {
 
 // runner wraps a typed computation for the registry, taking care that a nil
 // result becomes a nil Result rather than a typed nil.
-func runner[I any, R Result](in I, calc func(I, params.Set) (R, error)) func(params.Set) (Result, error) {
-	return func(set params.Set) (Result, error) {
+func runner[I any, R Result](in I, calc func(I, values.Set) (R, error)) func(values.Set) (Result, error) {
+	return func(set values.Set) (Result, error) {
 		r, err := calc(in, set)
 		if err != nil {
 			return nil, err
 		}
 		return r, nil
 	}
+}
+
+// Kinds of error in the JSON of RunJSON.
+const (
+	ErrorInput  = "input"  // the input is wrong; see fields
+	ErrorParams = "params" // the parameter set is missing or incomplete
+	ErrorName   = "name"   // no calculator has that name
+)
+
+// RunJSON is Run with JSON in and out, for the browser: set is the JSON of
+// a values.Set. It returns the result's JSON, or
+//
+//	{"error": {"kind": "input", "message": "...", "fields": [{"field": "age", "message": "..."}]}}
+//
+// with kind "input", "params" or "name" (see ErrorInput and the others) and
+// "fields" only for kind "input".
+func RunJSON(name string, input, set []byte) []byte {
+	var s values.Set
+	if _, err := find(name); err != nil {
+		return errorJSON(ErrorName, err.Error(), nil)
+	}
+	if err := s.UnmarshalJSON(set); err != nil {
+		return errorJSON(ErrorParams, "de bedragen zijn onleesbaar: "+err.Error(), nil)
+	}
+	res, err := Run(name, input, s)
+	if ie, ok := err.(*InputError); ok {
+		return errorJSON(ErrorInput, err.Error(), ie.Fields)
+	} else if err != nil {
+		return errorJSON(ErrorParams, err.Error(), nil)
+	}
+	b, _ := res.MarshalJSON() // the results' MarshalJSON cannot fail
+	return b
+}
+
+func errorJSON(kind, msg string, fields []FieldError) []byte {
+	var e jsonlite.Writer
+	e.String("kind", kind)
+	e.String("message", msg)
+	if fields != nil {
+		items := make([][]byte, len(fields))
+		for i, f := range fields {
+			var w jsonlite.Writer
+			w.String("field", f.Field)
+			w.String("message", f.Message)
+			items[i] = w.Bytes()
+		}
+		e.Raw("fields", jsonlite.Array(items))
+	}
+	var w jsonlite.Writer
+	w.Raw("error", e.Bytes())
+	return w.Bytes()
 }

@@ -3,7 +3,8 @@ package calculators
 import (
 	"strconv"
 
-	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
+	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
 
@@ -17,7 +18,7 @@ const (
 // after a long time on a benefit (artikel 17).
 type UitstroompremieInput struct {
 	// Date is the day the paid work starts. Required.
-	Date params.Date `json:"date"`
+	Date values.Date `json:"date"`
 	// Age is the age in years on Date. Required.
 	Age int `json:"age"`
 	// MonthsOnBenefit is how many months in a row, up to Date, the person
@@ -49,16 +50,25 @@ var uitstroomFields = []string{"date", "age", "months_on_benefit", "exit", "mont
 
 // UitstroompremieResult is the premium due now.
 type UitstroompremieResult struct {
-	Eligible bool `json:"eligible"`
+	Eligible bool
 	// Amount is the premium due now, after the maximum of lid 3; "0.00"
 	// when not eligible.
-	Amount  Money    `json:"amount"`
-	Reasons []Reason `json:"reasons"`
+	Amount  Money
+	Reasons []Reason
 }
 
 // Summary implements Result.
 func (r *UitstroompremieResult) Summary() Summary {
 	return Summary{Eligible: r.Eligible, Amount: r.Amount, AmountLabel: "Premie", Reasons: r.Reasons}
+}
+
+// MarshalJSON implements Result: {"eligible", "amount", "reasons"}.
+func (r *UitstroompremieResult) MarshalJSON() ([]byte, error) {
+	var w jsonlite.Writer
+	w.Bool("eligible", r.Eligible)
+	w.Raw("amount", r.Amount.raw())
+	w.Raw("reasons", reasonsJSON(r.Reasons))
+	return w.Bytes(), nil
 }
 
 func (in UitstroompremieInput) check() []FieldError {
@@ -74,7 +84,7 @@ func (in UitstroompremieInput) check() []FieldError {
 	return c
 }
 
-func parseUitstroompremie(input []byte) (params.Date, func(params.Set) (Result, error), error) {
+func parseUitstroompremie(input []byte) (values.Date, func(values.Set) (Result, error), error) {
 	d := newDecoder(input, uitstroomFields)
 	var in UitstroompremieInput
 	in.Date = d.date("date")
@@ -86,7 +96,7 @@ func parseUitstroompremie(input []byte) (params.Date, func(params.Set) (Result, 
 	in.LoonkostensubsidieTargetGroup = d.boolean("loonkostensubsidie_target_group", false)
 	in.SelfEmployedBbz = d.boolean("self_employed_bbz", false)
 	if err := d.finish(in.check()); err != nil {
-		return params.Date{}, nil, err
+		return values.Date{}, nil, err
 	}
 	return in.Date, runner(in, uitstroompremie), nil
 }
@@ -94,14 +104,14 @@ func parseUitstroompremie(input []byte) (params.Date, func(params.Set) (Result, 
 // Uitstroompremie computes the uitstroompremie of artikel 17: € 600 for
 // leaving the benefit for paid work, € 300 for earning at least € 700 a month
 // next to it, after 3 years on a benefit in a row, at most € 600 in total.
-func Uitstroompremie(in UitstroompremieInput, set params.Set) (*UitstroompremieResult, error) {
+func Uitstroompremie(in UitstroompremieInput, set values.Set) (*UitstroompremieResult, error) {
 	if err := inputError(in.check(), uitstroomFields); err != nil {
 		return nil, err
 	}
 	return uitstroompremie(in, set)
 }
 
-func uitstroompremie(in UitstroompremieInput, set params.Set) (*UitstroompremieResult, error) {
+func uitstroompremie(in UitstroompremieInput, set values.Set) (*UitstroompremieResult, error) {
 	r := newReader(set, in.Date)
 	full := r.money("uitstroompremie.volledig")
 	partial := r.money("uitstroompremie.gedeeltelijk")

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 )
@@ -88,7 +89,7 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 		}
 		p.add(line, "only one YAML document is allowed")
 	}
-	t = &Table{}
+	var ps []Param
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
@@ -111,7 +112,7 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 		}
 		seen[name] = k.Line
 		if par, ok := p.param(name, v); ok {
-			t.params = append(t.params, par)
+			ps = append(ps, par)
 		}
 	}
 	if len(doc.Content) == 0 {
@@ -120,8 +121,7 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	sort.Slice(t.params, func(i, j int) bool { return t.params[i].Name < t.params[j].Name })
-	return t, nil
+	return values.NewTable(ps)
 }
 
 type parser struct {
@@ -221,7 +221,7 @@ func (p *parser) param(name string, n *yaml.Node) (Param, bool) {
 	}
 	unitOK := false
 	if s, good := p.scalar(n, f["unit"], "unit of "+name); good {
-		if knownUnit(s) {
+		if values.KnownUnit(s) {
 			par.Unit, unitOK = s, true
 		} else {
 			p.add(f["unit"].Line, "unit "+quote(s)+" of "+name+" is not one of EUR, EUR/hour, percent, months, years")
@@ -302,7 +302,7 @@ func (p *parser) values(name string, parent, n *yaml.Node, unit string, unitOK b
 		}
 		var v Value
 		if s, g := p.scalar(item, f["from"], "from of a value of "+name); g {
-			d, err := ParseDate(s)
+			d, err := values.ParseDate(s)
 			switch {
 			case err != nil:
 				p.add(f["from"].Line, "date "+quote(s)+" of "+name+" is not a real date of the form YYYY-MM-DD")
@@ -351,7 +351,7 @@ func (p *parser) values(name string, parent, n *yaml.Node, unit string, unitOK b
 // checkValue parses a value and checks it fits its unit. It returns the end
 // of a message ("is not a number") when it does not.
 func checkValue(s, unit string, unitOK bool) (decimal.Decimal, string) {
-	d, ok := ParseDecimal(s)
+	d, ok := values.ParseDecimal(s)
 	switch {
 	case !ok:
 		return d, "is not a number"
@@ -359,11 +359,11 @@ func checkValue(s, unit string, unitOK bool) (decimal.Decimal, string) {
 		return d, "is negative"
 	case !unitOK:
 		return d, ""
-	case unit == UnitPercent && d.GreaterThan(decimal.NewFromInt(100)):
+	case unit == values.UnitPercent && d.GreaterThan(decimal.NewFromInt(100)):
 		return d, "is more than 100 percent"
-	case (unit == UnitMonths || unit == UnitYears) && !d.IsInteger():
+	case (unit == values.UnitMonths || unit == values.UnitYears) && !d.IsInteger():
 		return d, "must be a whole number of " + unit
-	case (unit == UnitEUR || unit == UnitEURPerHour) && d.Exponent() < -2:
+	case (unit == values.UnitEUR || unit == values.UnitEURPerHour) && d.Exponent() < -2:
 		return d, "has more than 2 decimals"
 	}
 	return d, ""

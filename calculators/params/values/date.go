@@ -1,9 +1,8 @@
-package params
+package values
 
 import (
 	"errors"
 	"strconv"
-	"time"
 )
 
 // Date is a civil date without time or zone: the day a rule or amount takes
@@ -27,14 +26,24 @@ func ParseDate(s string) (Date, error) {
 	y, ok1 := digits(s[0:4])
 	m, ok2 := digits(s[5:7])
 	d, ok3 := digits(s[8:10])
-	if !ok1 || !ok2 || !ok3 || y == 0 {
-		return Date{}, ErrBadDate
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+	if !ok1 || !ok2 || !ok3 || y == 0 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return Date{}, ErrBadDate
 	}
 	return Date{y, m, d}, nil
+}
+
+// daysIn returns the number of days of month m in year y (Gregorian).
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // digits parses a run of ASCII digits; strconv.Atoi alone would also take
@@ -97,7 +106,7 @@ func pad(b []byte, n, width int) []byte {
 	return append(b, s...)
 }
 
-// MarshalText implements encoding.TextMarshaler.
+// MarshalText implements encoding.TextMarshaler, so Date is a JSON string.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler.

@@ -1,7 +1,7 @@
 package calculators
 
 import (
-	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
 
@@ -23,17 +23,17 @@ func (e *ParamError) Error() string {
 // missing, and which values do not apply on that date (a set made for
 // another date), so a rule can read all it needs and check once.
 type reader struct {
-	set     params.Set
-	date    params.Date
+	set     values.Set
+	date    values.Date
 	missing []string
 	outside []string
 }
 
-func newReader(set params.Set, date params.Date) *reader {
+func newReader(set values.Set, date values.Date) *reader {
 	return &reader{set: set, date: date}
 }
 
-func (r *reader) value(name string) params.SetValue {
+func (r *reader) value(name string) values.SetValue {
 	v, ok := r.set.Lookup(name)
 	switch {
 	case !ok:

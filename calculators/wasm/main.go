@@ -1,0 +1,34 @@
+//go:build js && wasm
+
+// Command wasm is the WebAssembly module of all calculators. It registers
+//
+//	globalThis.regelgidsCalc(name, inputJSON, paramsJSON) → string
+//
+// which runs calculators.RunJSON: paramsJSON is the params.Set the site
+// writes for the browser, and the answer is the result's JSON or
+// {"error": {...}}. New amounts are new paramsJSON, not a new module.
+//
+// Build:
+//
+//	GOOS=js GOARCH=wasm go build -ldflags='-s -w' -trimpath -o calc.wasm ./calculators/wasm
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/regelgids/regelgids/calculators"
+)
+
+func main() {
+	register()
+	select {} // keep the function alive for the page
+}
+
+func register() {
+	js.Global().Set("regelgidsCalc", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 3 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString || args[2].Type() != js.TypeString {
+			return `{"error":{"kind":"input","message":"regelgidsCalc(naam, invoerJSON, bedragenJSON) verwacht drie teksten"}}`
+		}
+		return string(calculators.RunJSON(args[0].String(), []byte(args[1].String()), []byte(args[2].String())))
+	}))
+}
