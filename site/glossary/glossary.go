@@ -1,0 +1,183 @@
+// Package glossary reads the list of terms a resident may not know, with
+// their plain-language definitions, and marks the first use of each term in
+// a page's text so a reader can look it up.
+package glossary
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Entry is one term of the glossary.
+type Entry struct {
+	ID         string   `yaml:"id"`
+	Term       string   `yaml:"term"`
+	Forms      []string `yaml:"forms"`
+	Definition string   `yaml:"definition"`
+	// Article, Paragraph and Item point at where the ordinance defines or
+	// regulates the term, where it does.
+	Article   string `yaml:"article"`
+	Paragraph string `yaml:"paragraph"`
+	Item      string `yaml:"item"`
+	Line      int    `yaml:"-"`
+}
+
+var reID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// Parse reads a glossary file: a YAML list of entries. Errors name the file
+// and line of the entry.
+func Parse(file string, src []byte) ([]Entry, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(root.Content) == 0 {
+		return nil, fmt.Errorf("%s:1: empty file", file)
+	}
+	list := root.Content[0]
+	if list.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s:%d: expected a list of entries (lines starting with \"- id:\")", file, list.Line)
+	}
+	var entries []Entry
+	var problems []string
+	seen := map[string]int{}
+	for _, n := range list.Content {
+		var e Entry
+		dec := yaml.NewDecoder(bytes.NewReader(mustMarshal(n)))
+		dec.KnownFields(true)
+		if err := dec.Decode(&e); err != nil {
+			problems = append(problems, fmt.Sprintf("%s:%d: %s", file, n.Line, strings.TrimPrefix(err.Error(), "yaml: ")))
+			continue
+		}
+		e.Line = n.Line
+		switch {
+		case !reID.MatchString(e.ID):
+			problems = append(problems, fmt.Sprintf("%s:%d: id %q is not a slug (lowercase letters, digits, hyphens)", file, n.Line, e.ID))
+		case seen[e.ID] > 0:
+			problems = append(problems, fmt.Sprintf("%s:%d: id %q also at line %d", file, n.Line, e.ID, seen[e.ID]))
+		case strings.TrimSpace(e.Term) == "" || strings.TrimSpace(e.Definition) == "":
+			problems = append(problems, fmt.Sprintf("%s:%d: %s: term and definition are required", file, n.Line, e.ID))
+		}
+		seen[e.ID] = n.Line
+		entries = append(entries, e)
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
+	}
+	return entries, nil
+}
+
+func mustMarshal(n *yaml.Node) []byte {
+	b, err := yaml.Marshal(n)
+	if err != nil {
+		return nil // a node just decoded always marshals; Decode then reports EOF
+	}
+	return b
+}
+
+// Marker finds the first use of each term on one page. It is stateful: a
+// term marked once is not marked again on the same page.
+type Marker struct {
+	words []word
+	seen  map[string]bool
+	href  func(id string) string
+}
+
+type word struct {
+	lower string
+	id    string
+}
+
+// NewMarker prepares the entries for matching. href gives the link to an
+// entry from the page being rendered.
+func NewMarker(entries []Entry, href func(id string) string) *Marker {
+	m := &Marker{seen: map[string]bool{}, href: href}
+	for _, e := range entries {
+		for _, w := range append([]string{e.Term}, e.Forms...) {
+			if w = strings.TrimSpace(w); w != "" {
+				m.words = append(m.words, word{lower: strings.ToLower(w), id: e.ID})
+			}
+		}
+	}
+	// Longer words first, so "algemene bijstand" wins over "bijstand".
+	sort.SliceStable(m.words, func(i, j int) bool { return len(m.words[i].lower) > len(m.words[j].lower) })
+	return m
+}
+
+// Href is the link to an entry.
+func (m *Marker) Href(id string) string { return m.href(id) }
+
+// Seen marks a term as already shown, so it is not marked again.
+func (m *Marker) Seen(id string) { m.seen[id] = true }
+
+// Piece is a run of text; TermID is set when the run is a marked term.
+type Piece struct {
+	Text   string
+	TermID string
+}
+
+// Split cuts s around the first use on this page of each term.
+func (m *Marker) Split(s string) []Piece {
+	lower := strings.ToLower(s)
+	if len(lower) != len(s) {
+		// Lowercasing changed byte lengths (rare letters); match nothing
+		// rather than cut in the wrong place.
+		return []Piece{{Text: s}}
+	}
+	var out []Piece
+	pos := 0
+	for {
+		best, bestID, bestLen := -1, "", 0
+		for _, w := range m.words {
+			if m.seen[w.id] {
+				continue
+			}
+			if i := indexWord(lower[pos:], w.lower); i >= 0 && (best < 0 || pos+i < best || pos+i == best && len(w.lower) > bestLen) {
+				best, bestID, bestLen = pos+i, w.id, len(w.lower)
+			}
+		}
+		if best < 0 {
+			break
+		}
+		if best > pos {
+			out = append(out, Piece{Text: s[pos:best]})
+		}
+		out = append(out, Piece{Text: s[best : best+bestLen], TermID: bestID})
+		m.seen[bestID] = true
+		pos = best + bestLen
+	}
+	if pos < len(s) {
+		out = append(out, Piece{Text: s[pos:]})
+	}
+	return out
+}
+
+// indexWord finds w in s as a whole word: no letter, digit or hyphen on
+// either side.
+func indexWord(s, w string) int {
+	from := 0
+	for {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(w):])
+		if !isWordRune(before) && !isWordRune(after) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-')
+}
