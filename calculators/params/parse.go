@@ -43,7 +43,7 @@ func (e *ParseError) Error() string {
 
 var (
 	nameRE      = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$`)
-	yamlLineRE  = regexp.MustCompile(`line (\d+)`)
+	yamlLineRE  = regexp.MustCompile(`line (\d+): `)
 	paramKeys   = []string{"description", "unit", "source", "values"}
 	valueKeys   = []string{"from", "value", "note"}
 	articleKeys = []string{"article", "paragraph"}
@@ -78,7 +78,7 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 		p.add(1, "file is empty")
 		return nil, p.err()
 	case err != nil:
-		p.add(yamlLine(err), strings.TrimPrefix(err.Error(), "yaml: "))
+		p.add(yamlLine(err), yamlLineRE.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), ""))
 		return nil, p.err()
 	}
 	var extra yaml.Node
@@ -111,7 +111,7 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 			continue
 		}
 		seen[name] = k.Line
-		if par, ok := p.param(name, v); ok {
+		if par, ok := p.param(name, k.Line, v); ok {
 			ps = append(ps, par)
 		}
 	}
@@ -189,12 +189,12 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// scalar returns the text of a scalar node; a missing or non-scalar node
-// is a problem.
-func (p *parser) scalar(parent *yaml.Node, n *yaml.Node, what string) (string, bool) {
+// scalar returns the text of a scalar node; a missing node (reported at
+// line) or a non-scalar one is a problem.
+func (p *parser) scalar(line int, n *yaml.Node, what string) (string, bool) {
 	switch {
 	case n == nil:
-		p.add(parent.Line, what+" is missing")
+		p.add(line, what+" is missing")
 		return "", false
 	case n.Kind != yaml.ScalarNode:
 		p.add(n.Line, what+" must be a single value")
@@ -206,13 +206,13 @@ func (p *parser) scalar(parent *yaml.Node, n *yaml.Node, what string) (string, b
 	return n.Value, true
 }
 
-func (p *parser) param(name string, n *yaml.Node) (Param, bool) {
+func (p *parser) param(name string, line int, n *yaml.Node) (Param, bool) {
 	f, ok := p.fields(n, name, paramKeys)
 	if f == nil {
 		return Param{}, false
 	}
 	par := Param{Name: name}
-	if s, good := p.scalar(n, f["description"], "description of "+name); good && strings.TrimSpace(s) == "" {
+	if s, good := p.scalar(line, f["description"], "description of "+name); good && strings.TrimSpace(s) == "" {
 		p.add(f["description"].Line, "description of "+name+" is empty")
 		ok = false
 	} else {
@@ -220,7 +220,7 @@ func (p *parser) param(name string, n *yaml.Node) (Param, bool) {
 		ok = ok && good
 	}
 	unitOK := false
-	if s, good := p.scalar(n, f["unit"], "unit of "+name); good {
+	if s, good := p.scalar(line, f["unit"], "unit of "+name); good {
 		if values.KnownUnit(s) {
 			par.Unit, unitOK = s, true
 		} else {
@@ -229,14 +229,14 @@ func (p *parser) param(name string, n *yaml.Node) (Param, bool) {
 	}
 	ok = ok && unitOK
 	if f["source"] == nil {
-		p.add(n.Line, "source of "+name+" is missing")
+		p.add(line, "source of "+name+" is missing")
 		ok = false
 	} else if src, good := p.source(name, f["source"]); good {
 		par.Source = src
 	} else {
 		ok = false
 	}
-	vals, good := p.values(name, n, f["values"], par.Unit, unitOK)
+	vals, good := p.values(name, line, f["values"], par.Unit, unitOK)
 	par.Values = vals
 	return par, ok && good
 }
@@ -253,8 +253,8 @@ func (p *parser) source(name string, n *yaml.Node) (Source, bool) {
 			if f == nil {
 				return Source{}, false
 			}
-			law, ok1 := p.scalar(n, f["law"], what+": law")
-			url, ok2 := p.scalar(n, f["url"], what+": url")
+			law, ok1 := p.scalar(n.Line, f["law"], what+": law")
+			url, ok2 := p.scalar(n.Line, f["url"], what+": url")
 			if ok2 && !strings.HasPrefix(url, "https://") {
 				p.add(f["url"].Line, what+": url "+quote(url)+" must start with https://")
 				ok2 = false
@@ -266,7 +266,7 @@ func (p *parser) source(name string, n *yaml.Node) (Source, bool) {
 	if f == nil {
 		return Source{}, false
 	}
-	art, ok1 := p.scalar(n, f["article"], what+": article")
+	art, ok1 := p.scalar(n.Line, f["article"], what+": article")
 	par := ""
 	if f["paragraph"] != nil {
 		if f["paragraph"].Kind != yaml.ScalarNode {
@@ -279,10 +279,10 @@ func (p *parser) source(name string, n *yaml.Node) (Source, bool) {
 	return Source{Article: art, Paragraph: par}, ok && ok1
 }
 
-func (p *parser) values(name string, parent, n *yaml.Node, unit string, unitOK bool) ([]Value, bool) {
+func (p *parser) values(name string, line int, n *yaml.Node, unit string, unitOK bool) ([]Value, bool) {
 	switch {
 	case n == nil:
-		p.add(parent.Line, "values of "+name+" are missing")
+		p.add(line, "values of "+name+" are missing")
 		return nil, false
 	case n.Kind != yaml.SequenceNode:
 		p.add(n.Line, "values of "+name+" must be a list")
@@ -301,7 +301,7 @@ func (p *parser) values(name string, parent, n *yaml.Node, unit string, unitOK b
 			continue
 		}
 		var v Value
-		if s, g := p.scalar(item, f["from"], "from of a value of "+name); g {
+		if s, g := p.scalar(item.Line, f["from"], "from of a value of "+name); g {
 			d, err := values.ParseDate(s)
 			switch {
 			case err != nil:
@@ -321,7 +321,7 @@ func (p *parser) values(name string, parent, n *yaml.Node, unit string, unitOK b
 		} else {
 			good = false
 		}
-		if s, g := p.scalar(item, f["value"], "value of "+name); g {
+		if s, g := p.scalar(item.Line, f["value"], "value of "+name); g {
 			d, err := checkValue(s, unit, unitOK)
 			if err != "" {
 				p.add(f["value"].Line, "value "+quote(s)+" of "+name+" "+err)
