@@ -1,0 +1,82 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"syscall/js"
+	"testing"
+
+	"github.com/regelgids/regelgids/calculators"
+	"github.com/regelgids/regelgids/calculators/params"
+)
+
+// TestRegisteredFunction calls globalThis.regelgidsCalc, as a page does, on
+// every case of ../testdata/cases.json and compares it with RunJSON.
+func TestRegisteredFunction(t *testing.T) {
+	register()
+	casesJSON, err := os.ReadFile("../testdata/cases.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../../content/eemsdelta/parameters.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := params.Parse("parameters.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Cases []struct {
+			Name       string          `json:"name"`
+			Calculator string          `json:"calculator"`
+			Input      json.RawMessage `json:"input"`
+			Expected   map[string]any  `json:"expected"`
+			Error      *struct {
+				Fields []string `json:"fields"`
+			} `json:"error"`
+		} `json:"cases"`
+	}
+	if err := json.Unmarshal(casesJSON, &doc); err != nil {
+		t.Fatal(err)
+	}
+	calc := js.Global().Get("regelgidsCalc")
+	for _, c := range doc.Cases {
+		var in struct{ Date string }
+		json.Unmarshal(c.Input, &in)
+		d, err := params.ParseDate(in.Date)
+		if err != nil || d.Before(calculators.EffectiveDate) {
+			d = calculators.EffectiveDate
+		}
+		set, err := tb.At(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		setJSON, _ := set.MarshalJSON()
+		out := calc.Invoke(c.Calculator, string(c.Input), string(setJSON)).String()
+		if want := string(calculators.RunJSON(c.Calculator, c.Input, setJSON)); out != want {
+			t.Errorf("%s: JS function and RunJSON differ:\n%s\n%s", c.Name, out, want)
+		}
+		var got map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		if c.Error != nil {
+			if got["error"] == nil {
+				t.Errorf("%s: want an error, got %s", c.Name, out)
+			}
+			continue
+		}
+		for _, k := range []string{"eligible", "amount", "monthly_amount", "category", "max_total"} {
+			if want, ok := c.Expected[k]; ok && !reflect.DeepEqual(got[k], want) {
+				t.Errorf("%s: %s = %v, want %v", c.Name, k, got[k], want)
+			}
+		}
+	}
+	if out := calc.Invoke("uitstroompremie").String(); !json.Valid([]byte(out)) || out[:9] != `{"error":` {
+		t.Errorf("wrong arguments: %s", out)
+	}
+}
