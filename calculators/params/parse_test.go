@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -17,9 +18,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const realFile = "../../content/eemsdelta/parameters.yaml"
 
-func parseReal(t testing.TB) *params.Table {
+func parseReal(t testing.TB) *params.Table { return parseFile(t, realFile) }
+
+func parseFile(t testing.TB, file string) *params.Table {
 	t.Helper()
-	b, err := os.ReadFile(realFile)
+	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,6 +31,19 @@ func parseReal(t testing.TB) *params.Table {
 		t.Fatal(err)
 	}
 	return tb
+}
+
+// TestFixtureMatchesRealFile keeps the golden fixture honest: each of its
+// parameters is in the real file, unchanged.
+func TestFixtureMatchesRealFile(t *testing.T) {
+	real := parseReal(t)
+	fixture := parseFile(t, "testdata/parameters.yaml")
+	for _, p := range fixture.Params() {
+		r, ok := real.Param(p.Name)
+		if !ok || !reflect.DeepEqual(r, p) {
+			t.Errorf("fixture parameter %s differs from the real file:\n%+v\n%+v", p.Name, p, r)
+		}
+	}
 }
 
 func TestRealFile(t *testing.T) {
@@ -79,8 +95,10 @@ func TestRealFile(t *testing.T) {
 	}
 }
 
+// TestGolden checks the text and JSON tables of a fixture, so that adding a
+// parameter to the real file does not change the golden files.
 func TestGolden(t *testing.T) {
-	tb := parseReal(t)
+	tb := parseFile(t, "testdata/parameters.yaml")
 	var text bytes.Buffer
 	if err := tb.WriteText(&text); err != nil {
 		t.Fatal(err)

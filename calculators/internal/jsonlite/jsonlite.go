@@ -158,7 +158,8 @@ func (s *scanner) container(end byte, depth int, object bool) bool {
 	}
 }
 
-// str scans a string literal, checking escapes and UTF-8.
+// str scans a string literal, checking escapes. Like encoding/json it lets
+// invalid UTF-8 through; String turns it into U+FFFD.
 func (s *scanner) str() bool {
 	s.i++
 	for s.i < len(s.data) {
@@ -182,14 +183,8 @@ func (s *scanner) str() bool {
 			default:
 				return false
 			}
-		case c < utf8.RuneSelf:
-			s.i++
 		default:
-			r, n := utf8.DecodeRune(s.data[s.i:])
-			if r == utf8.RuneError && n == 1 {
-				return false
-			}
-			s.i += n
+			s.i++
 		}
 	}
 	return false
@@ -244,6 +239,7 @@ func (s *scanner) digits() bool {
 }
 
 // String decodes a raw JSON string literal; ok is false when raw is not one.
+// Each byte of invalid UTF-8 becomes U+FFFD, as with encoding/json.
 func String(raw []byte) (string, bool) {
 	s := scanner{data: raw}
 	if s.peek() != '"' || !s.str() || s.i != len(raw) {
@@ -252,6 +248,16 @@ func String(raw []byte) (string, bool) {
 	b := make([]byte, 0, len(raw))
 	for i := 1; i < len(raw)-1; {
 		c := raw[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRune(raw[i:])
+			if r == utf8.RuneError && n == 1 {
+				b = utf8.AppendRune(b, utf8.RuneError)
+			} else {
+				b = append(b, raw[i:i+n]...)
+			}
+			i += n
+			continue
+		}
 		if c != '\\' {
 			b = append(b, c)
 			i++
