@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"github.com/regelgids/regelgids/calculators/params"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,8 @@ type Options struct {
 	Content   fs.FS  // a municipality folder, such as content/eemsdelta
 	Templates fs.FS  // layouts, partials, i18n and static files
 	Out       string // output folder; replaced whole on success
+	// Date picks the amounts in force; the zero Date means today.
+	Date params.Date
 }
 
 // Result describes a finished build.
@@ -27,7 +30,11 @@ type Result struct {
 
 // Generate loads and renders a site in memory without writing it.
 func Generate(opts Options) (*Project, Output, error) {
-	p, err := Load(opts.Content)
+	date := opts.Date
+	if date.IsZero() {
+		date = Today()
+	}
+	p, err := Load(opts.Content, date)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -117,4 +124,15 @@ func WriteAtomic(dir string, files Output) (err error) {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// Today is the current civil date in the Netherlands, the default date of a
+// build.
+func Today() params.Date {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		loc = time.UTC // no tz database: a day's difference at most
+	}
+	now := time.Now().In(loc)
+	return params.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}
 }

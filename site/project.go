@@ -8,14 +8,28 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"sort"
 	"strings"
 
+	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/site/glossary"
+	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/ordinance"
 )
 
-// MetadataFile is the name of the metadata file in a content folder.
-const MetadataFile = "metadata.yaml"
+// Files and folders of a content folder.
+const (
+	MetadataFile   = "metadata.yaml"
+	ParametersFile = "parameters.yaml"
+	GuidesDir      = "gidsen"    // gidsen/LANG/SLUG.md
+	GlossaryDir    = "begrippen" // begrippen/LANG.yaml
+	TranslationDir = "vertaling" // vertaling/LANG.yaml
+)
+
+// Languages of the site. The first is the language of the ordinance and
+// lives at the root; the others live under /LANG/.
+var Languages = []string{"nl", "en"}
 
 // Metadata is what metadata.yaml says about the ordinance.
 type Metadata struct {
@@ -26,10 +40,6 @@ type Metadata struct {
 	Text         string  `yaml:"text"`
 	BaseURL      string  `yaml:"base_url"`
 	Contact      Contact `yaml:"contact"`
-	// Voorzieningen are the numbers of the articles that each describe a
-	// kind of help.
-	Voorzieningen []string `yaml:"voorzieningen"`
-	ApplyArticle  string   `yaml:"apply_article"`
 }
 
 // Contact is how residents reach the municipality.
@@ -41,15 +51,29 @@ type Contact struct {
 
 // Project is everything a build needs, loaded and checked.
 type Project struct {
-	Meta      Metadata
-	Ordinance *ordinance.Ordinance
+	Meta Metadata
+	// Docs holds the ordinance per language: the published Dutch text and
+	// its translations.
+	Docs     map[string]*ordinance.Ordinance
+	Guides   map[string][]*guide.Guide // per language, sorted by order
+	Glossary map[string][]glossary.Entry
+	Params   *params.Table
+	// Date is the day the site is built for: the amounts in force then are
+	// published.
+	Date   params.Date
+	Amount params.Set
 	// Warnings are problems the build could read past; they are printed,
 	// not fatal.
 	Warnings []ordinance.Diagnostic
 }
 
-// Load reads a content folder: metadata.yaml and the ordinance text it names.
-func Load(content fs.FS) (*Project, error) {
+// Ordinance is the legally binding text.
+func (p *Project) Ordinance() *ordinance.Ordinance { return p.Docs[Languages[0]] }
+
+// Load reads a content folder and checks that its parts fit together: every
+// guide, translation and glossary entry exists in every language, and every
+// link and parameter a guide uses resolves. date picks the amounts.
+func Load(content fs.FS, date params.Date) (*Project, error) {
 	raw, err := fs.ReadFile(content, MetadataFile)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", MetadataFile, err)
@@ -70,22 +94,317 @@ func Load(content fs.FS) (*Project, error) {
 	doc.Metadata.Identifier = meta.Identifier
 	doc.Metadata.SourceURL = meta.SourceURL
 	if meta.Title != "" && meta.Title != doc.Title {
-		warns = append(warns, ordinance.Diagnostic{File: MetadataFile, Line: 1, Warning: true,
+		warns = append(warns, ordinance.Diagnostic{File: MetadataFile, Line: lines["title"], Warning: true,
 			Message: fmt.Sprintf("title %q differs from the title in %s: %q", meta.Title, meta.Text, doc.Title)})
 	}
-	var problems []string
-	for key, numbers := range map[string][]string{"voorzieningen": meta.Voorzieningen, "apply_article": {meta.ApplyArticle}} {
-		for _, n := range numbers {
-			if n != "" && doc.Article(n) == nil {
-				problems = append(problems, fmt.Sprintf("%s:%d: %s names article %s, which %s does not have", MetadataFile, lines[key], key, n, meta.Text))
+	p := &Project{
+		Meta:     meta,
+		Docs:     map[string]*ordinance.Ordinance{Languages[0]: doc},
+		Guides:   map[string][]*guide.Guide{},
+		Glossary: map[string][]glossary.Entry{},
+		Date:     date,
+		Warnings: warns,
+	}
+	var errs loadErrors
+	errs.add(p.loadParams(content))
+	errs.add(p.loadTranslations(content))
+	errs.add(p.loadGlossary(content))
+	errs.add(p.loadGuides(content))
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if err := p.checkAmounts(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// loadErrors gathers the errors of independent parts, so one build shows
+// everything that is wrong.
+type loadErrors []error
+
+func (es *loadErrors) add(err error) {
+	if err != nil {
+		*es = append(*es, err)
+	}
+}
+
+func (es loadErrors) Error() string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "\n")
+}
+
+func (p *Project) loadParams(content fs.FS) error {
+	raw, err := fs.ReadFile(content, ParametersFile)
+	if err != nil {
+		return fmt.Errorf("%s: %w", ParametersFile, err)
+	}
+	t, err := params.Parse(ParametersFile, raw)
+	if err != nil {
+		return err
+	}
+	p.Params = t
+	set, err := t.At(p.Date)
+	if err != nil {
+		return fmt.Errorf("%s: no amounts for %s: %w", ParametersFile, p.Date, err)
+	}
+	p.Amount = set
+	return nil
+}
+
+func (p *Project) loadTranslations(content fs.FS) error {
+	var errs loadErrors
+	for _, lang := range Languages[1:] {
+		name := path.Join(TranslationDir, lang+".yaml")
+		src, err := fs.ReadFile(content, name)
+		if err != nil {
+			errs.add(fmt.Errorf("%s: the translation of the ordinance into %q is missing: %w", name, lang, err))
+			continue
+		}
+		doc, err := ordinance.Translate(p.Ordinance(), name, src)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		p.Docs[lang] = doc
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+func (p *Project) loadGlossary(content fs.FS) error {
+	var errs loadErrors
+	ids := map[string]map[string]int{}
+	for _, lang := range Languages {
+		name := path.Join(GlossaryDir, lang+".yaml")
+		src, err := fs.ReadFile(content, name)
+		if err != nil {
+			errs.add(fmt.Errorf("%s: %w", name, err))
+			continue
+		}
+		entries, err := glossary.Parse(name, src)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		ids[lang] = map[string]int{}
+		for _, e := range entries {
+			ids[lang][e.ID] = e.Line
+			if e.Article != "" && !p.anchorExists(e.Article, e.Paragraph, e.Item) {
+				errs.add(fmt.Errorf("%s:%d: %s points at artikel %s lid %q onderdeel %q, which does not exist", name, e.Line, e.ID, e.Article, e.Paragraph, e.Item))
+			}
+		}
+		p.Glossary[lang] = entries
+	}
+	errs.add(missingCounterparts(ids, func(lang, id string) string {
+		return fmt.Sprintf("%s/%s.yaml: glossary entry %q is missing (it exists in %s)", GlossaryDir, lang, id, otherLangs(ids, lang, id))
+	}))
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+func (p *Project) loadGuides(content fs.FS) error {
+	var errs loadErrors
+	slugs := map[string]map[string]int{}
+	for _, lang := range Languages {
+		files, err := fs.Glob(content, path.Join(GuidesDir, lang, "*.md"))
+		if err != nil {
+			return err
+		}
+		slugs[lang] = map[string]int{}
+		for _, name := range files {
+			src, err := fs.ReadFile(content, name)
+			if err != nil {
+				errs.add(err)
+				continue
+			}
+			slug := strings.TrimSuffix(path.Base(name), ".md")
+			g, err := guide.Parse(name, slug, lang, src)
+			if err != nil {
+				errs.add(err)
+				continue
+			}
+			slugs[lang][slug] = 1
+			p.Guides[lang] = append(p.Guides[lang], g)
+		}
+		sort.SliceStable(p.Guides[lang], func(i, j int) bool {
+			a, b := p.Guides[lang][i], p.Guides[lang][j]
+			if a.Order != b.Order {
+				return a.Order < b.Order
+			}
+			return a.Slug < b.Slug
+		})
+	}
+	errs.add(missingCounterparts(slugs, func(lang, slug string) string {
+		return fmt.Sprintf("%s/%s/%s.md: the guide %q is missing in this language (it exists in %s)", GuidesDir, lang, slug, slug, otherLangs(slugs, lang, slug))
+	}))
+	for _, lang := range Languages {
+		for _, g := range p.Guides[lang] {
+			errs.add(p.checkGuide(g, slugs[lang]))
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// checkGuide resolves what a guide refers to: articles and their anchors,
+// other guides, calculators, parameters. A guide must link to every article
+// it says it explains.
+func (p *Project) checkGuide(g *guide.Guide, slugs map[string]int) error {
+	var errs []string
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("%s:%d: %s", g.File, line, fmt.Sprintf(format, args...)))
+	}
+	linked := map[string]bool{}
+	for _, l := range g.Links {
+		if number, ok := p.linkedArticle(l.Target); ok {
+			linked[number] = true
+		}
+		if err := p.checkLink(l.Target, slugs); err != nil {
+			fail(l.Line, "link %q: %v", l.Target, err)
+		}
+	}
+	for _, a := range g.Articles {
+		if p.Ordinance().Article(a) == nil {
+			fail(1, "front matter: article %s does not exist", a)
+		} else if !linked[a] {
+			fail(1, "the guide explains article %s but never links to it", a)
+		}
+	}
+	if g.Calculator != "" && !calculatorExists(g.Calculator) {
+		fail(1, "front matter: unknown calculator %q", g.Calculator)
+	}
+	for _, r := range g.Params {
+		if _, ok := p.Amount.Lookup(r.Target); !ok {
+			fail(r.Line, "{{< param %q >}}: no such parameter in %s", r.Target, ParametersFile)
+		}
+	}
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+func (p *Project) linkedArticle(target string) (string, bool) {
+	rest, ok := strings.CutPrefix(target, "/artikel/")
+	if !ok {
+		return "", false
+	}
+	number, _, _ := strings.Cut(rest, "/")
+	return number, true
+}
+
+// checkLink checks a site path a guide links to.
+func (p *Project) checkLink(target string, slugs map[string]int) error {
+	u, err := url.Parse(target)
+	if err != nil {
+		return err
+	}
+	switch u.Scheme {
+	case "https", "http", "mailto", "tel":
+		return nil
+	case "":
+	default:
+		return fmt.Errorf("scheme %q is not allowed", u.Scheme)
+	}
+	if !strings.HasPrefix(u.Path, "/") {
+		return errors.New("site links start with /, such as /artikel/17/#lid-1")
+	}
+	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	switch {
+	case len(parts) == 2 && parts[0] == "artikel":
+		a := p.Ordinance().Article(parts[1])
+		if a == nil {
+			return fmt.Errorf("article %s does not exist", parts[1])
+		}
+		if u.Fragment != "" && !articleAnchor(a, u.Fragment) {
+			return fmt.Errorf("article %s has no anchor #%s", parts[1], u.Fragment)
+		}
+	case len(parts) == 2 && parts[0] == "voorzieningen":
+		if slugs[parts[1]] == 0 {
+			return fmt.Errorf("no guide %q", parts[1])
+		}
+	case len(parts) == 2 && parts[0] == "rekenhulp":
+		if !calculatorExists(parts[1]) {
+			return fmt.Errorf("no calculator %q", parts[1])
+		}
+	case len(parts) == 1 && (parts[0] == "verordening" || parts[0] == "toelichting" || parts[0] == "begrippen" || parts[0] == "voorzieningen" || parts[0] == ""):
+	default:
+		return fmt.Errorf("no page at %s", u.Path)
+	}
+	return nil
+}
+
+// articleAnchor reports whether an article page has the fragment id.
+func articleAnchor(a *ordinance.Article, frag string) bool {
+	if frag == "toelichting" || frag == "tekst" {
+		return true
+	}
+	for _, q := range a.Paragraphs {
+		if q.Number != "" && frag == anchorID("", q.Number, "") {
+			return true
+		}
+		for _, it := range q.Items {
+			if frag == anchorID("", q.Number, it.Label) {
+				return true
 			}
 		}
 	}
-	if len(problems) > 0 {
-		sort.Strings(problems)
-		return nil, errors.New(strings.Join(problems, "\n"))
+	return false
+}
+
+func (p *Project) anchorExists(article, lid, item string) bool {
+	a := p.Ordinance().Article(article)
+	if a == nil {
+		return false
 	}
-	return &Project{Meta: meta, Ordinance: doc, Warnings: warns}, nil
+	if lid == "" && item == "" {
+		return true
+	}
+	return articleAnchor(a, anchorID("", lid, item))
+}
+
+// missingCounterparts reports names present in one language but not in
+// another.
+func missingCounterparts(names map[string]map[string]int, msg func(lang, name string) string) error {
+	all := map[string]bool{}
+	for _, m := range names {
+		for n := range m {
+			all[n] = true
+		}
+	}
+	var problems []string
+	for n := range all {
+		for _, lang := range Languages {
+			if m, ok := names[lang]; ok && m[n] == 0 {
+				problems = append(problems, msg(lang, n))
+			}
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	sort.Strings(problems)
+	return errors.New(strings.Join(problems, "\n"))
+}
+
+func otherLangs(names map[string]map[string]int, lang, name string) string {
+	var in []string
+	for _, l := range Languages {
+		if l != lang && names[l][name] > 0 {
+			in = append(in, l)
+		}
+	}
+	return strings.Join(in, ", ")
 }
 
 // parseMetadata decodes metadata.yaml and checks that what it needs is

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -13,6 +12,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/regelgids/regelgids/site/glossary"
+	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/ordinance"
 )
 
@@ -22,8 +23,13 @@ const (
 	KindArticle     = "article"
 	KindOrdinance   = "ordinance"
 	KindExplanation = "explanation"
+	KindGuide       = "guide"
+	KindGuides      = "guides"
+	KindGlossary    = "glossary"
 	KindNotFound    = "404"
 )
+
+var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindNotFound}
 
 // Output is a rendered site: slash-separated file paths (no leading slash)
 // to their bytes.
@@ -39,57 +45,87 @@ func (o Output) Paths() []string {
 	return paths
 }
 
-// Link is a titled internal link.
+// Link is a titled internal link; Path is a site path without language
+// prefix.
 type Link struct {
 	Title string
 	Path  string
 }
 
-// Voorziening is a kind of help as the home page lists it.
-type Voorziening struct {
-	Article *ordinance.Article
-	Summary string
+// Group is a situation a resident is in, with the guides that fit it.
+type Group struct {
+	ID     string
+	Guides []*guide.Guide
+}
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	Lang  string
+	Label string // the language's own name: "Nederlands", "English"
+	Path  string // full site path, with language prefix
+}
+
+// SiteData is shared by all pages of one language.
+type SiteData struct {
+	Lang     string
+	Prefix   string // "" for the first language, "/en" for English
+	Meta     Metadata
+	Doc      *ordinance.Ordinance
+	Guides   []*guide.Guide
+	Groups   []Group
+	Glossary []glossary.Entry
+	Project  *Project
+	strings  map[string]string
 }
 
 // Page is what a layout renders. Templates reach the whole site through
 // .Site and build links with .URL so that they are relative to this page.
 type Page struct {
-	Path        string // URL path of the page, "/artikel/6/"
+	Path        string // site path without language prefix: "/artikel/6/"
 	Kind        string
 	Lang        string
 	Title       string
 	Description string
 	Breadcrumbs []Link
 	Site        *SiteData
+	Alternates  []Alternate
 
 	Chapter    *ordinance.Chapter
 	Article    *ordinance.Article
 	Prev, Next *ordinance.Article
+	// Explainers are the guides that explain this article.
+	Explainers []*guide.Guide
+
+	Guide *guide.Guide
+	Body  template.HTML
+
+	marker *glossary.Marker
 }
 
-// SiteData is shared by all pages of one language.
-type SiteData struct {
-	Meta          Metadata
-	Doc           *ordinance.Ordinance
-	Voorzieningen []Voorziening
-	Apply         *ordinance.Article
-	strings       map[string]string
-}
+// FullPath is the page's path with its language prefix.
+func (p *Page) FullPath() string { return p.Site.Prefix + p.Path }
 
-// URL returns target (a site path such as "/artikel/6/#lid-1") as a link
-// relative to this page, so the site works under any address. The 404 page
-// is served at arbitrary paths, so it links from the site's root instead.
-func (p *Page) URL(target string) string {
+// URL returns target, a site path in this page's language such as
+// "/artikel/6/#lid-1", as a link relative to this page, so the site works
+// under any address.
+func (p *Page) URL(target string) string { return p.link(p.Site.Prefix + target) }
+
+// Asset returns the link to a file shared by all languages ("/css/…").
+func (p *Page) Asset(target string) string { return p.link(target) }
+
+func (p *Page) link(full string) string {
 	if p.Kind == KindNotFound {
-		return p.Site.basePath() + strings.TrimPrefix(target, "/")
+		// The 404 page is served at any path: link from the site's root.
+		return p.Site.basePath() + strings.TrimPrefix(full, "/")
 	}
-	return relativeURL(p.Path, target)
+	return relativeURL(p.FullPath(), full)
 }
 
 // Canonical returns the absolute URL of the page.
-func (p *Page) Canonical() string {
-	return p.Site.Meta.BaseURL + strings.TrimPrefix(p.Path, "/")
-}
+func (p *Page) Canonical() string { return p.Site.Meta.BaseURL + strings.TrimPrefix(p.FullPath(), "/") }
+
+// AbsURL returns the absolute URL of a full site path.
+func (p *Page) AbsURL(full string) string { return p.Site.Meta.BaseURL + strings.TrimPrefix(full, "/") }
 
 // T returns the interface text for key in the page's language.
 func (p *Page) T(key string) (string, error) {
@@ -99,6 +135,18 @@ func (p *Page) T(key string) (string, error) {
 	}
 	return s, nil
 }
+
+// Param returns the formatted value in force of a parameter.
+func (p *Page) Param(name string) (string, error) {
+	v, ok := p.Site.Project.Amount.Lookup(name)
+	if !ok {
+		return "", fmt.Errorf("no parameter %q", name)
+	}
+	return FormatValue(v, p.Lang), nil
+}
+
+// Year is the year of the amounts the site shows.
+func (p *Page) Year() int { return p.Site.Project.Date.Year }
 
 // ArticlePath is the site path of an article page.
 func ArticlePath(number string) string { return "/artikel/" + number + "/" }
@@ -111,6 +159,16 @@ func (s *SiteData) basePath() string {
 	return u.Path
 }
 
+// GuideBySlug returns the guide with the slug, or nil.
+func (s *SiteData) GuideBySlug(slug string) *guide.Guide {
+	for _, g := range s.Guides {
+		if g.Slug == slug {
+			return g
+		}
+	}
+	return nil
+}
+
 // relativeURL makes target relative to the page at from; both are site
 // paths, directories end in "/".
 func relativeURL(from, target string) string {
@@ -121,13 +179,13 @@ func relativeURL(from, target string) string {
 	if target == "" {
 		return frag
 	}
+	if target == from && frag != "" {
+		return frag
+	}
 	fromDir := path.Dir(from + "x") // the directory the page is in
 	rel := relPath(fromDir, target)
 	if strings.HasSuffix(target, "/") && !strings.HasSuffix(rel, "/") {
 		rel += "/"
-	}
-	if rel == "./" && frag != "" && target == from {
-		return frag
 	}
 	return rel + frag
 }
@@ -179,7 +237,7 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, kind := range []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindNotFound} {
+	for _, kind := range kinds {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err
@@ -191,7 +249,8 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 	if r.static, err = fs.Sub(tfs, "static"); err != nil {
 		return nil, err
 	}
-	for _, lang := range []string{"nl"} {
+	keys := map[string]map[string]int{}
+	for _, lang := range Languages {
 		name := "i18n/" + lang + ".yaml"
 		raw, err := fs.ReadFile(tfs, name)
 		if err != nil {
@@ -202,6 +261,15 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 			return nil, fmt.Errorf("templates/%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
 		}
 		r.i18n[lang] = m
+		keys[lang] = map[string]int{}
+		for k := range m {
+			keys[lang][k] = 1
+		}
+	}
+	if err := missingCounterparts(keys, func(lang, key string) string {
+		return fmt.Sprintf("templates/i18n/%s.yaml: interface text %q is missing", lang, key)
+	}); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -245,8 +313,22 @@ var funcs = template.FuncMap{
 	// anchor is the fragment id of a lid or onderdeel: "lid-1", "lid-1-a",
 	// "onderdeel-a" where the article has no numbered leden; prefix makes
 	// ids unique on the page that holds the whole ordinance.
-	"anchor":    anchorID,
-	"dutchDate": dutchDate,
+	"anchor": anchorID,
+	// articleFragment is "#lid-1-e" for a lid and onderdeel, "" for none.
+	"articleFragment": func(lid, item string) string {
+		if lid == "" && item == "" {
+			return ""
+		}
+		return "#" + anchorID("", lid, item)
+	},
+	"date": formatDate,
+	// initial is the first letter of a term, for the A–Z index.
+	"initial": func(s string) string {
+		for _, r := range strings.ToUpper(s) {
+			return string(r)
+		}
+		return ""
+	},
 }
 
 func anchorID(prefix, lid, item string) string {
@@ -262,28 +344,34 @@ func anchorID(prefix, lid, item string) string {
 	return prefix + id
 }
 
-var monthNames = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+var monthNames = map[string][]string{
+	"nl": {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
 
-// dutchDate writes an ISO date the Dutch way: "2024-07-01" → "1 juli 2024".
-func dutchDate(iso string) string {
+// formatDate writes an ISO date for readers: "1 juli 2024", "1 July 2024".
+func formatDate(lang, iso string) string {
 	var y, m, d int
 	if _, err := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &d); err != nil || m < 1 || m > 12 {
 		return iso
 	}
-	return fmt.Sprintf("%d %s %d", d, monthNames[m-1], y)
+	return fmt.Sprintf("%d %s %d", d, monthNames[lang][m-1], y)
 }
 
-// Render renders every page of the project and copies the static files.
+// Render renders every page of the project in every language and copies
+// the static files.
 func (r *Renderer) Render(p *Project) (Output, error) {
 	out := Output{}
-	sd := r.siteData(p, "nl")
-	pages := r.pages(sd)
-	for _, pg := range pages {
-		var buf bytes.Buffer
-		if err := r.layouts[pg.Kind].ExecuteTemplate(&buf, "layouts/base.html", pg); err != nil {
-			return nil, fmt.Errorf("render %s: %w", pg.Path, err)
+	var all []*Page
+	for _, lang := range Languages {
+		sd := r.siteData(p, lang)
+		all = append(all, r.pages(sd)...)
+	}
+	linkAlternates(all)
+	for _, pg := range all {
+		if err := r.renderPage(out, pg); err != nil {
+			return nil, err
 		}
-		out[filePath(pg)] = buf.Bytes()
 	}
 	err := fs.WalkDir(r.static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -296,26 +384,90 @@ func (r *Renderer) Render(p *Project) (Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates/static: %w", err)
 	}
-	out["sitemap.xml"] = sitemap(p.Meta.BaseURL, pages)
+	out["sitemap.xml"] = sitemap(p.Meta.BaseURL, all)
 	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Meta.BaseURL + "sitemap.xml\n")
 	return out, nil
 }
 
+func (r *Renderer) renderPage(out Output, pg *Page) error {
+	pg.marker = glossary.NewMarker(pg.Site.Glossary, func(id string) string { return pg.URL("/begrippen/#" + id) })
+	if pg.Kind == KindGlossary {
+		for _, e := range pg.Site.Glossary {
+			pg.marker.Seen(e.ID) // the glossary does not link to itself
+		}
+	}
+	if pg.Guide != nil {
+		body, err := pg.Guide.Render(&guide.Env{
+			Param: pg.Param,
+			Link: func(dest string) (string, error) {
+				if strings.HasPrefix(dest, "/") {
+					return pg.URL(dest), nil
+				}
+				u, err := url.Parse(dest)
+				if err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto" && u.Scheme != "tel") {
+					return "", fmt.Errorf("not a site path or web address")
+				}
+				return dest, nil
+			},
+			Glossary: pg.marker,
+		})
+		if err != nil {
+			return err
+		}
+		pg.Body = body
+	}
+	var buf bytes.Buffer
+	if err := r.layouts[pg.Kind].ExecuteTemplate(&buf, "layouts/base.html", pg); err != nil {
+		return fmt.Errorf("render %s: %w", pg.FullPath(), err)
+	}
+	out[filePath(pg)] = buf.Bytes()
+	return nil
+}
+
 func filePath(pg *Page) string {
 	if pg.Kind == KindNotFound {
-		return "404.html"
+		return strings.TrimPrefix(pg.Site.Prefix+"/404.html", "/")
 	}
-	return strings.TrimPrefix(pg.Path, "/") + "index.html"
+	return strings.TrimPrefix(pg.FullPath(), "/") + "index.html"
+}
+
+// linkAlternates connects each page to the same path in the other
+// languages.
+func linkAlternates(pages []*Page) {
+	byPath := map[string][]*Page{}
+	for _, pg := range pages {
+		byPath[pg.Path] = append(byPath[pg.Path], pg)
+	}
+	for _, pg := range pages {
+		for _, other := range byPath[pg.Path] {
+			pg.Alternates = append(pg.Alternates, Alternate{Lang: other.Lang, Label: other.Site.strings["language_name"], Path: other.FullPath()})
+		}
+	}
 }
 
 func (r *Renderer) siteData(p *Project, lang string) *SiteData {
-	sd := &SiteData{Meta: p.Meta, Doc: p.Ordinance, strings: r.i18n[lang]}
-	for _, n := range p.Meta.Voorzieningen {
-		a := p.Ordinance.Article(n)
-		sd.Voorzieningen = append(sd.Voorzieningen, Voorziening{Article: a, Summary: summary(a)})
+	sd := &SiteData{
+		Lang:     lang,
+		Meta:     p.Meta,
+		Doc:      p.Docs[lang],
+		Guides:   p.Guides[lang],
+		Glossary: sortedGlossary(p.Glossary[lang]),
+		Project:  p,
+		strings:  r.i18n[lang],
 	}
-	if p.Meta.ApplyArticle != "" {
-		sd.Apply = p.Ordinance.Article(p.Meta.ApplyArticle)
+	if lang != Languages[0] {
+		sd.Prefix = "/" + lang
+	}
+	for _, s := range guide.Situations {
+		g := Group{ID: s}
+		for _, gd := range sd.Guides {
+			for _, gs := range gd.Situations {
+				if gs == s {
+					g.Guides = append(g.Guides, gd)
+				}
+			}
+		}
+		sd.Groups = append(sd.Groups, g)
 	}
 	return sd
 }
@@ -326,11 +478,20 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 	doc := sd.Doc
 	home := Link{Title: t["home"], Path: "/"}
 	ord := Link{Title: t["ordinance"], Path: "/verordening/"}
+	guides := Link{Title: t["guides"], Path: "/voorzieningen/"}
 	pages := []*Page{
 		{Path: "/", Kind: KindHome, Title: t["home_title"], Description: t["home_description"]},
+		{Path: "/voorzieningen/", Kind: KindGuides, Title: t["guides_title"], Description: t["guides_description"], Breadcrumbs: []Link{home}},
+		{Path: "/begrippen/", Kind: KindGlossary, Title: t["glossary_title"], Description: t["glossary_description"], Breadcrumbs: []Link{home}},
 		{Path: "/verordening/", Kind: KindOrdinance, Title: doc.Title, Description: t["ordinance_description"], Breadcrumbs: []Link{home}},
 		{Path: "/toelichting/", Kind: KindExplanation, Title: t["explanation_title"], Description: t["explanation_description"], Breadcrumbs: []Link{home, ord}},
 		{Path: "/404.html", Kind: KindNotFound, Title: t["not_found_title"], Description: t["not_found_title"]},
+	}
+	for _, g := range sd.Guides {
+		pages = append(pages, &Page{
+			Path: "/voorzieningen/" + g.Slug + "/", Kind: KindGuide, Title: g.Title, Description: g.Summary,
+			Breadcrumbs: []Link{home, guides}, Guide: g,
+		})
 	}
 	all := doc.Articles()
 	for i, a := range all {
@@ -353,20 +514,27 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		if i+1 < len(all) {
 			pg.Next = all[i+1]
 		}
+		for _, g := range sd.Guides {
+			for _, n := range g.Articles {
+				if n == a.Number {
+					pg.Explainers = append(pg.Explainers, g)
+				}
+			}
+		}
 		pages = append(pages, pg)
 	}
 	for _, pg := range pages {
-		pg.Lang, pg.Site = "nl", sd
+		pg.Lang, pg.Site = sd.Lang, sd
 	}
 	return pages
 }
 
-// summary is a one-sentence description of an article for lists and the
-// meta description: the sentence that states its purpose ("Het doel …")
-// where there is one, else its first sentence.
+// summary is a one-sentence description of an article for the meta
+// description: the sentence that states its purpose ("Het doel …") where
+// there is one, else its first sentence.
 func summary(a *ordinance.Article) string {
 	for _, q := range a.Paragraphs {
-		if strings.HasPrefix(q.Text, "Het doel") || strings.HasPrefix(q.Text, "Doel ") {
+		if strings.HasPrefix(q.Text, "Het doel") || strings.HasPrefix(q.Text, "Doel ") || strings.HasPrefix(q.Text, "The purpose") {
 			return firstSentence(q.Text)
 		}
 	}
@@ -388,7 +556,7 @@ func firstSentence(s string) string {
 // isAbbrevEnd reports whether text ends in an abbreviation, whose period
 // does not end a sentence.
 func isAbbrevEnd(s string) bool {
-	for _, ab := range []string{"bijv", "o.a", "art", "evt", "zgn", "dwz", "e.d", "nr", "jo"} {
+	for _, ab := range []string{"bijv", "o.a", "art", "evt", "zgn", "dwz", "e.d", "nr", "jo", "e.g", "i.e"} {
 		if strings.HasSuffix(s, " "+ab) || s == ab {
 			return true
 		}
@@ -396,22 +564,43 @@ func isAbbrevEnd(s string) bool {
 	return false
 }
 
+// sitemap lists every page with its language alternates (hreflang), as
+// search engines read them.
 func sitemap(base string, pages []*Page) []byte {
-	type loc struct {
-		Loc string `xml:"loc"`
-	}
-	type urlset struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		URLs    []loc    `xml:"url"`
-	}
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	var listed []*Page
 	for _, pg := range pages {
 		if pg.Kind != KindNotFound {
-			set.URLs = append(set.URLs, loc{Loc: base + strings.TrimPrefix(pg.Path, "/")})
+			listed = append(listed, pg)
 		}
 	}
-	sort.Slice(set.URLs, func(i, j int) bool { return set.URLs[i].Loc < set.URLs[j].Loc })
-	b, _ := xml.MarshalIndent(set, "", "  ") // plain strings cannot fail to marshal
-	return append(append([]byte(xml.Header), b...), '\n')
+	sort.Slice(listed, func(i, j int) bool { return listed[i].FullPath() < listed[j].FullPath() })
+	esc := func(s string) string {
+		var e bytes.Buffer
+		template.HTMLEscape(&e, []byte(s))
+		return e.String()
+	}
+	for _, pg := range listed {
+		fmt.Fprintf(&b, "  <url>\n    <loc>%s</loc>\n", esc(base+strings.TrimPrefix(pg.FullPath(), "/")))
+		for _, alt := range pg.Alternates {
+			fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>\n", alt.Lang, esc(base+strings.TrimPrefix(alt.Path, "/")))
+		}
+		b.WriteString("  </url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// sortedGlossary orders entries alphabetically by their term in this
+// language, ignoring case, hyphens and accents, as a dictionary does.
+func sortedGlossary(entries []glossary.Entry) []glossary.Entry {
+	out := append([]glossary.Entry(nil), entries...)
+	key := func(s string) string {
+		s = strings.ToLower(s)
+		return strings.NewReplacer("-", "", "é", "e", "ë", "e", "è", "e", "ï", "i", "ö", "o", "ü", "u", "á", "a").Replace(s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return key(out[i].Term) < key(out[j].Term) })
+	return out
 }

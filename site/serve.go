@@ -68,7 +68,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
-	fmt.Fprintf(opts.Log, "serving %s at http://%s/ (Ctrl+C stops)\n", res.Project.Ordinance.Title, ln.Addr())
+	fmt.Fprintf(opts.Log, "serving %s at http://%s/ (Ctrl+C stops)\n", res.Project.Ordinance().Title, ln.Addr())
 	if opts.Ready != nil {
 		opts.Ready <- ln.Addr().String()
 	}

@@ -24,18 +24,20 @@ func startServer(t *testing.T, opts site.ServeOptions) string {
 	opts.Addr, opts.Ready = "127.0.0.1:0", ready
 	done := make(chan error, 1)
 	go func() { done <- site.Serve(ctx, opts) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	})
 	select {
 	case addr := <-ready:
+		t.Cleanup(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		})
 		return "http://" + addr
 	case err := <-done:
+		cancel()
 		t.Fatalf("Serve stopped: %v", err)
-	case <-time.After(10 * time.Second):
+	case <-time.After(20 * time.Second):
+		cancel()
 		t.Fatal("server did not start")
 	}
 	return ""
@@ -136,10 +138,13 @@ func TestServeConcurrent(t *testing.T) {
 func TestServeRebuilds(t *testing.T) {
 	dir := t.TempDir()
 	for name, f := range copyFS(t, defaultOptions("").Content) {
-		os.WriteFile(filepath.Join(dir, name), f.Data, 0o644)
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	opts := func() site.Options {
-		return site.Options{Content: os.DirFS(dir), Templates: templates.Default()}
+		return site.Options{Content: os.DirFS(dir), Templates: templates.Default(), Date: testDate}
 	}
 	base := startServer(t, site.ServeOptions{Options: opts(), Rebuild: opts, Watch: []string{dir}})
 	text := filepath.Join(dir, "verordening.txt")

@@ -15,8 +15,9 @@ var reArticleRef = regexp.MustCompile(`\b[Aa]rtikel (\d+[a-z]?)\b(?: lid (\d+)|,
 var ordinals = map[string]int{"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8, "negende": 9, "tiende": 10}
 
 // Text renders a piece of ordinance or toelichting text as HTML: escaped,
-// a no-break space after "€" so an amount never wraps, and references to
-// other articles of this ordinance turned into links. A reference to
+// a no-break space after "€" so an amount never wraps, references to other
+// articles of this ordinance turned into links, and the first use of each
+// glossary term linked to its entry. A reference to
 // another law ("artikel 10d van de wet") is left as text.
 func (p *Page) Text(s string) template.HTML {
 	var b strings.Builder
@@ -38,12 +39,29 @@ func (p *Page) Text(s string) template.HTML {
 		if lid != "" && target.Paragraph(lid) != nil {
 			href += "#lid-" + lid
 		}
-		b.WriteString(typeset(s[last:m[0]]))
+		b.WriteString(p.mark(s[last:m[0]]))
 		b.WriteString(`<a class="utrecht-link" href="` + html.EscapeString(p.URL(href)) + `">` + typeset(s[m[0]:m[1]]) + `</a>`)
 		last = m[1]
 	}
-	b.WriteString(typeset(s[last:]))
+	b.WriteString(p.mark(s[last:]))
 	return template.HTML(b.String())
+}
+
+// mark typesets text and links the first use on the page of each glossary
+// term to its entry.
+func (p *Page) mark(s string) string {
+	if p.marker == nil {
+		return typeset(s)
+	}
+	var b strings.Builder
+	for _, piece := range p.marker.Split(s) {
+		if piece.TermID == "" {
+			b.WriteString(typeset(piece.Text))
+			continue
+		}
+		b.WriteString(`<a class="utrecht-link rg-term" href="` + html.EscapeString(p.marker.Href(piece.TermID)) + `">` + typeset(piece.Text) + `</a>`)
+	}
+	return b.String()
 }
 
 // refersToLaw reports whether the words after a reference say it belongs

@@ -18,7 +18,11 @@ func newBuildCmd(src *sources) *cobra.Command {
 folder and replaces the old one only when the build succeeded.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, err := site.Build(site.Options{Content: src.content(), Templates: src.templates(), Out: out})
+			opts, err := src.options(out)
+			if err != nil {
+				return err
+			}
+			res, err := site.Build(opts)
 			if err != nil {
 				return err
 			}

@@ -152,7 +152,7 @@ func TestBuild(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "built 28 pages") {
+	if !strings.Contains(stdout, "built 92 pages") {
 		t.Errorf("stdout %q", stdout)
 	}
 	before, err := os.ReadFile(filepath.Join(out, "index.html"))

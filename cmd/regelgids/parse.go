@@ -39,7 +39,7 @@ reads the ordinance of the content folder, with its metadata.`,
 				if err != nil {
 					return err
 				}
-				doc = p.Ordinance
+				doc = p.Ordinance()
 			}
 			if asJSON {
 				enc := json.NewEncoder(cmd.OutOrStdout())

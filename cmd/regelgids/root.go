@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/content"
 	"github.com/regelgids/regelgids/site"
 	"github.com/regelgids/regelgids/site/ordinance"
@@ -18,11 +19,30 @@ import (
 type sources struct {
 	contentDir   string
 	templatesDir string
+	date         string // YYYY-MM-DD; "" is today
+}
+
+// day parses --date; the zero Date means today.
+func (s *sources) day() (params.Date, error) {
+	if s.date == "" {
+		return params.Date{}, nil
+	}
+	d, err := params.ParseDate(s.date)
+	if err != nil {
+		return d, fmt.Errorf("--date %q: %w", s.date, err)
+	}
+	return d, nil
+}
+
+func (s *sources) options(out string) (site.Options, error) {
+	d, err := s.day()
+	return site.Options{Content: s.content(), Templates: s.templates(), Out: out, Date: d}, err
 }
 
 func (s *sources) register(cmd *cobra.Command) {
 	cmd.PersistentFlags().StringVar(&s.contentDir, "content", "", "municipality content folder (default: the embedded content/eemsdelta)")
 	cmd.PersistentFlags().StringVar(&s.templatesDir, "templates", "", "templates folder (default: the embedded templates)")
+	cmd.PersistentFlags().StringVar(&s.date, "date", "", "publish the amounts in force on this date, YYYY-MM-DD (default: today)")
 }
 
 func (s *sources) content() fs.FS {
@@ -70,7 +90,7 @@ func printWarnings(w io.Writer, warns []ordinance.Diagnostic) {
 }
 
 func loadProject(src *sources, stderr io.Writer) (*site.Project, error) {
-	p, err := site.Load(src.content())
+	p, err := site.Load(src.content(), site.Today())
 	if err != nil {
 		return nil, err
 	}

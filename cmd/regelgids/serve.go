@@ -22,11 +22,16 @@ listens on loopback unless --addr says otherwise.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
+			first, err := src.options(out)
+			if err != nil {
+				return err
+			}
 			opts := func() site.Options {
-				return site.Options{Content: src.content(), Templates: src.templates(), Out: out}
+				o, _ := src.options(out) // --date was checked above
+				return o
 			}
 			return site.Serve(ctx, site.ServeOptions{
-				Options: opts(),
+				Options: first,
 				Addr:    addr,
 				Watch:   src.onDisk(),
 				Rebuild: opts,
