@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/site/ordinance"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -42,7 +43,14 @@ func Generate(opts Options) (*Project, Output, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	out, err := r.Render(p)
+	mod, err := buildWASM()
+	if errors.Is(err, ErrNoToolchain) {
+		p.Warnings = append(p.Warnings, ordinance.Diagnostic{File: "calculators/wasm", Line: 1, Warning: true,
+			Message: err.Error() + "; the calculator pages show only their tables"})
+	} else if err != nil {
+		return nil, nil, err
+	}
+	out, err := r.Render(p, mod)
 	if err != nil {
 		return nil, nil, err
 	}

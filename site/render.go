@@ -26,10 +26,12 @@ const (
 	KindGuide       = "guide"
 	KindGuides      = "guides"
 	KindGlossary    = "glossary"
+	KindCalculator  = "calculator"
+	KindCalculators = "calculators"
 	KindNotFound    = "404"
 )
 
-var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindNotFound}
+var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindNotFound}
 
 // Output is a rendered site: slash-separated file paths (no leading slash)
 // to their bytes.
@@ -74,8 +76,13 @@ type SiteData struct {
 	Guides   []*guide.Guide
 	Groups   []Group
 	Glossary []glossary.Entry
-	Project  *Project
-	strings  map[string]string
+	// Calculators carry their example tables, computed at build time.
+	Calculators []Calculator
+	// HasWASM is false when the calculators could not be compiled for the
+	// browser; the pages then show only their tables.
+	HasWASM bool
+	Project *Project
+	strings map[string]string
 }
 
 // Page is what a layout renders. Templates reach the whole site through
@@ -98,6 +105,8 @@ type Page struct {
 
 	Guide *guide.Guide
 	Body  template.HTML
+
+	Calculator *Calculator
 
 	marker *glossary.Marker
 }
@@ -135,6 +144,10 @@ func (p *Page) T(key string) (string, error) {
 	}
 	return s, nil
 }
+
+// TOpt returns the interface text for key, or "" where there is none (an
+// optional hint).
+func (p *Page) TOpt(key string) string { return p.Site.strings[key] }
 
 // Param returns the formatted value in force of a parameter.
 func (p *Page) Param(name string) (string, error) {
@@ -322,6 +335,16 @@ var funcs = template.FuncMap{
 		return "#" + anchorID("", lid, item)
 	},
 	"date": formatDate,
+	// reasonFragment is the anchor a calculator reason links to.
+	"reasonFragment": func(paragraph string) string {
+		switch paragraph {
+		case "":
+			return ""
+		case "toelichting":
+			return "#toelichting"
+		}
+		return "#lid-" + paragraph
+	},
 	// initial is the first letter of a term, for the A–Z index.
 	"initial": func(s string) string {
 		for _, r := range strings.ToUpper(s) {
@@ -359,12 +382,17 @@ func formatDate(lang, iso string) string {
 }
 
 // Render renders every page of the project in every language and copies
-// the static files.
-func (r *Renderer) Render(p *Project) (Output, error) {
+// the static files. mod is the calculators' WebAssembly module; nil builds
+// the site without browser calculators.
+func (r *Renderer) Render(p *Project, mod *wasmModule) (Output, error) {
 	out := Output{}
 	var all []*Page
 	for _, lang := range Languages {
-		sd := r.siteData(p, lang)
+		sd, err := r.siteData(p, lang)
+		if err != nil {
+			return nil, err
+		}
+		sd.HasWASM = mod != nil
 		all = append(all, r.pages(sd)...)
 	}
 	linkAlternates(all)
@@ -383,6 +411,18 @@ func (r *Renderer) Render(p *Project) (Output, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("templates/static: %w", err)
+	}
+	if mod != nil {
+		amounts, err := amountsJSON(p.Params)
+		if err != nil {
+			return nil, err
+		}
+		out[AmountsFile] = amounts
+		out[WASMFile] = mod.wasm
+		out[WASMFile+".gz"] = gzipBytes(mod.wasm)
+		out[WASMExecFile] = mod.exec
+	} else {
+		delete(out, "js/rekenhulp.js")
 	}
 	out["sitemap.xml"] = sitemap(p.Meta.BaseURL, all)
 	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Meta.BaseURL + "sitemap.xml\n")
@@ -445,7 +485,7 @@ func linkAlternates(pages []*Page) {
 	}
 }
 
-func (r *Renderer) siteData(p *Project, lang string) *SiteData {
+func (r *Renderer) siteData(p *Project, lang string) (*SiteData, error) {
 	sd := &SiteData{
 		Lang:     lang,
 		Meta:     p.Meta,
@@ -469,7 +509,12 @@ func (r *Renderer) siteData(p *Project, lang string) *SiteData {
 		}
 		sd.Groups = append(sd.Groups, g)
 	}
-	return sd
+	calcs, err := p.calculatorsFor(lang)
+	if err != nil {
+		return nil, err
+	}
+	sd.Calculators = calcs
+	return sd, nil
 }
 
 // pages lists every page of one language, in a fixed order.
@@ -486,6 +531,15 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		{Path: "/verordening/", Kind: KindOrdinance, Title: doc.Title, Description: t["ordinance_description"], Breadcrumbs: []Link{home}},
 		{Path: "/toelichting/", Kind: KindExplanation, Title: t["explanation_title"], Description: t["explanation_description"], Breadcrumbs: []Link{home, ord}},
 		{Path: "/404.html", Kind: KindNotFound, Title: t["not_found_title"], Description: t["not_found_title"]},
+	}
+	calcs := Link{Title: t["calcs"], Path: "/rekenhulp/"}
+	pages = append(pages, &Page{Path: "/rekenhulp/", Kind: KindCalculators, Title: t["calcs_title"], Description: t["calcs_intro"], Breadcrumbs: []Link{home}})
+	for i := range sd.Calculators {
+		c := &sd.Calculators[i]
+		pages = append(pages, &Page{
+			Path: "/rekenhulp/" + c.Name + "/", Kind: KindCalculator, Title: t["calc_"+c.Name+"_title"], Description: t["calc_"+c.Name+"_intro"],
+			Breadcrumbs: []Link{home, calcs}, Calculator: c,
+		})
 	}
 	for _, g := range sd.Guides {
 		pages = append(pages, &Page{

@@ -88,7 +88,11 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	case <-ctx.Done():
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		err = srv.Shutdown(shutdown)
+		if err = srv.Shutdown(shutdown); errors.Is(err, context.DeadlineExceeded) {
+			// Connections that never sent a request hold Shutdown until
+			// their read timeout; close them rather than wait.
+			err = srv.Close()
+		}
 	}
 	wg.Wait()
 	if errors.Is(err, http.ErrServerClosed) {

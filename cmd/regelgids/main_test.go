@@ -152,7 +152,7 @@ func TestBuild(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "built 92 pages") {
+	if !strings.Contains(stdout, "built 102 pages") {
 		t.Errorf("stdout %q", stdout)
 	}
 	before, err := os.ReadFile(filepath.Join(out, "index.html"))
@@ -179,5 +179,58 @@ func TestBuild(t *testing.T) {
 	after, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	if !bytes.Equal(before, after) {
 		t.Error("a failed build changed the output folder")
+	}
+}
+
+func TestCalc(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.json")
+	os.WriteFile(in, []byte(`{"date": "2025-03-01", "age": 40, "months_on_benefit": 40, "exit": "partial", "monthly_income": "750.00"}`), 0o644)
+	stdout, stderr, code := run(t, "calc", "uitstroompremie", "--input", in, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res struct {
+		Eligible bool
+		Amount   string
+		Reasons  []struct{ Article, Paragraph, Text string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	if !res.Eligible || res.Amount != "300.00" || len(res.Reasons) == 0 || res.Reasons[len(res.Reasons)-1].Article != "17" {
+		t.Errorf("result %+v", res)
+	}
+	stdout, _, code = run(t, "calc", "uitstroompremie", "--input", in)
+	if code != 0 || !strings.Contains(stdout, "uitstroompremie: ja") || !strings.Contains(stdout, "300.00") || !strings.Contains(stdout, "[artikel 17 lid 2]") {
+		t.Errorf("exit %d, output:\n%s", code, stdout)
+	}
+
+	// Bad input: every wrong field named, exit status 1.
+	os.WriteFile(in, []byte(`{"date": "2023-01-01", "age": "veertig", "months_on_benefit": -3}`), 0o644)
+	_, stderr, code = run(t, "calc", "uitstroompremie", "--input", in)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, field := range []string{"date", "age", "months_on_benefit", "exit"} {
+		if !strings.Contains(stderr, field) {
+			t.Errorf("stderr lacks field %s: %s", field, stderr)
+		}
+	}
+	_, stderr, code = run(t, "calc", "bestaatniet", "--input", in)
+	if code != 1 || !strings.Contains(stderr, "bestaatniet") {
+		t.Errorf("unknown calculator: exit %d, %s", code, stderr)
+	}
+}
+
+func TestAmounts(t *testing.T) {
+	stdout, _, code := run(t, "amounts")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"uitstroompremie.volledig", "minimumloon.per_uur", "2025-07-01", "14.40", "art. 17 lid 1"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("amounts lacks %q", want)
+		}
 	}
 }

@@ -1,0 +1,228 @@
+package site_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/regelgids/regelgids/calculators"
+	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/content"
+	"github.com/regelgids/regelgids/site"
+)
+
+// TestCalculatorFormsMatchRules: every form asks exactly the inputs the
+// rule package reads, so the two cannot drift apart.
+func TestCalculatorFormsMatchRules(t *testing.T) {
+	inputs := map[string]any{
+		"uitstroompremie":                     calculators.UitstroompremieInput{},
+		"participatiepremie":                  calculators.ParticipatiepremieInput{},
+		"loonkostensubsidie-kwetsbaar":        calculators.KwetsbaarInput{},
+		"loonkostensubsidie-arbeidsbeperking": calculators.ArbeidsbeperkingInput{},
+	}
+	for name, in := range inputs {
+		var want []string
+		rt := reflect.TypeOf(in)
+		for i := 0; i < rt.NumField(); i++ {
+			tag, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
+			if tag != "" && tag != "-" && tag != "lang" {
+				want = append(want, tag)
+			}
+		}
+		got := site.CalculatorFields(name)
+		sort.Strings(want)
+		sort.Strings(got)
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: form fields %v, rule input fields %v", name, got, want)
+		}
+	}
+	if len(inputs) != len(calculators.Names()) {
+		t.Errorf("calculators %v, checked %d", calculators.Names(), len(inputs))
+	}
+}
+
+func TestCalculatorPages(t *testing.T) {
+	out := generate(t)
+	for _, prefix := range []string{"", "en/"} {
+		for _, name := range calculators.Names() {
+			page := string(out[prefix+"rekenhulp/"+name+"/index.html"])
+			if page == "" {
+				t.Fatalf("%srekenhulp/%s missing", prefix, name)
+			}
+			rows := strings.Count(page, `<th class="utrecht-table__header-cell" scope="row">`)
+			if rows != len(calculators.Examples(name)) || rows < 5 {
+				t.Errorf("%s%s: %d example rows, want %d", prefix, name, rows, len(calculators.Examples(name)))
+			}
+			for _, want := range []string{`<form class="rg-calc"`, `data-calculator="` + name + `"`, `aria-live="polite"`, `aria-describedby="`, `js/rekenhulp.js`} {
+				if !strings.Contains(page, want) {
+					t.Errorf("%s%s lacks %q", prefix, name, want)
+				}
+			}
+		}
+	}
+	// The amounts the browser uses: one set per period since the ordinance.
+	var amounts struct {
+		Sets []struct {
+			Date   string
+			Values map[string]struct{ Value, Unit, From string }
+		}
+	}
+	if err := json.Unmarshal(out[site.AmountsFile], &amounts); err != nil {
+		t.Fatal(err)
+	}
+	if len(amounts.Sets) < 3 || amounts.Sets[0].Date != "2024-07-01" || amounts.Sets[0].Values["uitstroompremie.volledig"].Value != "600.00" {
+		t.Errorf("bedragen.json: %+v", amounts.Sets)
+	}
+	// The module and its pre-compressed copy.
+	zr, err := gzip.NewReader(bytes.NewReader(out[site.WASMFile+".gz"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(zr)
+	if !bytes.Equal(raw, out[site.WASMFile]) || !bytes.HasPrefix(raw, []byte("\x00asm")) {
+		t.Error("calculators.wasm.gz does not hold calculators.wasm")
+	}
+	if gz := len(out[site.WASMFile+".gz"]); gz > 1<<20 {
+		t.Errorf("calculators.wasm is %d bytes gzip, over the 1 MB budget", gz)
+	}
+	if len(out[site.WASMExecFile]) == 0 {
+		t.Error("wasm_exec.js missing")
+	}
+}
+
+// TestBrowserModuleMatchesRules runs the built module under node with the
+// built amounts file, the way the page does, on every example, and compares
+// each answer with the rule package's own.
+func TestBrowserModuleMatchesRules(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node is needed to run the WebAssembly module: install Node.js")
+	}
+	dir := t.TempDir()
+	out := generate(t)
+	for _, f := range []string{site.WASMFile, site.WASMExecFile, site.AmountsFile} {
+		os.WriteFile(filepath.Join(dir, filepath.Base(f)), out[f], 0o644)
+	}
+	type job struct {
+		Name  string          `json:"name"`
+		Input json.RawMessage `json:"input"`
+	}
+	var jobs []job
+	var want []string
+	table := mustParams(t)
+	for _, name := range calculators.Names() {
+		for _, ex := range calculators.Examples(name) {
+			for _, date := range []string{"2024-09-01", "2025-03-01", "2025-10-01"} {
+				d, _ := params.ParseDate(date)
+				in := ex.WithDate(d)
+				jobs = append(jobs, job{Name: name, Input: in})
+				res, err := calculators.RunTable(name, in, table)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, _ := res.MarshalJSON()
+				want = append(want, string(b))
+			}
+		}
+	}
+	jb, _ := json.Marshal(jobs)
+	os.WriteFile(filepath.Join(dir, "jobs.json"), jb, 0o644)
+	script := `
+const fs = require("fs");
+globalThis.require = require;
+require("./wasm_exec.js");
+const go = new Go();
+WebAssembly.instantiate(fs.readFileSync("calculators.wasm"), go.importObject).then((r) => {
+  go.run(r.instance);
+  const sets = JSON.parse(fs.readFileSync("bedragen.json")).sets;
+  const jobs = JSON.parse(fs.readFileSync("jobs.json"));
+  const out = jobs.map((j) => {
+    let set = sets[0];
+    for (const s of sets) if (s.date <= j.input.date) set = s;
+    return globalThis.regelgidsCalc(j.name, JSON.stringify(j.input), JSON.stringify(set));
+  });
+  fs.writeFileSync("answers.json", JSON.stringify(out));
+  process.exit(0);
+});`
+	os.WriteFile(filepath.Join(dir, "run.js"), []byte(script), 0o644)
+	cmd := exec.Command(node, "run.js")
+	cmd.Dir = dir
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("node: %v\n%s", err, msg)
+	}
+	var got []string
+	b, _ := os.ReadFile(filepath.Join(dir, "answers.json"))
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d answers for %d jobs", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%s %s:\nbrowser %s\nrules   %s", jobs[i].Name, jobs[i].Input, got[i], want[i])
+		}
+	}
+}
+
+func mustParams(t *testing.T) *params.Table {
+	raw, err := os.ReadFile("../content/eemsdelta/parameters.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := params.Parse("parameters.yaml", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return table
+}
+
+// TestAmountsMustMatchOrdinance: a data file that disagrees with an amount
+// the ordinance states stops the build, naming the line of the article.
+func TestAmountsMustMatchOrdinance(t *testing.T) {
+	fsys := copyFS(t, content.Default())
+	f := fsys[site.ParametersFile]
+	f.Data = bytes.Replace(f.Data, []byte(`{from: 2024-07-01, value: "600.00"}`), []byte(`{from: 2024-07-01, value: "650.00"}`), 1)
+	_, err := site.Load(fsys, testDate)
+	if err == nil || !strings.Contains(err.Error(), "verordening.txt:429: artikel 17 lid 1 says 600, but parameters.yaml gives uitstroompremie.volledig = 650 on 2024-07-01") {
+		t.Errorf("error = %v", err)
+	}
+	// A later indexation is data, not a disagreement.
+	fsys = copyFS(t, content.Default())
+	fsys[site.ParametersFile] = &fstest.MapFile{Data: bytes.Replace(fsys[site.ParametersFile].Data,
+		[]byte(`    - {from: 2024-07-01, value: "600.00"}`), []byte("    - {from: 2024-07-01, value: \"600.00\"}\n    - {from: 2026-01-01, value: \"625.00\"}"), 1)}
+	if _, err := site.Load(fsys, testDate); err != nil {
+		t.Errorf("indexed amount refused: %v", err)
+	}
+}
+
+// TestDatePicksAmounts: --date publishes the amounts in force that day and
+// says which year they belong to.
+func TestDatePicksAmounts(t *testing.T) {
+	build := func(date string) string {
+		d, _ := params.ParseDate(date)
+		opts := defaultOptions("")
+		opts.Date = d
+		_, out, err := site.Generate(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out["voorzieningen/loonkostensubsidie-arbeidsbeperking/index.html"])
+	}
+	early, late := build("2024-08-01"), build("2026-02-01")
+	if !strings.Contains(early, "€\u00a013,68\u00a0per uur") || !strings.Contains(early, "gelden in 2024") {
+		t.Error("2024 build lacks the 2024-07-01 minimum wage or its year")
+	}
+	if !strings.Contains(late, "€\u00a014,71\u00a0per uur") || !strings.Contains(late, "gelden in 2026") {
+		t.Error("2026 build lacks the 2026-01-01 minimum wage or its year")
+	}
+}

@@ -1,0 +1,192 @@
+// Calculator forms: the rules run in the browser as WebAssembly compiled
+// from the same Go package the site and the command line use. This script
+// only collects the answers, loads the module on first use, and shows the
+// result or the errors next to their fields. Without JavaScript the form
+// stays hidden and the page shows its table of examples.
+(function () {
+  "use strict";
+
+  var loading = null;
+
+  // loadCalculators loads wasm_exec.js and the module once.
+  function loadCalculators(form) {
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = form.dataset.exec;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("wasm_exec.js")); };
+      document.head.appendChild(s);
+    }).then(function () {
+      var go = new Go();
+      var wasm = fetch(form.dataset.wasm);
+      var inst = WebAssembly.instantiateStreaming
+        ? WebAssembly.instantiateStreaming(wasm, go.importObject)
+        : wasm.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      return Promise.all([inst, fetch(form.dataset.amounts).then(function (r) { return r.json(); })]).then(function (res) {
+        go.run(res[0].instance);
+        return res[1].sets;
+      });
+    });
+    return loading;
+  }
+
+  // setFor picks the amounts in force on the date: the latest set that
+  // starts on or before it.
+  function setFor(sets, date) {
+    var pick = sets[0];
+    sets.forEach(function (s) { if (s.date <= date) pick = s; });
+    return pick;
+  }
+
+  // decimalText turns "1.050,50" or "€ 700" into "1050.50" / "700"; other
+  // text is passed on unchanged so the rules report it.
+  function decimalText(v) {
+    var s = v.replace(/[€\s]/g, "");
+    if (s.indexOf(",") >= 0) s = s.replace(/\./g, "").replace(",", ".");
+    return s;
+  }
+
+  function collect(form) {
+    var input = { lang: form.dataset.lang };
+    form.querySelectorAll("[data-field]").forEach(function (f) {
+      var name = f.dataset.field, kind = f.dataset.kind;
+      if (kind === "bool" || kind === "choice") {
+        var c = form.querySelector("input[name='" + name + "']:checked");
+        if (c) input[name] = kind === "bool" ? c.value === "true" : c.value;
+        return;
+      }
+      var v = form.elements[name].value.trim();
+      if (v === "") return;
+      if (kind === "int" || kind === "number") {
+        var n = Number(decimalText(v));
+        input[name] = isFinite(n) && decimalText(v) !== "" ? n : v;
+      } else if (kind === "money" || kind === "percent") {
+        input[name] = decimalText(v);
+      } else {
+        input[name] = v;
+      }
+    });
+    return input;
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll("[data-error]").forEach(function (e) { e.hidden = true; e.textContent = ""; });
+    form.querySelectorAll("[aria-invalid]").forEach(function (e) { e.removeAttribute("aria-invalid"); });
+    var sum = form.querySelector(".rg-error-summary");
+    sum.hidden = true;
+    sum.querySelector("ul").textContent = "";
+  }
+
+  function showErrors(form, fields, message) {
+    var sum = form.querySelector(".rg-error-summary");
+    var list = sum.querySelector("ul");
+    (fields && fields.length ? fields : [{ field: "", message: message }]).forEach(function (fe) {
+      var li = document.createElement("li");
+      var box = fe.field && form.querySelector("[data-field='" + fe.field + "']");
+      if (box) {
+        var err = box.querySelector("[data-error]");
+        err.textContent = fe.message;
+        err.hidden = false;
+        var ctl = box.querySelector("input");
+        box.querySelectorAll("input").forEach(function (i) { i.setAttribute("aria-invalid", "true"); });
+        var a = document.createElement("a");
+        a.href = "#" + ctl.id;
+        a.className = "utrecht-link";
+        a.textContent = (box.dataset.label || fe.field) + ": " + fe.message;
+        li.appendChild(a);
+      } else {
+        li.textContent = fe.message;
+      }
+      list.appendChild(li);
+    });
+    sum.hidden = false;
+    sum.focus();
+  }
+
+  function money(v, lang) {
+    return new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR" }).format(Number(v));
+  }
+
+  function showResult(form, out, res) {
+    var d = out.dataset;
+    out.textContent = "";
+    var h = document.createElement("h2");
+    h.className = "utrecht-heading-2";
+    h.id = "uitkomst-titel";
+    h.tabIndex = -1;
+    h.textContent = d.title;
+    out.appendChild(h);
+    var p = document.createElement("p");
+    p.className = "utrecht-paragraph rg-result__verdict";
+    p.textContent = res.eligible ? d.yes : d.no;
+    out.appendChild(p);
+    var amounts = [["amount", d.amount], ["max_total", d.maxTotal], ["max_monthly", d.maxMonthly], ["monthly_amount", d.monthlyAmount]];
+    var dl = document.createElement("dl");
+    dl.className = "rg-result__amounts";
+    amounts.forEach(function (a) {
+      if (res[a[0]] === undefined) return;
+      var dt = document.createElement("dt"), dd = document.createElement("dd");
+      dt.textContent = a[1];
+      dd.textContent = money(res[a[0]], form.dataset.lang);
+      dl.appendChild(dt); dl.appendChild(dd);
+    });
+    if (res.max_months !== undefined) {
+      var dt = document.createElement("dt"), dd = document.createElement("dd");
+      dt.textContent = d.maxMonths;
+      dd.textContent = res.max_months;
+      dl.appendChild(dt); dl.appendChild(dd);
+    }
+    out.appendChild(dl);
+    var h3 = document.createElement("h3");
+    h3.className = "utrecht-heading-3";
+    h3.textContent = d.why;
+    out.appendChild(h3);
+    var ul = document.createElement("ul");
+    ul.className = "utrecht-unordered-list";
+    (res.reasons || []).forEach(function (r) {
+      var li = document.createElement("li");
+      li.className = "utrecht-unordered-list__item";
+      li.appendChild(document.createTextNode(r.text + " "));
+      var cite = d.article + " " + r.article + (r.paragraph && r.paragraph !== "toelichting" ? ", " + d.lid + " " + r.paragraph : "");
+      if (r.law) {
+        li.appendChild(document.createTextNode("(" + r.law + " " + r.article + ")"));
+      } else {
+        var a = document.createElement("a");
+        a.className = "utrecht-link";
+        a.href = form.dataset.articles + r.article + "/" + (r.paragraph === "toelichting" ? "#toelichting" : r.paragraph ? "#lid-" + r.paragraph : "");
+        a.textContent = "(" + cite + ")";
+        li.appendChild(a);
+      }
+      ul.appendChild(li);
+    });
+    out.appendChild(ul);
+    h.focus();
+  }
+
+  function init(form) {
+    var out = document.getElementById(form.dataset.result);
+    form.hidden = false;
+    var intro = document.querySelector("[data-js-intro]");
+    if (intro) intro.hidden = false;
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      clearErrors(form);
+      var input = collect(form);
+      loadCalculators(form).then(function (sets) {
+        var set = setFor(sets, input.date || sets[sets.length - 1].date);
+        var res = JSON.parse(globalThis.regelgidsCalc(form.dataset.calculator, JSON.stringify(input), JSON.stringify(set)));
+        if (res.error) {
+          out.textContent = "";
+          showErrors(form, res.error.fields, res.error.message);
+          return;
+        }
+        showResult(form, out, res);
+      }).catch(function () {
+        showErrors(form, null, out.dataset.loadError);
+      });
+    });
+  }
+
+  document.querySelectorAll("form[data-calculator]").forEach(init);
+})();
