@@ -28,10 +28,11 @@ const (
 	KindGlossary    = "glossary"
 	KindCalculator  = "calculator"
 	KindCalculators = "calculators"
+	KindSearch      = "search"
 	KindNotFound    = "404"
 )
 
-var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindNotFound}
+var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindNotFound}
 
 // Output is a rendered site: slash-separated file paths (no leading slash)
 // to their bytes.
@@ -170,6 +171,13 @@ func (s *SiteData) basePath() string {
 		return "/"
 	}
 	return u.Path
+}
+
+// GuidesAZ returns the guides sorted by title, for A–Z lists.
+func (s *SiteData) GuidesAZ() []*guide.Guide {
+	out := append([]*guide.Guide(nil), s.Guides...)
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Title) < strings.ToLower(out[j].Title) })
+	return out
 }
 
 // GuideBySlug returns the guide with the slug, or nil.
@@ -530,6 +538,7 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		{Path: "/begrippen/", Kind: KindGlossary, Title: t["glossary_title"], Description: t["glossary_description"], Breadcrumbs: []Link{home}},
 		{Path: "/verordening/", Kind: KindOrdinance, Title: doc.Title, Description: t["ordinance_description"], Breadcrumbs: []Link{home}},
 		{Path: "/toelichting/", Kind: KindExplanation, Title: t["explanation_title"], Description: t["explanation_description"], Breadcrumbs: []Link{home, ord}},
+		{Path: "/zoeken/", Kind: KindSearch, Title: t["search_title"], Description: t["search_page_intro"], Breadcrumbs: []Link{home}},
 		{Path: "/404.html", Kind: KindNotFound, Title: t["not_found_title"], Description: t["not_found_title"]},
 	}
 	calcs := Link{Title: t["calcs"], Path: "/rekenhulp/"}
