@@ -30,9 +30,12 @@ type ArbeidsbeperkingInput struct {
 	// HourlyWage is the wage per hour that applies to the job, without
 	// holiday pay; at least the minimum wage. Required.
 	HourlyWage Money `json:"hourly_wage"`
+	// Lang is the language of the reasons, the label and the error
+	// messages: "nl" (Dutch) or "en" (English). Optional, default "nl".
+	Lang string `json:"lang,omitempty"`
 }
 
-var arbeidsbeperkingFields = []string{"date", "hours_per_week", "loonwaarde_percent", "hourly_wage"}
+var arbeidsbeperkingFields = []string{"date", "hours_per_week", "loonwaarde_percent", "hourly_wage", langField}
 
 // ArbeidsbeperkingResult is the statutory loonkostensubsidie per month.
 type ArbeidsbeperkingResult struct {
@@ -47,11 +50,12 @@ type ArbeidsbeperkingResult struct {
 	// MinimumWagePerHour is the statutory minimum wage per hour used.
 	MinimumWagePerHour Money
 	Reasons            []Reason
+	lang               lang
 }
 
 // Summary implements Result.
 func (r *ArbeidsbeperkingResult) Summary() Summary {
-	return Summary{Eligible: r.Eligible, Amount: r.MonthlyAmount, AmountLabel: "Per maand", Reasons: r.Reasons}
+	return Summary{Eligible: r.Eligible, Amount: r.MonthlyAmount, AmountLabel: r.lang.t("Per maand", "Per month"), Reasons: r.Reasons}
 }
 
 // MarshalJSON implements Result: {"eligible", "monthly_amount",
@@ -66,17 +70,17 @@ func (r *ArbeidsbeperkingResult) MarshalJSON() ([]byte, error) {
 	return w.Bytes(), nil
 }
 
-func (in ArbeidsbeperkingInput) check() []FieldError {
-	var c checks
+func (in ArbeidsbeperkingInput) check() *checks {
+	c := newChecks(in.Lang)
 	c.date("date", in.Date)
 	switch h := decimal.Decimal(in.HoursPerWeek); {
 	case h.Sign() <= 0:
-		c.add("hours_per_week", "moet meer dan 0 zijn")
+		c.add("hours_per_week", c.l.msgPositive())
 	case h.GreaterThan(decimal.NewFromInt(60)):
-		c.add("hours_per_week", "is meer dan 60; dat kan niet kloppen")
+		c.add("hours_per_week", c.l.msgTooMuch(60))
 	}
 	if p := decimal.Decimal(in.LoonwaardePercent); p.Sign() < 0 || p.GreaterThan(hundred) {
-		c.add("loonwaarde_percent", "moet tussen 0 en 100 liggen")
+		c.add("loonwaarde_percent", c.l.t("moet tussen 0 en 100 liggen", "must be between 0 and 100"))
 	}
 	c.money("hourly_wage", in.HourlyWage, true)
 	return c
@@ -84,12 +88,12 @@ func (in ArbeidsbeperkingInput) check() []FieldError {
 
 func parseArbeidsbeperking(input []byte) (values.Date, func(values.Set) (Result, error), error) {
 	d := newDecoder(input, arbeidsbeperkingFields)
-	var in ArbeidsbeperkingInput
+	in := ArbeidsbeperkingInput{Lang: d.lang}
 	in.Date = d.date("date")
 	in.HoursPerWeek = Hours(d.number("hours_per_week"))
 	in.LoonwaardePercent = d.percent("loonwaarde_percent")
 	in.HourlyWage = d.money("hourly_wage", true)
-	if err := d.finish(in.check()); err != nil {
+	if err := d.finish(in.check().errs); err != nil {
 		return values.Date{}, nil, err
 	}
 	return in.Date, runner(in, arbeidsbeperking), nil
@@ -122,8 +126,8 @@ func parseArbeidsbeperking(input []byte) (values.Date, func(values.Set) (Result,
 // cent. Gemeenten that pay by actual hours per month will differ slightly
 // from month to month.
 func Arbeidsbeperking(in ArbeidsbeperkingInput, set values.Set) (*ArbeidsbeperkingResult, error) {
-	if err := inputError(in.check(), arbeidsbeperkingFields); err != nil {
-		return nil, err
+	if c := in.check(); len(c.errs) > 0 {
+		return nil, inputError(c.errs, arbeidsbeperkingFields, c.l)
 	}
 	return arbeidsbeperking(in, set)
 }
@@ -134,7 +138,8 @@ var (
 )
 
 func arbeidsbeperking(in ArbeidsbeperkingInput, set values.Set) (*ArbeidsbeperkingResult, error) {
-	r := newReader(set, in.Date)
+	l := langOf(in.Lang)
+	r := newReader(set, in.Date, l)
 	wml := r.value("minimumloon.per_uur")
 	vb := r.dec("minimumvakantiebijslag")
 	capPct := r.dec("loonkostensubsidie.maximum_percentage")
@@ -158,34 +163,46 @@ func arbeidsbeperking(in ArbeidsbeperkingInput, set values.Set) (*Arbeidsbeperki
 		MonthlyAmount:      Money(decimal.Zero),
 		MaxMonthly:         cents(maxMonthly, monthsPerYear),
 		MinimumWagePerHour: Money(wml.Value),
+		lang:               l,
 	}
-	wmlText := euro(Money(wml.Value)) + " per uur (" + year(wml) + ")"
+	wage2, wmlText := l.euro(in.HourlyWage), l.euro(Money(wml.Value))+l.t(" per uur (", " an hour (")+l.year(wml)+")"
 	if wage.LessThan(wml.Value) {
-		res.Reasons = []Reason{{Article: "12", Paragraph: "1",
-			Text: "Het uurloon van " + euro(in.HourlyWage) + " is lager dan het minimumloon van " + wmlText + ". De werkgever moet minstens het minimumloon betalen; de subsidie vult alleen het verschil met de loonwaarde aan."}}
+		res.Reasons = []Reason{l.reason("12", "1",
+			"Het uurloon is "+wage2+". Dat is lager dan het minimumloon van "+wmlText+". De werkgever moet minstens het minimumloon betalen. De subsidie vult alleen het verschil met de loonwaarde aan.",
+			"The hourly wage is "+wage2+". That is lower than the minimum wage of "+wmlText+". The employer must pay at least the minimum wage. The subsidy only makes up the difference with the loonwaarde (wage value).")}
 		return res, nil
 	}
-	lwText := "Je loonwaarde is " + number(lwPct) + "% van het uurloon van " + euro(in.HourlyWage) + ": " + euro(cents(loonwaarde, one)) + " per uur."
+	lw := l.number(lwPct) + l.t("% van het uurloon van ", "% of the hourly wage of ") + wage2 + ": " + l.euro(cents(loonwaarde, one)) + l.t(" per uur.", " an hour.")
 	if diff.Sign() <= 0 {
-		res.Reasons = []Reason{{Article: "12", Paragraph: "1",
-			Text: lwText + " Daarmee verdien je zelf al het minimumloon van " + wmlText + ". Dan is er geen loonkostensubsidie."}}
+		res.Reasons = []Reason{l.reason("12", "1",
+			"Uw loonwaarde is "+lw+" Daarmee verdient u zelf al het minimumloon van "+wmlText+". Dan is er geen loonkostensubsidie.",
+			"Your loonwaarde (wage value) is "+lw+" With that you already earn the minimum wage of "+wmlText+" yourself. Then there is no loonkostensubsidie (wage cost subsidy).")}
 		return res, nil
 	}
 	subsidy := decimal.Min(diff, limit)
 	res.Eligible = true
 	res.MonthlyAmount = cents(subsidy.Mul(withCosts).Mul(perMonth), monthsPerYear)
-	diffText := "De subsidie is het verschil tussen het minimumloon en je loonwaarde, allebei met " + number(vb) + "% vakantiebijslag: " + euro(cents(diff, one)) + " per uur."
+	vbText := l.t("Tel bij het minimumloon en bij uw loonwaarde "+l.number(vb)+"% vakantiebijslag op.",
+		"Add "+l.number(vb)+"% holiday pay to the minimum wage and to your wage value.")
+	diffText := vbText + l.t(" De subsidie is het verschil: "+l.euro(cents(diff, one))+" per uur.",
+		" The subsidy is the difference: "+l.euro(cents(diff, one))+" an hour.")
 	if diff.GreaterThan(limit) {
-		diffText = "Het verschil tussen het minimumloon en je loonwaarde, allebei met " + number(vb) + "% vakantiebijslag, is meer dan " + number(capPct) + "% van het minimumloon met vakantiebijslag. Daarom is de subsidie hoogstens " + euro(cents(limit, one)) + " per uur."
+		c, lim := l.number(capPct), l.euro(cents(limit, one))
+		diffText = vbText + l.t(
+			" Het verschil is dan meer dan "+c+"% van het minimumloon met vakantiebijslag. Daarom is de subsidie hoogstens "+lim+" per uur.",
+			" The difference is then more than "+c+"% of the minimum wage with holiday pay. So the subsidy is at most "+lim+" an hour.")
 	}
 	res.Reasons = []Reason{
-		{Article: "12", Paragraph: "1",
-			Text: lwText + " Dat is minder dan het minimumloon van " + wmlText + ". Je kunt door je arbeidsbeperking dus niet het minimumloon verdienen."},
+		l.reason("12", "1",
+			"Uw loonwaarde is "+lw+" Dat is minder dan het minimumloon van "+wmlText+". U kunt door uw arbeidsbeperking dus niet het minimumloon verdienen.",
+			"Your loonwaarde (wage value) is "+lw+" That is less than the minimum wage of "+wmlText+". So because of your arbeidsbeperking (work disability) you cannot earn the minimum wage."),
 		{Law: "Participatiewet", Article: "10d", Text: diffText},
-		{Law: "Regeling loonkostensubsidie Participatiewet 2021", Article: "1",
-			Text: "Daar komt " + number(costs) + "% bij voor werkgeverslasten."},
-		{Law: "Participatiewet", Article: "10d",
-			Text: "Je werkt " + number(hours) + " uur per week. Een maand heeft gemiddeld 52 / 12 weken. De subsidie is dan " + euro(res.MonthlyAmount) + " per maand. Het wettelijke maximum bij deze uren is " + euro(res.MaxMonthly) + " per maand."},
+		{Law: "Regeling loonkostensubsidie Participatiewet 2021", Article: "1", Text: l.t(
+			"Daar komt "+l.number(costs)+"% bij voor werkgeverslasten.",
+			"On top of that comes "+l.number(costs)+"% for employer costs (werkgeverslasten).")},
+		{Law: "Participatiewet", Article: "10d", Text: l.t(
+			"U werkt "+l.number(hours)+" uur per week. Een maand heeft gemiddeld 52 / 12 weken. De subsidie is dan "+l.euro(res.MonthlyAmount)+" per maand. Het wettelijke maximum bij deze uren is "+l.euro(res.MaxMonthly)+" per maand.",
+			"You work "+l.number(hours)+" hours a week. A month has 52 / 12 weeks on average. The subsidy is then "+l.euro(res.MonthlyAmount)+" a month. The legal maximum for these hours is "+l.euro(res.MaxMonthly)+" a month.")},
 	}
 	return res, nil
 }

@@ -8,6 +8,11 @@
 // from JSON, for the command line, the browser (through WebAssembly) and the
 // tests, so all three share one schema. Money is decimal, never float, and
 // is rounded in one place: see cents.
+//
+// Every input has the optional field "lang" (Lang in the typed inputs):
+// "nl", the default, gives the reasons, the summary's label and the messages
+// of an InputError in plain Dutch that addresses the reader as "u"; "en"
+// gives them in plain English. Any other value is an input error on "lang".
 package calculators
 
 import (
@@ -24,7 +29,9 @@ import (
 // binds, says 1 July 2024. Inputs dated earlier are rejected.
 var EffectiveDate = values.Date{Year: 2024, Month: 7, Day: 1}
 
-// Reason is one step of a decision in plain Dutch, with the rule it rests on.
+// Reason is one step of a decision in plain language, with the rule it rests
+// on: Dutch (B1, addressing the reader as "u"), or English when the input has
+// "lang": "en".
 // Its JSON form is {"law": ..., "article": ..., "paragraph": ..., "text": ...}
 // with "law" only when set.
 type Reason struct {
@@ -36,7 +43,8 @@ type Reason struct {
 	// Paragraph is the lid, "" when the whole article is meant, or
 	// "toelichting" when the rule comes from the explanatory notes.
 	Paragraph string `json:"paragraph"`
-	// Text is one or two short sentences at language level B1.
+	// Text is a few short sentences at language level B1, in the input's
+	// language.
 	Text string `json:"text"`
 }
 
@@ -77,7 +85,8 @@ type Summary struct {
 	// Amount is the main amount: the premium due, the maximum subsidy in
 	// total, or the subsidy per month.
 	Amount Money
-	// AmountLabel says in Dutch what Amount is, such as "Premie".
+	// AmountLabel says what Amount is, in the input's language, such as
+	// "Premie" or "Premium".
 	AmountLabel string
 	Reasons     []Reason
 }

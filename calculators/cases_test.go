@@ -21,6 +21,8 @@ type testCase struct {
 	Error      *struct {
 		Kind   string   `json:"kind"`
 		Fields []string `json:"fields"`
+		// Messages, when given, are the exact messages of Fields.
+		Messages []string `json:"messages"`
 	} `json:"error"`
 }
 
@@ -71,8 +73,9 @@ func setDate(input []byte) params.Date {
 }
 
 // checkOutput compares the JSON of a result, or of an {"error": ...}, with a
-// case. Reasons are compared by law, article and paragraph; their text only
-// has to be there.
+// case. Reasons are compared by law, article and paragraph; their text has
+// to be there, and has to match exactly when the case gives it. The same
+// holds for the messages of an input error.
 func checkOutput(t *testing.T, c testCase, out []byte) {
 	t.Helper()
 	var got map[string]any
@@ -84,16 +87,20 @@ func checkOutput(t *testing.T, c testCase, out []byte) {
 		if !ok {
 			t.Fatalf("want error %v, got %s", c.Error.Fields, out)
 		}
-		var fields []string
+		var fields, messages []string
 		for _, f := range e["fields"].([]any) {
 			fm := f.(map[string]any)
 			if fm["message"] == "" {
 				t.Errorf("field %v has no message", fm["field"])
 			}
 			fields = append(fields, fm["field"].(string))
+			messages = append(messages, fm["message"].(string))
 		}
 		if e["kind"] != c.Error.Kind || !reflect.DeepEqual(fields, c.Error.Fields) {
 			t.Errorf("error kind %v fields %v, want %s %v", e["kind"], fields, c.Error.Kind, c.Error.Fields)
+		}
+		if c.Error.Messages != nil && !reflect.DeepEqual(messages, c.Error.Messages) {
+			t.Errorf("error messages\n got %q\nwant %q", messages, c.Error.Messages)
 		}
 		return
 	}
@@ -114,11 +121,14 @@ func checkOutput(t *testing.T, c testCase, out []byte) {
 		}
 	}
 	var gotReasons []map[string]any
+	var gotTexts []string
 	for _, r := range got["reasons"].([]any) {
 		rm := r.(map[string]any)
-		if s, _ := rm["text"].(string); s == "" {
+		s, _ := rm["text"].(string)
+		if s == "" {
 			t.Errorf("reason %v has no text", rm)
 		}
+		gotTexts = append(gotTexts, s)
 		delete(rm, "text")
 		if rm["law"] == nil {
 			delete(rm, "law")
@@ -126,8 +136,22 @@ func checkOutput(t *testing.T, c testCase, out []byte) {
 		gotReasons = append(gotReasons, rm)
 	}
 	var wantReasons []map[string]any
-	for _, r := range c.Expected["reasons"].([]any) {
-		wantReasons = append(wantReasons, r.(map[string]any))
+	for i, r := range c.Expected["reasons"].([]any) {
+		rm := map[string]any{}
+		for k, v := range r.(map[string]any) {
+			rm[k] = v
+		}
+		if want, ok := rm["text"]; ok {
+			if i >= len(gotTexts) || gotTexts[i] != want {
+				got := ""
+				if i < len(gotTexts) {
+					got = gotTexts[i]
+				}
+				t.Errorf("reason %d text\n got %q\nwant %q", i, got, want)
+			}
+			delete(rm, "text")
+		}
+		wantReasons = append(wantReasons, rm)
 	}
 	if !reflect.DeepEqual(gotReasons, wantReasons) {
 		t.Errorf("reasons\n got %v\nwant %v\n%s", gotReasons, wantReasons, out)
@@ -197,13 +221,10 @@ func TestExamples(t *testing.T) {
 		}
 		eligible := map[bool]bool{}
 		for _, ex := range exs {
-			if ex.Label == "" {
-				t.Errorf("%s: example without label", name)
-			}
 			for _, d := range dates {
 				res, err := calculators.RunTable(name, ex.WithDate(d), tb)
 				if err != nil {
-					t.Errorf("%s %q on %v: %v", name, ex.Label, d, err)
+					t.Errorf("%s %q on %v: %v", name, ex.Label["nl"], d, err)
 					continue
 				}
 				eligible[res.Summary().Eligible] = true

@@ -11,20 +11,25 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// FieldError is one wrong input field, with a Dutch message for the reader.
+// FieldError is one wrong input field, with a message for the reader in
+// the input's language (field "lang": Dutch unless "en").
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
 }
 
-// InputError lists every wrong field of an input, not just the first.
+// InputError lists every wrong field of an input, not just the first. Its
+// messages are in the input's language: English when the input has
+// "lang": "en", Dutch otherwise (also when lang itself is wrong, or the input
+// is not a JSON object).
 type InputError struct {
 	Fields []FieldError `json:"fields"`
+	lang   lang
 }
 
 func (e *InputError) Error() string {
 	var b strings.Builder
-	b.WriteString("ongeldige invoer: ")
+	b.WriteString(e.lang.t("ongeldige invoer: ", "invalid input: "))
 	for i, f := range e.Fields {
 		if i > 0 {
 			b.WriteString("; ")
@@ -38,14 +43,19 @@ func (e *InputError) Error() string {
 }
 
 // Messages shared by the decoder and the range checks.
-const (
-	msgMissing  = "ontbreekt"
-	msgNegative = "mag niet negatief zijn"
-)
+func (l lang) msgMissing() string  { return l.t("ontbreekt", "is missing") }
+func (l lang) msgNegative() string { return l.t("mag niet negatief zijn", "must not be negative") }
+func (l lang) msgPositive() string { return l.t("moet meer dan 0 zijn", "must be more than 0") }
+func (l lang) msgTooMuch(max int) string {
+	n := strconv.Itoa(max)
+	return l.t("is meer dan "+n+"; dat kan niet kloppen", "is more than "+n+"; that cannot be right")
+}
 
 // decoder reads a JSON object field by field so that it can report every
 // wrong field at once, where encoding/json stops at the first.
 type decoder struct {
+	l      lang     // the language of the messages, from the field lang
+	lang   string   // the field lang: "", "nl" or "en"
 	order  []string // the input's fields, for sorting errors
 	broken bool     // not a JSON object: report only that
 	raw    map[string][]byte
@@ -61,12 +71,24 @@ func newDecoder(input []byte, order []string) *decoder {
 		d.broken = true
 		return d
 	}
+	var dups []string
 	for _, m := range members {
 		if _, dup := d.raw[m.Key]; dup {
-			d.fail(m.Key, "komt twee keer voor")
+			dups = append(dups, m.Key)
 			continue
 		}
 		d.raw[m.Key] = m.Value
+	}
+	// The language comes first, so that every other message can use it.
+	if v := d.take(langField, false); v != nil {
+		if s, _ := jsonlite.String(v); s == "nl" || s == "en" {
+			d.lang, d.l = s, langOf(s)
+		} else {
+			d.fail(langField, "moet \"nl\" of \"en\" zijn (Nederlands of Engels)")
+		}
+	}
+	for _, k := range dups {
+		d.fail(k, d.l.t("komt twee keer voor", "appears twice"))
 	}
 	return d
 }
@@ -88,7 +110,7 @@ func (d *decoder) take(name string, required bool) []byte {
 	v, ok := d.raw[name]
 	delete(d.raw, name)
 	if !ok && required {
-		d.fail(name, msgMissing)
+		d.fail(name, d.l.msgMissing())
 	}
 	return v
 }
@@ -100,12 +122,14 @@ func (d *decoder) date(name string) values.Date {
 	}
 	s, ok := jsonlite.String(v)
 	if !ok {
-		d.fail(name, "moet een datum zijn als tekst, zoals \"2025-01-01\"")
+		d.fail(name, d.l.t("moet een datum zijn als tekst, zoals \"2025-01-01\"",
+			"must be a date as text, such as \"2025-01-01\""))
 		return values.Date{}
 	}
 	t, err := values.ParseDate(s)
 	if err != nil {
-		d.fail(name, "\""+s+"\" is geen bestaande datum in de vorm JJJJ-MM-DD")
+		d.fail(name, d.l.t("\""+s+"\" is geen bestaande datum in de vorm JJJJ-MM-DD",
+			"\""+s+"\" is not a real date in the form YYYY-MM-DD"))
 	}
 	return t
 }
@@ -117,12 +141,13 @@ func (d *decoder) integer(name string, required bool) int {
 	}
 	s := string(v)
 	if !isNumber(v) || strings.ContainsAny(s, ".eE") {
-		d.fail(name, "moet een heel getal zijn, zonder aanhalingstekens, zoals 12")
+		d.fail(name, d.l.t("moet een heel getal zijn, zonder aanhalingstekens, zoals 12",
+			"must be a whole number without quotes, such as 12"))
 		return 0
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		d.fail(name, "is te groot")
+		d.fail(name, d.l.t("is te groot", "is too large"))
 	}
 	return n
 }
@@ -135,7 +160,7 @@ func (d *decoder) boolean(name string, required bool) bool {
 	case "true":
 		return true
 	}
-	d.fail(name, "moet true of false zijn")
+	d.fail(name, d.l.t("moet true of false zijn", "must be true or false"))
 	return false
 }
 
@@ -146,12 +171,14 @@ func (d *decoder) money(name string, required bool) Money {
 	}
 	s, ok := jsonlite.String(v)
 	if !ok {
-		d.fail(name, "moet een bedrag zijn als tekst, zoals \"700.00\"")
+		d.fail(name, d.l.t("moet een bedrag zijn als tekst, zoals \"700.00\"",
+			"must be an amount as text, such as \"700.00\""))
 		return Money{}
 	}
 	m, err := ParseMoney(s)
 	if err != nil {
-		d.fail(name, "\""+s+"\" is geen bedrag; schrijf bijvoorbeeld \"700.00\", met een punt en hoogstens 2 decimalen")
+		d.fail(name, d.l.t("\""+s+"\" is geen bedrag; schrijf bijvoorbeeld \"700.00\", met een punt en hoogstens 2 decimalen",
+			"\""+s+"\" is not an amount; write for example \"700.00\", with a point and at most 2 decimals"))
 	}
 	return m
 }
@@ -163,12 +190,14 @@ func (d *decoder) percent(name string) Percent {
 	}
 	s, ok := jsonlite.String(v)
 	if !ok {
-		d.fail(name, "moet een percentage zijn als tekst, zoals \"50\"")
+		d.fail(name, d.l.t("moet een percentage zijn als tekst, zoals \"50\"",
+			"must be a percentage as text, such as \"50\""))
 		return Percent{}
 	}
 	p, ok := values.ParseDecimal(s)
 	if !ok {
-		d.fail(name, "\""+s+"\" is geen getal; schrijf bijvoorbeeld \"50\" of \"62.5\"")
+		d.fail(name, d.l.t("\""+s+"\" is geen getal; schrijf bijvoorbeeld \"50\" of \"62.5\"",
+			"\""+s+"\" is not a number; write for example \"50\" or \"62.5\""))
 	}
 	return Percent(p)
 }
@@ -182,7 +211,8 @@ func (d *decoder) number(name string) decimal.Decimal {
 	}
 	n, ok := values.ParseDecimal(string(v))
 	if !ok {
-		d.fail(name, "moet een getal zijn, zonder aanhalingstekens, zoals 24 of 24.5")
+		d.fail(name, d.l.t("moet een getal zijn, zonder aanhalingstekens, zoals 24 of 24.5",
+			"must be a number without quotes, such as 24 or 24.5"))
 	}
 	return n
 }
@@ -199,16 +229,18 @@ func (d *decoder) choice(name string, options ...string) string {
 			}
 		}
 	}
-	d.fail(name, "moet "+quoteAll(options)+" zijn")
+	d.fail(name, d.l.oneOf(options))
 	return ""
 }
 
-func quoteAll(options []string) string {
+// oneOf is the message for a value that is not one of the options:
+// moet "full" of "partial" zijn.
+func (l lang) oneOf(options []string) string {
 	q := make([]string, len(options))
 	for i, o := range options {
 		q[i] = "\"" + o + "\""
 	}
-	return strings.Join(q, " of ")
+	return l.t("moet "+strings.Join(q, " of ")+" zijn", "must be "+strings.Join(q, " or "))
 }
 
 // finish reports unknown fields, adds the range errors of fields that were
@@ -216,7 +248,7 @@ func quoteAll(options []string) string {
 // fields.
 func (d *decoder) finish(rangeErrs []FieldError) error {
 	if d.broken {
-		return inputError(d.errs, d.order)
+		return inputError(d.errs, d.order, d.l)
 	}
 	var unknown []string
 	for k := range d.raw {
@@ -224,17 +256,17 @@ func (d *decoder) finish(rangeErrs []FieldError) error {
 	}
 	sort.Strings(unknown)
 	for _, k := range unknown {
-		d.fail(k, "is geen veld van deze rekenhulp")
+		d.fail(k, d.l.t("is geen veld van deze rekenhulp", "is not a field of this calculator"))
 	}
 	for _, e := range rangeErrs {
 		d.fail(e.Field, e.Message)
 	}
-	return inputError(d.errs, d.order)
+	return inputError(d.errs, d.order, d.l)
 }
 
 // inputError sorts errors by the position of their field in order (unknown
 // fields last) and wraps them, or returns nil when there are none.
-func inputError(errs []FieldError, order []string) error {
+func inputError(errs []FieldError, order []string, l lang) error {
 	if len(errs) == 0 {
 		return nil
 	}
@@ -250,37 +282,52 @@ func inputError(errs []FieldError, order []string) error {
 		return len(order)
 	}
 	slices.SortStableFunc(errs, func(a, b FieldError) int { return pos(a.Field) - pos(b.Field) })
-	return &InputError{Fields: errs}
+	return &InputError{Fields: errs, lang: l}
 }
 
-// checks collects range errors of a typed input.
-type checks []FieldError
+// checks collects range errors of a typed input, in the language of its
+// field Lang.
+type checks struct {
+	l    lang
+	errs []FieldError
+}
 
-func (c *checks) add(field, msg string) { *c = append(*c, FieldError{field, msg}) }
+// newChecks starts the checks of a typed input with its field Lang, which
+// must be "", "nl" or "en".
+func newChecks(langName string) *checks {
+	c := &checks{l: langOf(langName)}
+	if !validLang(langName) {
+		c.add(langField, "moet \"nl\" of \"en\" zijn (Nederlands of Engels)")
+	}
+	return c
+}
+
+func (c *checks) add(field, msg string) { c.errs = append(c.errs, FieldError{field, msg}) }
 
 func (c *checks) date(field string, d values.Date) {
 	if d.IsZero() {
-		c.add(field, msgMissing)
+		c.add(field, c.l.msgMissing())
 	} else if d.Before(EffectiveDate) {
-		c.add(field, "ligt vóór 1 juli 2024; de verordening geldt vanaf die datum (artikel 23)")
+		c.add(field, c.l.t("ligt vóór 1 juli 2024; de verordening geldt vanaf die datum (artikel 23)",
+			"is before 1 July 2024; the ordinance applies from that date (article 23)"))
 	}
 }
 
 func (c *checks) count(field string, n, max int) {
 	switch {
 	case n < 0:
-		c.add(field, msgNegative)
+		c.add(field, c.l.msgNegative())
 	case n > max:
-		c.add(field, "is meer dan "+strconv.Itoa(max)+"; dat kan niet kloppen")
+		c.add(field, c.l.msgTooMuch(max))
 	}
 }
 
 func (c *checks) money(field string, m Money, positive bool) {
 	switch {
 	case m.dec().Sign() < 0:
-		c.add(field, msgNegative)
+		c.add(field, c.l.msgNegative())
 	case positive && m.dec().Sign() == 0:
-		c.add(field, "moet meer dan 0 zijn")
+		c.add(field, c.l.msgPositive())
 	}
 }
 

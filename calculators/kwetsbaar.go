@@ -33,10 +33,13 @@ type KwetsbaarInput struct {
 	// SingleParent is true when the worker is an alleenstaande ouder.
 	// Required.
 	SingleParent bool `json:"single_parent"`
+	// Lang is the language of the reasons, the label and the error
+	// messages: "nl" (Dutch) or "en" (English). Optional, default "nl".
+	Lang string `json:"lang,omitempty"`
 }
 
 var kwetsbaarFields = []string{"date", "monthly_wage_costs", "months_without_paid_work",
-	"has_start_qualification", "age", "single_parent"}
+	"has_start_qualification", "age", "single_parent", langField}
 
 // KwetsbaarResult is the most the gemeente can give.
 type KwetsbaarResult struct {
@@ -50,11 +53,12 @@ type KwetsbaarResult struct {
 	// MaxTotal is MaxMonthly × MaxMonths.
 	MaxTotal Money
 	Reasons  []Reason
+	lang     lang
 }
 
 // Summary implements Result.
 func (r *KwetsbaarResult) Summary() Summary {
-	return Summary{Eligible: r.Eligible, Amount: r.MaxTotal, AmountLabel: "Hoogstens in totaal", Reasons: r.Reasons}
+	return Summary{Eligible: r.Eligible, Amount: r.MaxTotal, AmountLabel: r.lang.t("Hoogstens in totaal", "At most in total"), Reasons: r.Reasons}
 }
 
 // MarshalJSON implements Result: {"eligible", "category", "max_monthly",
@@ -70,8 +74,8 @@ func (r *KwetsbaarResult) MarshalJSON() ([]byte, error) {
 	return w.Bytes(), nil
 }
 
-func (in KwetsbaarInput) check() []FieldError {
-	var c checks
+func (in KwetsbaarInput) check() *checks {
+	c := newChecks(in.Lang)
 	c.date("date", in.Date)
 	c.money("monthly_wage_costs", in.MonthlyWageCosts, true)
 	c.count("months_without_paid_work", in.MonthsWithoutPaidWork, 1200)
@@ -81,14 +85,14 @@ func (in KwetsbaarInput) check() []FieldError {
 
 func parseKwetsbaar(input []byte) (values.Date, func(values.Set) (Result, error), error) {
 	d := newDecoder(input, kwetsbaarFields)
-	var in KwetsbaarInput
+	in := KwetsbaarInput{Lang: d.lang}
 	in.Date = d.date("date")
 	in.MonthlyWageCosts = d.money("monthly_wage_costs", true)
 	in.MonthsWithoutPaidWork = d.integer("months_without_paid_work", true)
 	in.HasStartQualification = d.boolean("has_start_qualification", true)
 	in.Age = d.integer("age", true)
 	in.SingleParent = d.boolean("single_parent", true)
-	if err := d.finish(in.check()); err != nil {
+	if err := d.finish(in.check().errs); err != nil {
 		return values.Date{}, nil, err
 	}
 	return in.Date, runner(in, kwetsbaar), nil
@@ -110,14 +114,15 @@ func parseKwetsbaar(input []byte) (values.Date, func(values.Set) (Result, error)
 // of point 4. Of those categories the ordinance adopted only (c), (d) and
 // (e), its own b, c and d, so those are the ones counted here.
 func Kwetsbaar(in KwetsbaarInput, set values.Set) (*KwetsbaarResult, error) {
-	if err := inputError(in.check(), kwetsbaarFields); err != nil {
-		return nil, err
+	if c := in.check(); len(c.errs) > 0 {
+		return nil, inputError(c.errs, kwetsbaarFields, c.l)
 	}
 	return kwetsbaar(in, set)
 }
 
 func kwetsbaar(in KwetsbaarInput, set values.Set) (*KwetsbaarResult, error) {
-	r := newReader(set, in.Date)
+	l := langOf(in.Lang)
+	r := newReader(set, in.Date, l)
 	withoutWork := r.int("loonkostensubsidie_kwetsbaar.zonder_werk")
 	ageLimit := r.int("loonkostensubsidie_kwetsbaar.leeftijd")
 	severe := r.int("loonkostensubsidie_kwetsbaar.uiterst_zonder_werk")
@@ -132,59 +137,79 @@ func kwetsbaar(in KwetsbaarInput, set values.Set) (*KwetsbaarResult, error) {
 	b := !in.HasStartQualification
 	c := in.Age > ageLimit
 	d := in.SingleParent
-	w := strconv.Itoa(withoutWork)
+	w, age := strconv.Itoa(withoutWork), strconv.Itoa(ageLimit)
+	s, sw := strconv.Itoa(severe), strconv.Itoa(severeWith)
 	reasons := []Reason{
-		criterion(a, "a", "Je had "+w+" maanden of langer geen betaald werk voordat je begon.", "Je had korter dan "+w+" maanden geen betaald werk voordat je begon."),
-		criterion(b, "b", "Je hebt geen startkwalificatie.", "Je hebt een startkwalificatie."),
-		criterion(c, "c", "Je bent ouder dan "+strconv.Itoa(ageLimit)+" jaar.", "Je bent niet ouder dan "+strconv.Itoa(ageLimit)+" jaar."),
-		criterion(d, "d", "Je bent alleenstaande ouder.", "Je bent geen alleenstaande ouder."),
+		l.criterion(a, "a",
+			l.t("U had "+w+" maanden of langer geen betaald werk voordat u begon.", "You had no paid work for "+w+" months or longer before you started."),
+			l.t("U had korter dan "+w+" maanden geen betaald werk voordat u begon.", "You had no paid work for less than "+w+" months before you started.")),
+		l.criterion(b, "b",
+			l.t("U heeft geen startkwalificatie.", "You have no startkwalificatie (basic qualification)."),
+			l.t("U heeft een startkwalificatie.", "You have a startkwalificatie (basic qualification).")),
+		l.criterion(c, "c",
+			l.t("U bent ouder dan "+age+" jaar.", "You are older than "+age+"."),
+			l.t("U bent niet ouder dan "+age+" jaar.", "You are not older than "+age+".")),
+		l.criterion(d, "d",
+			l.t("U bent alleenstaande ouder.", "You are a single parent (alleenstaande ouder)."),
+			l.t("U bent geen alleenstaande ouder.", "You are not a single parent (alleenstaande ouder).")),
 	}
-	res := &KwetsbaarResult{MaxMonthly: Money(decimal.Zero), MaxTotal: Money(decimal.Zero)}
+	res := &KwetsbaarResult{MaxMonthly: Money(decimal.Zero), MaxTotal: Money(decimal.Zero), lang: l}
 	if !(a || b || c || d) {
-		res.Reasons = append(reasons, Reason{Article: "11", Paragraph: "2",
-			Text: "Geen van de punten a tot en met d geldt voor je. Je bent dus niet kwetsbaar en deze loonkostensubsidie is niet mogelijk."})
+		res.Reasons = append(reasons, l.reason("11", "2",
+			"Geen van de punten a tot en met d geldt voor u. U bent dus niet kwetsbaar. Deze loonkostensubsidie is dan niet mogelijk.",
+			"None of the points a to d applies to you. So you are not kwetsbaar (vulnerable). This loonkostensubsidie (wage cost subsidy) is then not possible."))
 		return res, nil
 	}
 	res.Eligible = true
-	const gber = " De verordening zegt niet wat uiterst kwetsbaar is. De toelichting volgt de Europese regels voor staatssteun (Verordening (EU) 651/2014, artikel 2 punt 99)."
+	gber := l.t(" De verordening zegt niet wat uiterst kwetsbaar is. De toelichting volgt de Europese regels voor staatssteun (Verordening (EU) 651/2014, artikel 2 punt 99).",
+		" The ordinance does not say what very vulnerable means. Its notes (toelichting) follow the European state aid rules (Regulation (EU) 651/2014, article 2 point 99).")
 	switch {
 	case in.MonthsWithoutPaidWork >= severe:
 		res.Category, res.MaxMonths = CategoryUiterstKwetsbaar, monthsUK
-		reasons = append(reasons, Reason{Article: "11", Paragraph: "toelichting",
-			Text: "Je bent uiterst kwetsbaar, want je had " + strconv.Itoa(severe) + " maanden of langer geen betaald werk." + gber})
+		reasons = append(reasons, Reason{Article: "11", Paragraph: "toelichting", Text: l.t(
+			"U bent uiterst kwetsbaar. U had "+s+" maanden of langer geen betaald werk.",
+			"You are uiterst kwetsbaar (very vulnerable). You had no paid work for "+s+" months or longer.") + gber})
 	case in.MonthsWithoutPaidWork >= severeWith && (b || c || d):
 		res.Category, res.MaxMonths = CategoryUiterstKwetsbaar, monthsUK
-		reasons = append(reasons, Reason{Article: "11", Paragraph: "toelichting",
-			Text: "Je bent uiterst kwetsbaar, want je had " + strconv.Itoa(severeWith) + " maanden of langer geen betaald werk en ook punt b, c of d geldt voor je." + gber})
+		reasons = append(reasons, Reason{Article: "11", Paragraph: "toelichting", Text: l.t(
+			"U bent uiterst kwetsbaar. U had "+sw+" maanden of langer geen betaald werk. En ook punt b, c of d geldt voor u.",
+			"You are uiterst kwetsbaar (very vulnerable). You had no paid work for "+sw+" months or longer. And point b, c or d also applies to you.") + gber})
 	default:
 		res.Category, res.MaxMonths = CategoryKwetsbaar, monthsK
 		reasons = append(reasons,
-			Reason{Article: "11", Paragraph: "2", Text: "Minstens één van de punten a tot en met d geldt voor je. Je bent dus kwetsbaar."},
-			Reason{Article: "11", Paragraph: "toelichting",
-				Text: "Je bent niet uiterst kwetsbaar. Daarvoor moet je " + strconv.Itoa(severe) + " maanden geen betaald werk hebben gehad, of " + strconv.Itoa(severeWith) + " maanden en ook punt b, c of d." + gber})
+			l.reason("11", "2",
+				"Minstens één van de punten a tot en met d geldt voor u. U bent dus kwetsbaar.",
+				"At least one of the points a to d applies to you. So you are kwetsbaar (vulnerable)."),
+			Reason{Article: "11", Paragraph: "toelichting", Text: l.t(
+				"U bent niet uiterst kwetsbaar. Daarvoor moet u "+s+" maanden geen betaald werk hebben gehad. Of "+sw+" maanden, en dan moet ook punt b, c of d gelden.",
+				"You are not uiterst kwetsbaar (very vulnerable). For that you need "+s+" months without paid work. Or "+sw+" months, and point b, c or d must also apply.") + gber})
 	}
 	res.MaxMonthly = cents(in.MonthlyWageCosts.dec().Mul(pct), hundred)
 	res.MaxTotal = Money(res.MaxMonthly.dec().Mul(decimal.NewFromInt(int64(res.MaxMonths))))
-	kind := "een kwetsbare"
+	n := strconv.Itoa(res.MaxMonths)
+	kind := l.t("een kwetsbare", "a vulnerable")
 	if res.Category == CategoryUiterstKwetsbaar {
-		kind = "een uiterst kwetsbare"
+		kind = l.t("een uiterst kwetsbare", "a very vulnerable")
 	}
 	res.Reasons = append(reasons,
-		Reason{Article: "11", Paragraph: "4",
-			Text: "De subsidie is hoogstens " + number(pct) + "% van de loonkosten. Dat is " + euro(res.MaxMonthly) + " per maand."},
-		Reason{Article: "11", Paragraph: "5",
-			Text: "De subsidie duurt hoogstens " + strconv.Itoa(res.MaxMonths) + " maanden voor " + kind + " werknemer. Samen is dat hoogstens " + euro(res.MaxTotal) + "."},
-		Reason{Article: "11", Paragraph: "6",
-			Text: "Let op: de gemeente geeft deze subsidie alleen als de werkgever je zonder subsidie niet zou aannemen en geen andere regeling genoeg helpt."},
+		l.reason("11", "4",
+			"De subsidie is hoogstens "+l.number(pct)+"% van de loonkosten. Dat is "+l.euro(res.MaxMonthly)+" per maand.",
+			"The subsidy is at most "+l.number(pct)+"% of the wage costs. That is "+l.euro(res.MaxMonthly)+" a month."),
+		l.reason("11", "5",
+			"De subsidie duurt hoogstens "+n+" maanden voor "+kind+" werknemer. Samen is dat hoogstens "+l.euro(res.MaxTotal)+".",
+			"The subsidy lasts at most "+n+" months for "+kind+" worker. Together that is at most "+l.euro(res.MaxTotal)+"."),
+		l.reason("11", "6",
+			"Let op: de gemeente geeft deze subsidie alleen onder twee voorwaarden. De werkgever zou u zonder subsidie niet aannemen. En geen andere regeling helpt genoeg.",
+			"Note: the gemeente (municipality) gives this subsidy only on two conditions. The employer would not hire you without it. And no other scheme helps enough."),
 	)
 	return res, nil
 }
 
 // criterion is the reason for one of the points a to d of artikel 11 lid 2.
-func criterion(applies bool, point, yes, no string) Reason {
-	text := no + " Punt " + point + " geldt dus niet."
+func (l lang) criterion(applies bool, point, yes, no string) Reason {
+	text := no + l.t(" Punt "+point+" geldt dus niet.", " So point "+point+" does not apply.")
 	if applies {
-		text = yes + " Punt " + point + " geldt dus."
+		text = yes + l.t(" Punt "+point+" geldt dus.", " So point "+point+" applies.")
 	}
 	return Reason{Article: "11", Paragraph: "2", Text: text}
 }

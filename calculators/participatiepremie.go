@@ -37,10 +37,13 @@ type ParticipatiepremieInput struct {
 	// voorziening. They count only when ContinuationGranted is true, and the
 	// premium over them is capped by lid 6. Optional, default 0.
 	ContinuationMonths int `json:"continuation_months"`
+	// Lang is the language of the reasons, the label and the error
+	// messages: "nl" (Dutch) or "en" (English). Optional, default "nl".
+	Lang string `json:"lang,omitempty"`
 }
 
 var participatieFields = []string{"date", "age", "receives_algemene_bijstand", "months_in_placement",
-	"extended", "sufficient_cooperation", "continuation_granted", "continuation_months"}
+	"extended", "sufficient_cooperation", "continuation_granted", "continuation_months", langField}
 
 // ParticipatiepremieResult is the premium due for the completed periods.
 type ParticipatiepremieResult struct {
@@ -57,11 +60,12 @@ type ParticipatiepremieResult struct {
 	// voorziening after moving on (lid 6), at most the continuation maximum.
 	ContinuationAmount Money
 	Reasons            []Reason
+	lang               lang
 }
 
 // Summary implements Result.
 func (r *ParticipatiepremieResult) Summary() Summary {
-	return Summary{Eligible: r.Eligible, Amount: r.Amount, AmountLabel: "Premie", Reasons: r.Reasons}
+	return Summary{Eligible: r.Eligible, Amount: r.Amount, AmountLabel: r.lang.t("Premie", "Premium"), Reasons: r.Reasons}
 }
 
 // MarshalJSON implements Result: {"eligible", "amount", "periods",
@@ -77,8 +81,8 @@ func (r *ParticipatiepremieResult) MarshalJSON() ([]byte, error) {
 	return w.Bytes(), nil
 }
 
-func (in ParticipatiepremieInput) check() []FieldError {
-	var c checks
+func (in ParticipatiepremieInput) check() *checks {
+	c := newChecks(in.Lang)
 	c.date("date", in.Date)
 	c.count("age", in.Age, 130)
 	c.count("months_in_placement", in.MonthsInPlacement, 1200)
@@ -88,7 +92,7 @@ func (in ParticipatiepremieInput) check() []FieldError {
 
 func parseParticipatiepremie(input []byte) (values.Date, func(values.Set) (Result, error), error) {
 	d := newDecoder(input, participatieFields)
-	var in ParticipatiepremieInput
+	in := ParticipatiepremieInput{Lang: d.lang}
 	in.Date = d.date("date")
 	in.Age = d.integer("age", true)
 	in.ReceivesAlgemeneBijstand = d.boolean("receives_algemene_bijstand", true)
@@ -97,7 +101,7 @@ func parseParticipatiepremie(input []byte) (values.Date, func(values.Set) (Resul
 	in.SufficientCooperation = d.boolean("sufficient_cooperation", true)
 	in.ContinuationGranted = d.boolean("continuation_granted", false)
 	in.ContinuationMonths = d.integer("continuation_months", false)
-	if err := d.finish(in.check()); err != nil {
+	if err := d.finish(in.check().errs); err != nil {
 		return values.Date{}, nil, err
 	}
 	return in.Date, runner(in, participatiepremie), nil
@@ -107,14 +111,15 @@ func parseParticipatiepremie(input []byte) (values.Date, func(values.Set) (Resul
 // amount after every completed 6 months on a participatieplaats, for
 // someone of 27 or older on algemene bijstand who cooperated enough.
 func Participatiepremie(in ParticipatiepremieInput, set values.Set) (*ParticipatiepremieResult, error) {
-	if err := inputError(in.check(), participatieFields); err != nil {
-		return nil, err
+	if c := in.check(); len(c.errs) > 0 {
+		return nil, inputError(c.errs, participatieFields, c.l)
 	}
 	return participatiepremie(in, set)
 }
 
 func participatiepremie(in ParticipatiepremieInput, set values.Set) (*ParticipatiepremieResult, error) {
-	r := newReader(set, in.Date)
+	l := langOf(in.Lang)
+	r := newReader(set, in.Date, l)
 	minAge := r.int("participatieplaats.minimumleeftijd")
 	duration := r.int("participatieplaats.duur")
 	extension := r.int("participatieplaats.verlenging")
@@ -127,19 +132,23 @@ func participatiepremie(in ParticipatiepremieInput, set values.Set) (*Participat
 	if period <= 0 {
 		return nil, &ParamError{Missing: []string{"participatiepremie.periode (moet meer dan 0 zijn)"}}
 	}
-	res := &ParticipatiepremieResult{PerPeriod: Money(per.Value), Amount: Money(decimal.Zero), ContinuationAmount: Money(decimal.Zero)}
+	res := &ParticipatiepremieResult{PerPeriod: Money(per.Value), Amount: Money(decimal.Zero), ContinuationAmount: Money(decimal.Zero), lang: l}
+	age, p := strconv.Itoa(minAge), strconv.Itoa(period)
 	var no, yes []Reason
 	if in.Age < minAge {
-		no = append(no, Reason{Article: "6", Paragraph: "1",
-			Text: "Je bent jonger dan " + strconv.Itoa(minAge) + " jaar. Een participatieplaats is voor inwoners van " + strconv.Itoa(minAge) + " jaar of ouder."})
+		no = append(no, l.reason("6", "1",
+			"U bent jonger dan "+age+" jaar. Een participatieplaats is voor inwoners van "+age+" jaar of ouder.",
+			"You are younger than "+age+". A participatieplaats (participation place) is for residents aged "+age+" or older."))
 	}
 	if !in.ReceivesAlgemeneBijstand {
-		no = append(no, Reason{Article: "6", Paragraph: "1",
-			Text: "Je krijgt geen algemene bijstand. Een participatieplaats is voor inwoners met algemene bijstand."})
+		no = append(no, l.reason("6", "1",
+			"U krijgt geen algemene bijstand. Een participatieplaats is voor inwoners met algemene bijstand.",
+			"You do not get algemene bijstand (social assistance). A participatieplaats (participation place) is for residents on social assistance."))
 	}
 	if !in.SufficientCooperation {
-		no = append(no, Reason{Article: "6", Paragraph: "5",
-			Text: "De gemeente vindt dat je niet genoeg hebt meegewerkt aan betere kansen op betaald werk. Dan krijg je geen premie."})
+		no = append(no, l.reason("6", "5",
+			"De gemeente vindt dat u niet genoeg heeft meegewerkt aan betere kansen op betaald werk. Dan krijgt u geen premie.",
+			"The gemeente (municipality) finds that you did not cooperate enough to improve your job chances. Then you get no participatiepremie (participation premium)."))
 	}
 	if len(no) > 0 {
 		res.Reasons = no
@@ -152,17 +161,24 @@ func participatiepremie(in ParticipatiepremieInput, set values.Set) (*Participat
 	}
 	if months > allowed {
 		months = allowed
-		text := "Een participatieplaats duurt hoogstens " + strconv.Itoa(duration) + " maanden, of " + strconv.Itoa(duration+extension) + " maanden als de gemeente hem één keer verlengt. Je plaats is niet verlengd. Daarom tellen alleen de eerste " + strconv.Itoa(allowed) + " maanden mee."
+		a := strconv.Itoa(allowed)
 		if in.Extended {
-			text = "Een participatieplaats duurt met de verlenging hoogstens " + strconv.Itoa(allowed) + " maanden. De maanden daarna tellen niet mee voor de premie."
+			yes = append(yes, l.reason("6", "3",
+				"Een participatieplaats duurt met de verlenging hoogstens "+a+" maanden. De maanden daarna tellen niet mee voor de premie.",
+				"With the extension, a participatieplaats (participation place) lasts at most "+a+" months. The months after that do not count for the premium."))
+		} else {
+			d, e := strconv.Itoa(duration), strconv.Itoa(duration+extension)
+			yes = append(yes, l.reason("6", "3",
+				"Een participatieplaats duurt hoogstens "+d+" maanden. De gemeente kan hem één keer verlengen tot "+e+" maanden. Uw plaats is niet verlengd. Daarom tellen alleen de eerste "+a+" maanden mee.",
+				"A participatieplaats (participation place) lasts at most "+d+" months. The gemeente (municipality) can extend it once, to "+e+" months. Your place was not extended. So only the first "+a+" months count."))
 		}
-		yes = append(yes, Reason{Article: "6", Paragraph: "3", Text: text})
 	}
 	res.Periods = months / period
 	placement := per.Value.Mul(decimal.NewFromInt(int64(res.Periods)))
 	if res.Periods > 0 {
-		yes = append(yes, Reason{Article: "6", Paragraph: "5",
-			Text: "Je hebt " + times(res.Periods) + " " + strconv.Itoa(period) + " maanden op je participatieplaats gewerkt. Je krijgt " + euro(Money(per.Value)) + " per " + strconv.Itoa(period) + " maanden (" + year(per) + "). Samen is dat " + euro(Money(placement)) + "."})
+		yes = append(yes, l.reason("6", "5",
+			"U heeft "+l.times(res.Periods, period)+" op uw participatieplaats gewerkt. U krijgt "+l.euro(Money(per.Value))+" per "+p+" maanden ("+l.year(per)+"). Samen is dat "+l.euro(Money(placement))+".",
+			"You have worked "+l.times(res.Periods, period)+" at your participatieplaats (participation place). You get "+l.euro(Money(per.Value))+" per "+p+" months ("+l.year(per)+"). Together that is "+l.euro(Money(placement))+"."))
 	}
 
 	continuation := decimal.Zero
@@ -170,25 +186,28 @@ func participatiepremie(in ParticipatiepremieInput, set values.Set) (*Participat
 	case in.ContinuationGranted:
 		n := in.ContinuationMonths / period
 		continuation = decimal.Min(per.Value.Mul(decimal.NewFromInt(int64(n))), contMax.Value)
-		text := "De gemeente laat de premie doorlopen nu je naar een andere voorziening bent gegaan. Je zit daar nog geen " + strconv.Itoa(period) + " maanden."
+		moved := l.t("U bent naar een andere voorziening gegaan. De gemeente laat de premie doorlopen.",
+			"You moved on to another voorziening (form of help). The gemeente (municipality) lets the premium continue.")
+		text := moved + l.t(" U zit daar nog geen "+p+" maanden.", " You have been there for less than "+p+" months.")
 		if n > 0 {
-			text = "De gemeente laat de premie doorlopen nu je naar een andere voorziening bent gegaan. Je zit daar " + times(n) + " " + strconv.Itoa(period) + " maanden. Daarvoor krijg je " + euro(Money(continuation)) + ". Dat is hoogstens " + euro(Money(contMax.Value)) + " (" + year(contMax) + ")."
+			text = moved + l.t(
+				" U zit daar "+l.times(n, period)+". Daarvoor krijgt u "+l.euro(Money(continuation))+". Dat is hoogstens "+l.euro(Money(contMax.Value))+" ("+l.year(contMax)+").",
+				" You have been there for "+l.times(n, period)+". For that you get "+l.euro(Money(continuation))+". That is at most "+l.euro(Money(contMax.Value))+" ("+l.year(contMax)+").")
 		}
 		yes = append(yes, Reason{Article: "6", Paragraph: "6", Text: text})
 	case in.ContinuationMonths > 0:
-		yes = append(yes, Reason{Article: "6", Paragraph: "6",
-			Text: "Als je naar een andere voorziening gaat, kan de gemeente besluiten de premie te laten doorlopen. Dat heeft de gemeente niet besloten. Daarom tellen de maanden daar niet mee."})
+		yes = append(yes, l.reason("6", "6",
+			"U bent naar een andere voorziening gegaan. De gemeente kan dan besluiten de premie te laten doorlopen. Dat heeft de gemeente niet besloten. Daarom tellen de maanden daar niet mee.",
+			"You moved on to another voorziening (form of help). The gemeente (municipality) can then decide to let the premium continue. The gemeente has not done so. So the months there do not count."))
 	}
 	res.ContinuationAmount = cents(continuation, one)
 	res.Amount = cents(placement.Add(continuation), one)
 	res.Eligible = res.Amount.dec().Sign() > 0
 	if !res.Eligible {
-		yes = append(yes, Reason{Article: "6", Paragraph: "5",
-			Text: "Je krijgt de premie na iedere " + strconv.Itoa(period) + " maanden. Er is nog geen periode van " + strconv.Itoa(period) + " maanden voorbij waarvoor je een premie krijgt."})
+		yes = append(yes, l.reason("6", "5",
+			"U krijgt de premie na iedere "+p+" maanden. Er is nog geen periode van "+p+" maanden voorbij waarvoor u een premie krijgt.",
+			"You get the premium after every "+p+" months. No period of "+p+" months has ended yet that earns you a premium."))
 	}
 	res.Reasons = yes
 	return res, nil
 }
-
-// times writes a count the way the reasons use it: "1 keer", "2 keer".
-func times(n int) string { return strconv.Itoa(n) + " keer" }

@@ -6,7 +6,8 @@ import (
 )
 
 // ParamError says that the parameter set lacks a value a rule needs: the
-// data is incomplete, not the input.
+// data is incomplete, not the input. Its message is in Dutch, for the
+// maintainers, whatever the input's language.
 type ParamError struct {
 	Missing []string
 }
@@ -23,14 +24,15 @@ func (e *ParamError) Error() string {
 // missing, and which values do not apply on that date (a set made for
 // another date), so a rule can read all it needs and check once.
 type reader struct {
+	l       lang // the language of the error on "date"
 	set     values.Set
 	date    values.Date
 	missing []string
 	outside []string
 }
 
-func newReader(set values.Set, date values.Date) *reader {
-	return &reader{set: set, date: date}
+func newReader(set values.Set, date values.Date, l lang) *reader {
+	return &reader{l: l, set: set, date: date}
 }
 
 func (r *reader) value(name string) values.SetValue {
@@ -39,9 +41,9 @@ func (r *reader) value(name string) values.SetValue {
 	case !ok:
 		r.missing = append(r.missing, name)
 	case r.date.Before(v.From) || (!v.Until.IsZero() && !r.date.Before(v.Until)):
-		w := name + " geldt vanaf " + v.From.String()
+		w := name + r.l.t(" geldt vanaf ", " applies from ") + v.From.String()
 		if !v.Until.IsZero() {
-			w += " tot " + v.Until.String()
+			w += r.l.t(" tot ", " until ") + v.Until.String()
 		}
 		r.outside = append(r.outside, w)
 	}
@@ -63,14 +65,14 @@ func (r *reader) err() error {
 		return &ParamError{Missing: r.missing}
 	}
 	if len(r.outside) > 0 {
-		msg := "de meegegeven bedragen gelden niet op deze datum ("
+		msg := r.l.t("de meegegeven bedragen gelden niet op deze datum (", "the amounts given do not apply on this date (")
 		for i, o := range r.outside {
 			if i > 0 {
 				msg += "; "
 			}
 			msg += o
 		}
-		return &InputError{Fields: []FieldError{{Field: "date", Message: msg + ")"}}}
+		return &InputError{Fields: []FieldError{{Field: "date", Message: msg + ")"}}, lang: r.l}
 	}
 	return nil
 }

@@ -36,7 +36,8 @@ func TestRegisteredFunction(t *testing.T) {
 			Input      json.RawMessage `json:"input"`
 			Expected   map[string]any  `json:"expected"`
 			Error      *struct {
-				Fields []string `json:"fields"`
+				Fields   []string `json:"fields"`
+				Messages []string `json:"messages"`
 			} `json:"error"`
 		} `json:"cases"`
 	}
@@ -65,10 +66,32 @@ func TestRegisteredFunction(t *testing.T) {
 			t.Fatalf("%s: %v", c.Name, err)
 		}
 		if c.Error != nil {
-			if got["error"] == nil {
+			e, _ := got["error"].(map[string]any)
+			if e == nil {
 				t.Errorf("%s: want an error, got %s", c.Name, out)
+				continue
+			}
+			if c.Error.Messages != nil {
+				var msgs []string
+				for _, f := range e["fields"].([]any) {
+					msgs = append(msgs, f.(map[string]any)["message"].(string))
+				}
+				if !reflect.DeepEqual(msgs, c.Error.Messages) {
+					t.Errorf("%s: messages %q, want %q", c.Name, msgs, c.Error.Messages)
+				}
 			}
 			continue
+		}
+		// Reason texts, in Dutch or English, where the case gives them.
+		gotReasons, _ := got["reasons"].([]any)
+		for i, r := range c.Expected["reasons"].([]any) {
+			want, ok := r.(map[string]any)["text"]
+			if !ok {
+				continue
+			}
+			if i >= len(gotReasons) || gotReasons[i].(map[string]any)["text"] != want {
+				t.Errorf("%s: reason %d, want %q in %s", c.Name, i, want, out)
+			}
 		}
 		for _, k := range []string{"eligible", "amount", "monthly_amount", "category", "max_total"} {
 			if want, ok := c.Expected[k]; ok && !reflect.DeepEqual(got[k], want) {

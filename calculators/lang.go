@@ -1,0 +1,103 @@
+package calculators
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/regelgids/regelgids/calculators/params/values"
+	"github.com/shopspring/decimal"
+)
+
+// lang is the language of the texts of one run: the reasons, the summary's
+// label and the messages of an InputError. It comes from the optional input
+// field "lang": "nl" (the default) or "en".
+//
+// The texts are paired strings, Dutch first, chosen with t. No i18n
+// library: the WebAssembly module has to stay small.
+type lang uint8
+
+const (
+	langNL lang = iota // Dutch, addressing the reader as "u"
+	langEN             // plain English, addressing the reader as "you"
+)
+
+// langField is the name of the input field that chooses the language.
+const langField = "lang"
+
+// langOf returns the language of a valid value of the field lang: "", "nl"
+// or "en".
+func langOf(s string) lang {
+	if s == "en" {
+		return langEN
+	}
+	return langNL
+}
+
+// validLang reports whether s may be the value of the field lang of a typed
+// input; "" means the default, Dutch.
+func validLang(s string) bool { return s == "" || s == "nl" || s == "en" }
+
+// t returns the text in the run's language.
+func (l lang) t(nl, en string) string {
+	if l == langEN {
+		return en
+	}
+	return nl
+}
+
+// reason builds a reason of the ordinance with its text in the run's
+// language.
+func (l lang) reason(article, paragraph, nl, en string) Reason {
+	return Reason{Article: article, Paragraph: paragraph, Text: l.t(nl, en)}
+}
+
+// euro formats an amount: "€ 1.050,00" in Dutch, "€1,050.00" in English.
+func (l lang) euro(m Money) string {
+	if l == langNL {
+		return euro(m)
+	}
+	s := m.String()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteString("-")
+	}
+	b.WriteString("€")
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	b.WriteString("." + frac)
+	return b.String()
+}
+
+// number formats a decimal: "23,5" in Dutch, "23.5" in English.
+func (l lang) number(d decimal.Decimal) string {
+	if l == langNL {
+		return number(d)
+	}
+	return values.Format(d)
+}
+
+// year names the year of a value: "bedrag 2025" or "2025 amount".
+func (l lang) year(v values.SetValue) string {
+	y := v.From.String()[:4]
+	return l.t("bedrag "+y, y+" amount")
+}
+
+// times writes a number of periods of some months: "2 keer 6 maanden" or
+// "2 periods of 6 months".
+func (l lang) times(n, months int) string {
+	m := strconv.Itoa(months)
+	if l == langNL {
+		return strconv.Itoa(n) + " keer " + m + " maanden"
+	}
+	if n == 1 {
+		return "1 period of " + m + " months"
+	}
+	return strconv.Itoa(n) + " periods of " + m + " months"
+}
