@@ -110,12 +110,12 @@ func (p *Project) calculatorsFor(lang string) ([]Calculator, error) {
 	for _, c := range calculatorForms {
 		c.Examples = nil
 		for _, ex := range calculators.Examples(c.Name) {
-			res, err := calculators.Run(c.Name, ex.WithDate(date), p.Amount)
+			res, err := calculators.Run(c.Name, withLang(ex.WithDate(date), lang), p.Amount)
 			if err != nil {
-				return nil, fmt.Errorf("calculator %s, example %q: %w", c.Name, ex.Label, err)
+				return nil, fmt.Errorf("calculator %s, example %q: %w", c.Name, ex.Label[lang], err)
 			}
 			s := res.Summary()
-			row := ExampleRow{Label: ex.Label, Eligible: s.Eligible, Reasons: s.Reasons}
+			row := ExampleRow{Label: ex.Label[lang], Eligible: s.Eligible, Reasons: s.Reasons}
 			if s.Eligible || !decimal.Decimal(s.Amount).IsZero() {
 				row.Amount = FormatValue(values.SetValue{Value: decimal.Decimal(s.Amount), Unit: values.UnitEUR}, lang)
 			}
@@ -158,4 +158,18 @@ func amountsJSON(t *params.Table) ([]byte, error) {
 	}
 	b.WriteString("]}\n")
 	return b.Bytes(), nil
+}
+
+// withLang adds "lang" to a JSON input object, so reasons come in the
+// page's language.
+func withLang(input []byte, lang string) []byte {
+	input = bytes.TrimSpace(input)
+	if len(input) < 2 || input[len(input)-1] != '}' {
+		return input
+	}
+	sep := ","
+	if bytes.Equal(bytes.TrimSpace(input[1:len(input)-1]), nil) {
+		sep = ""
+	}
+	return append(append(append([]byte{}, input[:len(input)-1]...), []byte(sep+`"lang":"`+lang+`"}`)...))
 }
