@@ -121,7 +121,8 @@
     p.className = "utrecht-paragraph rg-result__verdict";
     p.textContent = res.eligible ? d.yes : d.no;
     out.appendChild(p);
-    var amounts = [["amount", d.amount], ["max_total", d.maxTotal], ["max_monthly", d.maxMonthly], ["monthly_amount", d.monthlyAmount]];
+    // The main amount first: what the rule package's summary calls the amount.
+    var amounts = [["amount", d.amount], ["monthly_amount", d.monthlyAmount], ["max_total", d.maxTotal], ["max_monthly", d.maxMonthly]];
     var dl = document.createElement("dl");
     dl.className = "rg-result__amounts";
     amounts.forEach(function (a) {

@@ -1,0 +1,458 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/regelgids/regelgids/calculators"
+	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/content"
+	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/templates"
+)
+
+// testDate fixes the amounts, whatever today is.
+var testDate = params.Date{Year: 2025, Month: 7, Day: 1}
+
+var (
+	siteOnce sync.Once
+	siteURL  string
+	siteErr  error
+)
+
+// serveSite builds the site once and serves it on a loopback port for the
+// whole test binary.
+func serveSite(t *testing.T) string {
+	t.Helper()
+	siteOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "regelgids-e2e-*")
+		if err != nil {
+			siteErr = err
+			return
+		}
+		out := filepath.Join(dir, "public")
+		if _, siteErr = site.Build(site.Options{Content: content.Default(), Templates: templates.Default(), Out: out, Date: testDate}); siteErr != nil {
+			return
+		}
+		siteURL = httptest.NewServer(site.NewHandler(out)).URL
+	})
+	if siteErr != nil {
+		t.Fatal(siteErr)
+	}
+	return siteURL
+}
+
+// chromium finds Debian's chromium. Outside CI a machine without it skips
+// the browser tests; in CI (CI set) that is a failure: .ci/run installs it.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
+		if p != "" {
+			if _, err := os.Stat(p); err == nil {
+				return p
+			}
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("Chromium is not installed; .ci/run installs it with apt-get install chromium")
+	}
+	t.Skip("Chromium is not installed (apt-get install chromium); the browser tests need it")
+	return ""
+}
+
+// browser starts a headless Chromium for one test and collects console
+// errors, exceptions and failed loads.
+type browser struct {
+	ctx    context.Context
+	mu     sync.Mutex
+	errors []string
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	profile, err := os.MkdirTemp("", "regelgids-chromium-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 900),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() {
+		chromedp.Cancel(ctx) // closes the browser and waits for it
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		os.RemoveAll(profile)
+	})
+	b := &browser{ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError {
+				var parts []string
+				for _, a := range ev.Args {
+					parts = append(parts, string(a.Value))
+				}
+				b.errors = append(b.errors, "console.error: "+strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			b.errors = append(b.errors, "exception: "+ev.ExceptionDetails.Error())
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.LevelError {
+				b.errors = append(b.errors, "log: "+ev.Entry.Text+" "+ev.Entry.URL)
+			}
+		}
+	})
+	if err := chromedp.Run(ctx, log.Enable(), runtime.Enable()); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func (b *browser) run(t *testing.T, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(b.ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// takeErrors returns and clears the errors seen so far.
+func (b *browser) takeErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	e := b.errors
+	b.errors = nil
+	return e
+}
+
+// axeSource returns axe-core's script: from AXE_CORE_JS, or installed from
+// the npm registry into the user cache (not into the repository).
+func axeSource(t *testing.T) string {
+	t.Helper()
+	path := os.Getenv("AXE_CORE_JS")
+	if path == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			cache = os.TempDir()
+		}
+		prefix := filepath.Join(cache, "regelgids", "npm")
+		path = filepath.Join(prefix, "node_modules", "axe-core", "axe.min.js")
+		if _, err := os.Stat(path); err != nil {
+			cmd := exec.Command("npm", "install", "--no-audit", "--no-fund", "--prefix", prefix, "axe-core@4")
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				if os.Getenv("CI") != "" {
+					t.Fatalf("npm install axe-core: %v\n%s", err, msg)
+				}
+				t.Skipf("axe-core is not available (npm install failed: %v)", err)
+			}
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+type violation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+const axeRun = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
+  .then(r => JSON.stringify({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))})), passes: r.passes.length}))`
+
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+
+// pageTypes are one page of every kind, by Dutch path; English adds /en.
+var pageTypes = map[string]string{
+	"home":        "/",
+	"article":     "/artikel/6/",
+	"ordinance":   "/verordening/",
+	"explanation": "/toelichting/",
+	"guide":       "/voorzieningen/uitstroompremie/",
+	"guides":      "/voorzieningen/",
+	"glossary":    "/begrippen/",
+	"calculator":  "/rekenhulp/uitstroompremie/",
+	"calculators": "/rekenhulp/",
+	"search":      "/zoeken/",
+	"404":         "/bestaat-niet/",
+}
+
+// TestAccessibility runs axe-core on every page type in both languages and
+// fails on any WCAG 2.0/2.1 A or AA violation and on any console error. It
+// also follows the language switch and checks it lands on the counterpart.
+func TestAccessibility(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	axe := axeSource(t)
+	var report []string
+	for _, kind := range sortedKeys(pageTypes) {
+		for _, prefix := range []string{"", "/en"} {
+			path := prefix + pageTypes[kind]
+			if kind == "404" && prefix == "/en" {
+				path = "/en/bestaat-niet/"
+			}
+			var res string
+			b.run(t, chromedp.Navigate(base+path), chromedp.WaitReady("body"),
+				chromedp.Evaluate(axe, nil), chromedp.Evaluate(axeRun, &res, awaitPromise))
+			var out struct {
+				Violations []violation
+				Passes     int
+			}
+			if err := json.Unmarshal([]byte(res), &out); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range out.Violations {
+				t.Errorf("%s: axe %s (%s): %s at %v", path, v.ID, v.Impact, v.Help, v.Nodes)
+			}
+			for _, e := range b.takeErrors() {
+				if kind == "404" && strings.Contains(e, "status of 404") && strings.HasSuffix(e, path) {
+					continue // the 404 page itself is served with status 404, as it should be
+				}
+				t.Errorf("%s: %s", path, e)
+			}
+			report = append(report, fmt.Sprintf("%-12s %-34s violations %d, rules passed %d", kind, path, len(out.Violations), out.Passes))
+
+			if kind == "404" {
+				continue // the 404 page's switch leads to the other 404 page, not a counterpart
+			}
+			var landed string
+			want := strings.TrimPrefix(path, "/en")
+			if prefix == "" {
+				want = "/en" + path
+			}
+			b.run(t, chromedp.Click("a.rg-lang", chromedp.ByQuery), chromedp.WaitReady("body"),
+				chromedp.Evaluate(`location.pathname`, &landed))
+			if landed != want {
+				t.Errorf("%s: the language switch leads to %s, want %s", path, landed, want)
+			}
+		}
+	}
+	t.Logf("axe-core results per page type:\n%s", strings.Join(report, "\n"))
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := range keys {
+		for j := i + 1; j < len(keys); j++ {
+			if keys[j] < keys[i] {
+				keys[i], keys[j] = keys[j], keys[i]
+			}
+		}
+	}
+	return keys
+}
+
+// TestCalculatorsInBrowser fills every calculator form with every example,
+// submits it, and compares the amount on the page with the rule package's.
+func TestCalculatorsInBrowser(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	table := loadParams(t)
+	date := "2025-03-01"
+	d, _ := params.ParseDate(date)
+	checked := 0
+	for _, name := range calculators.Names() {
+		for _, ex := range calculators.Examples(name) {
+			input := ex.WithDate(d)
+			res, err := calculators.RunTable(name, input, table)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := res.Summary()
+			var fields map[string]any
+			json.Unmarshal(input, &fields)
+			actions := []chromedp.Action{chromedp.Navigate(base + "/rekenhulp/" + name + "/"), chromedp.WaitVisible("#rekenhulp", chromedp.ByID)}
+			for field, v := range fields {
+				actions = append(actions, fill(field, v)...)
+			}
+			var shown, verdict string
+			actions = append(actions,
+				chromedp.Click(`#rekenhulp button[type=submit]`, chromedp.ByQuery),
+				chromedp.WaitVisible(`#uitkomst-titel`, chromedp.ByID),
+				chromedp.Text(`#uitkomst dl dd`, &shown, chromedp.ByQuery),
+				chromedp.Text(`#uitkomst .rg-result__verdict`, &verdict, chromedp.ByQuery),
+			)
+			b.run(t, actions...)
+			if got := digits(shown); got != digits(want.Amount.String()) {
+				t.Errorf("%s, %s: page shows %q, rules give %s", name, ex.Label["nl"], shown, want.Amount)
+			}
+			if strings.Contains(verdict, "geen") == want.Eligible {
+				t.Errorf("%s, %s: verdict %q, eligible %v", name, ex.Label["nl"], verdict, want.Eligible)
+			}
+			for _, e := range b.takeErrors() {
+				t.Errorf("%s: %s", name, e)
+			}
+			checked++
+		}
+	}
+	t.Logf("%d calculator cases compared in the browser", checked)
+}
+
+// fill sets one form field to an example value the way a person would.
+func fill(field string, v any) []chromedp.Action {
+	switch v := v.(type) {
+	case bool:
+		id := "#in-" + field
+		if !v {
+			id += "-nee"
+		}
+		return []chromedp.Action{chromedp.Click(id, chromedp.ByQuery)}
+	case float64:
+		return []chromedp.Action{chromedp.SetValue("#in-"+field, fmt.Sprint(v), chromedp.ByQuery)}
+	case string:
+		if field == "exit" {
+			id := "#in-exit"
+			if v != "full" {
+				id += "-" + v
+			}
+			return []chromedp.Action{chromedp.Click(id, chromedp.ByQuery)}
+		}
+		if strings.Contains(v, ".") && field != "date" {
+			v = strings.Replace(v, ".", ",", 1) // type amounts the Dutch way
+		}
+		return []chromedp.Action{chromedp.SetValue("#in-"+field, v, chromedp.ByQuery)}
+	}
+	return nil
+}
+
+var reDigits = regexp.MustCompile(`[^0-9]`)
+
+// digits keeps the digits of an amount: "€ 1.050,00" and "1050.00" both
+// give "105000".
+func digits(s string) string { return reDigits.ReplaceAllString(s, "") }
+
+func loadParams(t *testing.T) *params.Table {
+	raw, err := os.ReadFile("../../content/eemsdelta/parameters.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := params.Parse("parameters.yaml", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return table
+}
+
+// TestCalculatorErrors: wrong input shows an error tied to its field, read
+// by screen readers, and an error summary that takes focus.
+func TestCalculatorErrors(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	var errText, describedBy, invalid, focused string
+	var errHidden bool
+	b.run(t,
+		chromedp.Navigate(base+"/rekenhulp/uitstroompremie/"),
+		chromedp.WaitVisible("#rekenhulp", chromedp.ByID),
+		chromedp.SetValue("#in-age", "veertig", chromedp.ByID),
+		chromedp.Click(`#rekenhulp button[type=submit]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.rg-error-summary`, chromedp.ByQuery),
+		chromedp.Text("#err-age", &errText, chromedp.ByID),
+		chromedp.Evaluate(`document.getElementById("err-age").hidden`, &errHidden),
+		chromedp.AttributeValue("#in-age", "aria-describedby", &describedBy, nil, chromedp.ByID),
+		chromedp.AttributeValue("#in-age", "aria-invalid", &invalid, nil, chromedp.ByID),
+		chromedp.Evaluate(`document.activeElement.className`, &focused),
+	)
+	if errText == "" || errHidden || !strings.Contains(describedBy, "err-age") || invalid != "true" {
+		t.Errorf("age error %q hidden=%v, aria-describedby %q, aria-invalid %q", errText, errHidden, describedBy, invalid)
+	}
+	if !strings.Contains(focused, "rg-error-summary") {
+		t.Errorf("focus on %q, want the error summary", focused)
+	}
+	for _, e := range b.takeErrors() {
+		t.Error(e)
+	}
+}
+
+// TestWithoutJavaScript: every page type is readable, the calculators
+// show their tables (and no dead form), and the search box leads to the
+// A–Z page.
+func TestWithoutJavaScript(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.run(t, emulation.SetScriptExecutionDisabled(true))
+	for _, kind := range sortedKeys(pageTypes) {
+		var h1 string
+		b.run(t, chromedp.Navigate(base+pageTypes[kind]), chromedp.Text("h1", &h1, chromedp.ByQuery))
+		if strings.TrimSpace(h1) == "" {
+			t.Errorf("%s: no heading without JavaScript", kind)
+		}
+	}
+	var formVisible bool
+	var rows int
+	b.run(t, chromedp.Navigate(base+"/rekenhulp/participatiepremie/"),
+		chromedp.Evaluate(`getComputedStyle(document.getElementById("rekenhulp")).display !== "none"`, &formVisible),
+		chromedp.Evaluate(`document.querySelectorAll(".rg-examples__table tbody tr").length`, &rows))
+	if formVisible || rows < 5 {
+		t.Errorf("without JavaScript: form visible %v, %d table rows", formVisible, rows)
+	}
+	var landed string
+	b.run(t, chromedp.Navigate(base+"/"),
+		chromedp.SetValue(`form[role=search] input[name=q]`, "taxi", chromedp.ByQuery),
+		chromedp.Submit(`form[role=search] input[name=q]`, chromedp.ByQuery),
+		chromedp.WaitReady(`#alle-begrippen`, chromedp.ByID),
+		chromedp.Evaluate(`location.pathname`, &landed))
+	if landed != "/zoeken/" {
+		t.Errorf("the search box leads to %s without JavaScript, want /zoeken/", landed)
+	}
+}
+
+// TestScreenshots writes the home page, a guide and a calculator at phone
+// and desktop widths to a folder for a person to look at.
+func TestScreenshots(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	dir := os.Getenv("REGELGIDS_SCREENSHOTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "regelgids-screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{"home": "/", "guide": "/voorzieningen/uitstroompremie/", "calculator": "/rekenhulp/uitstroompremie/"}
+	for _, name := range sortedKeys(pages) {
+		for _, width := range []int64{360, 1280} {
+			var png []byte
+			b.run(t, emulation.SetDeviceMetricsOverride(width, 800, 1, width < 600),
+				chromedp.Navigate(base+pages[name]), chromedp.WaitReady("body"),
+				chromedp.FullScreenshot(&png, 100)) // quality 100 gives PNG
+			file := filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, width))
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Logf("screenshots in %s", dir)
+}
