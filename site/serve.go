@@ -151,6 +151,10 @@ func fingerprint(dirs []string) string {
 	return strings.Join(lines, "\n")
 }
 
+// ContentSecurityPolicy allows only the site's own files, and the
+// calculators' WebAssembly module to be compiled.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+
 // NewHandler serves a built site folder: index.html for folders, the site's
 // own 404.html with status 404 for anything else, no folder listings.
 func NewHandler(dir string) http.Handler {
@@ -162,6 +166,9 @@ func NewHandler(dir string) http.Handler {
 			return
 		}
 		w.Header().Set("X-Content-Type-Options", "nosniff")
+		// The pages carry the same policy in a meta tag, for static hosts;
+		// a header can also forbid framing.
+		w.Header().Set("Content-Security-Policy", ContentSecurityPolicy+"; frame-ancestors 'none'")
 		w.Header().Set("Referrer-Policy", "same-origin")
 		name := path.Clean("/" + r.URL.Path)
 		f, info, ok := open(root, name)

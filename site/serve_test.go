@@ -81,6 +81,14 @@ func TestServe(t *testing.T) {
 			t.Errorf("GET %s: leaked a file outside the site", c.path)
 		}
 	}
+	head, err := http.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head.Body.Close()
+	if csp := head.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") || !strings.Contains(csp, "frame-ancestors 'none'") {
+		t.Errorf("Content-Security-Policy header %q", csp)
+	}
 	resp, err := http.Post(base+"/", "text/plain", strings.NewReader("x"))
 	if err != nil {
 		t.Fatal(err)

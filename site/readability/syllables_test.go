@@ -1,0 +1,47 @@
+package readability
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestDutchSyllableAccuracy measures the Dutch syllable counter on the
+// hand-made list in testdata/lettergrepen.txt and logs the accuracy; the
+// package doc quotes the number.
+func TestDutchSyllableAccuracy(t *testing.T) {
+	f, err := os.Open("testdata/lettergrepen.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	total, right := 0, 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		word, sylls, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("bad line %q: want word<TAB>syl·la·bles", line)
+		}
+		want := len(strings.Split(sylls, "·"))
+		got := DutchSyllables(word)
+		total++
+		if got == want {
+			right++
+		} else {
+			t.Logf("miss: %s: got %d, want %d (%s; hyphenation %s)", word, got, want, sylls, strings.Join(Hyphenate(word), "-"))
+		}
+	}
+	if total < 200 {
+		t.Fatalf("only %d words in the list; want at least 200", total)
+	}
+	acc := float64(right) / float64(total)
+	t.Logf("Dutch syllable accuracy: %d of %d words (%.1f%%)", right, total, 100*acc)
+	if acc < 0.90 {
+		t.Errorf("accuracy %.1f%% is below 90%%", 100*acc)
+	}
+}
