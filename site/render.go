@@ -112,6 +112,9 @@ type Page struct {
 	marker *glossary.Marker
 }
 
+// ContentSecurityPolicy is the policy every page declares.
+func (p *Page) ContentSecurityPolicy() string { return ContentSecurityPolicy }
+
 // FullPath is the page's path with its language prefix.
 func (p *Page) FullPath() string { return p.Site.Prefix + p.Path }
 
