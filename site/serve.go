@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
 	"net"
 	"net/http"
 	"os"
@@ -185,6 +186,18 @@ func NewHandler(dir string) http.Handler {
 			return
 		}
 		defer f.Close()
+		// The build writes NAME.gz beside large files (the calculators'
+		// module); send it to clients that accept gzip.
+		if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			if gz, gzInfo, ok := open(root, name+".gz"); ok {
+				defer gz.Close()
+				w.Header().Set("Content-Encoding", "gzip")
+				w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
+				w.Header().Add("Vary", "Accept-Encoding")
+				http.ServeContent(w, r, info.Name(), gzInfo.ModTime(), gz)
+				return
+			}
+		}
 		http.ServeContent(w, r, info.Name(), info.ModTime(), f)
 	})
 }

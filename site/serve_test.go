@@ -89,6 +89,19 @@ func TestServe(t *testing.T) {
 	if csp := head.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") || !strings.Contains(csp, "frame-ancestors 'none'") {
 		t.Errorf("Content-Security-Policy header %q", csp)
 	}
+	// The calculators' module goes out pre-compressed to clients that
+	// accept gzip.
+	req0, _ := http.NewRequest("GET", base+"/rekenhulp/calculators.wasm", nil)
+	req0.Header.Set("Accept-Encoding", "gzip")
+	wasm, err := http.DefaultTransport.RoundTrip(req0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := io.Copy(io.Discard, wasm.Body)
+	wasm.Body.Close()
+	if wasm.Header.Get("Content-Encoding") != "gzip" || wasm.Header.Get("Content-Type") != "application/wasm" || n > 1<<20 {
+		t.Errorf("calculators.wasm: encoding %q, type %q, %d bytes", wasm.Header.Get("Content-Encoding"), wasm.Header.Get("Content-Type"), n)
+	}
 	resp, err := http.Post(base+"/", "text/plain", strings.NewReader("x"))
 	if err != nil {
 		t.Fatal(err)
