@@ -1,0 +1,304 @@
+package search
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	bleveunicode "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// Languages lists the languages the site is published in, with the bleve
+// analyzer for each.
+var Languages = map[string]string{"nl": nl.AnalyzerName, "en": en.AnalyzerName}
+
+// Fields of an indexed document, with how much a match in each counts.
+// The parts fields hold the parts of the compound words in the title and
+// the text (loonkostensubsidie → loonkosten subsidie), so that a search
+// for "subsidie" finds the loonkostensubsidie, a little less strongly.
+var fields = []struct {
+	Name  string
+	Boost float64
+}{
+	{"title", 3},
+	{"text", 1},
+	{"tparts", 1.5},
+	{"xparts", 0.5},
+}
+
+// kindWeights favour the plain-language guides over the legal text.
+var kindWeights = map[string]float64{
+	KindGuide:       1.3,
+	KindGlossary:    1.1,
+	KindPage:        1.0,
+	KindArticle:     1.0,
+	KindLid:         0.95,
+	KindExplanation: 0.8,
+}
+
+var analyzerCache = registry.NewCache()
+
+func bleveAnalyzer(lang string) (analysis.Analyzer, error) {
+	name, ok := Languages[lang]
+	if !ok {
+		return nil, fmt.Errorf("no analyzer for language %q", lang)
+	}
+	return analyzerCache.AnalyzerNamed(name)
+}
+
+// analyzeTerms runs bleve's analyzer for lang over s.
+func analyzeTerms(a analysis.Analyzer, s string) []string {
+	ts := a.Analyze([]byte(s))
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = string(t.Term)
+	}
+	return out
+}
+
+// bleveWords returns the lowercased words of s as bleve's tokenizer and
+// lowercase filter see them.
+func bleveWords(s string) []string {
+	ts := bleveunicode.NewUnicodeTokenizer().Tokenize([]byte(s))
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = lower(string(t.Term))
+	}
+	return out
+}
+
+// stopWords returns the language's stop words as bleve's analyzer drops them.
+func stopWords(lang string) []string {
+	var list []byte
+	switch lang {
+	case "nl":
+		list = nl.DutchStopWords
+	case "en":
+		list = en.EnglishStopWords
+	}
+	var out []string
+	for _, line := range strings.Split(string(list), "\n") {
+		if i := strings.IndexByte(line, '|'); i >= 0 {
+			line = line[:i]
+		}
+		for _, w := range strings.Fields(line) {
+			out = append(out, lower(w))
+		}
+	}
+	return out
+}
+
+// entry is what the index knows about one word form.
+type entry struct {
+	term  string   // the index term; "" for a stop word
+	parts []string // the parts of a compound word, each itself a word of the vocabulary
+}
+
+// vocabulary is every word form of one language's texts, with its term,
+// and the compound dictionary built from it.
+type vocabulary struct {
+	lang     string
+	compound bool              // split compound words (Dutch)
+	entries  map[string]*entry // lowercased word → entry
+	words    []string          // the words, sorted
+	syn      [][]string        // synonym groups: phrases of lowercased words separated by one space
+	lex      []string          // see lexicon
+	analyzer analysis.Analyzer
+}
+
+// Sizes for compound splitting.
+const (
+	minCompound = 8  // shortest word to split
+	minPart     = 4  // shortest part
+	maxCompound = 40 // longest word to split
+)
+
+// newVocabulary analyzes every word of texts with bleve's analyzer for lang.
+func newVocabulary(lang string, texts []string, syn *Synonyms) (*vocabulary, error) {
+	a, err := bleveAnalyzer(lang)
+	if err != nil {
+		return nil, err
+	}
+	v := &vocabulary{lang: lang, compound: lang == "nl", entries: map[string]*entry{}, analyzer: a}
+	add := func(w string) {
+		if _, ok := v.entries[w]; ok {
+			return
+		}
+		e := &entry{}
+		switch ts := analyzeTerms(a, w); len(ts) {
+		case 0:
+		case 1:
+			e.term = ts[0]
+		default:
+			// cannot happen: a word the tokenizer produced is one token
+			e.term = ts[0]
+		}
+		v.entries[w] = e
+	}
+	for _, t := range texts {
+		for _, w := range bleveWords(t) {
+			add(w)
+		}
+	}
+	for _, w := range stopWords(lang) {
+		add(w)
+	}
+	if syn != nil {
+		v.syn = syn.groups[lang]
+	}
+	v.words = make([]string, 0, len(v.entries))
+	for w := range v.entries {
+		v.words = append(v.words, w)
+	}
+	sort.Strings(v.words)
+	if v.compound {
+		for _, w := range v.words {
+			v.entries[w].parts = v.split(w)
+		}
+	}
+	return v, nil
+}
+
+// inDict reports whether w may be a part of a compound word: a word of the
+// site's own texts with an index term, of letters only, at least minPart
+// letters long.
+func (v *vocabulary) inDict(w string) bool {
+	e, ok := v.entries[w]
+	return ok && e.term != "" && utf8.RuneCountInString(w) >= minPart && allLetters(w)
+}
+
+func allLetters(w string) bool {
+	for _, r := range w {
+		if charClass(r) != cLetter {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// split returns the parts of a compound word, or nil: two words of the
+// dictionary (the first may be followed by the linking s:
+// arbeid-s-beperking), or else a word and a compound of two. Of several
+// ways, the one whose shortest part is longest wins, then the one found
+// first (the shortest first part).
+func (v *vocabulary) split(w string) []string {
+	if !v.compound {
+		return nil
+	}
+	rs := []rune(w)
+	if len(rs) < minCompound || len(rs) > maxCompound || !allLetters(w) {
+		return nil
+	}
+	if parts := v.split2(rs); parts != nil {
+		return parts
+	}
+	var best []string
+	bestScore := 0
+	for i := minPart; i <= len(rs)-minCompound; i++ {
+		head := v.head(rs[:i])
+		if head == "" {
+			continue
+		}
+		sub := v.split2(rs[i:])
+		if sub == nil {
+			continue
+		}
+		parts := append([]string{head}, sub...)
+		if score := shortest(parts); score > bestScore {
+			best, bestScore = parts, score
+		}
+	}
+	return best
+}
+
+// split2 splits rs into two dictionary words, or returns nil.
+func (v *vocabulary) split2(rs []rune) []string {
+	var best []string
+	bestScore := 0
+	for i := minPart; i <= len(rs)-minPart; i++ {
+		tail := string(rs[i:])
+		if !v.inDict(tail) {
+			continue
+		}
+		head := v.head(rs[:i])
+		if head == "" {
+			continue
+		}
+		parts := []string{head, tail}
+		if score := shortest(parts); score > bestScore {
+			best, bestScore = parts, score
+		}
+	}
+	return best
+}
+
+// shortest returns the length in letters of the shortest word.
+func shortest(words []string) int {
+	n := -1
+	for _, w := range words {
+		if l := utf8.RuneCountInString(w); n < 0 || l < n {
+			n = l
+		}
+	}
+	return n
+}
+
+// head returns the dictionary word that rs is, or that rs is with a linking
+// s, or "".
+func (v *vocabulary) head(rs []rune) string {
+	if s := string(rs); v.inDict(s) {
+		return s
+	}
+	if n := len(rs); n > minPart && rs[n-1] == 's' {
+		if s := string(rs[:n-1]); v.inDict(s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// analyzedText is a text as the index sees it: the terms of its words and
+// the terms of the parts of its compound words.
+type analyzedText struct {
+	terms, parts []string
+}
+
+// analyze returns the terms of s by looking its words up, the way the
+// browser does. Words that are not in the vocabulary are analyzed with bleve.
+func (v *vocabulary) analyze(s string) analyzedText {
+	var out analyzedText
+	for _, w := range bleveWords(s) {
+		e, ok := v.entries[w]
+		if !ok {
+			ts := analyzeTerms(v.analyzer, w)
+			out.terms = append(out.terms, ts...)
+			continue
+		}
+		if e.term != "" {
+			out.terms = append(out.terms, e.term)
+		}
+		for _, p := range e.parts {
+			if t := v.entries[p].term; t != "" {
+				out.parts = append(out.parts, t)
+			}
+		}
+	}
+	return out
+}
+
+// partsText returns the parts of the compound words of s, separated by
+// spaces: the text of a parts field, which bleve analyzes like any text.
+func (v *vocabulary) partsText(s string) string {
+	var parts []string
+	for _, w := range bleveWords(s) {
+		if e, ok := v.entries[w]; ok {
+			parts = append(parts, e.parts...)
+		}
+	}
+	return strings.Join(parts, " ")
+}

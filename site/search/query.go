@@ -1,0 +1,324 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// How much an alternative for a query word counts.
+const (
+	wExact  = 1.0 // the word's own term
+	wPart   = 0.3 // a part of a compound the resident typed: uitstroompremie → premie
+	wSyn    = 0.9 // a synonym: taxi → vervoer
+	wTypo1  = 0.8 // a word one edit away: jobcoatch → jobcoach
+	wTypo2  = 0.6 // two edits away (long words)
+	wPrefix = 0.7 // a completion of the last word while typing: uitstr → uitstroompremie
+)
+
+// Limits that keep a query cheap whatever is typed.
+const (
+	maxQueryWords  = 12 // words of a query that count
+	maxTypoWord    = 40 // longest word to look for typos of
+	maxTypos       = 8  // typo candidates per word
+	maxCompletions = 20 // completions of the last word
+	minCompletion  = 2  // shortest last word to complete
+	typo1Len       = 5  // from this length one edit is tolerated
+	typo2Len       = 9  // from this length two edits
+)
+
+// alt is an index term a query word may match, and how much it counts.
+type alt struct {
+	Term string  `json:"t"`
+	W    float64 `json:"w"`
+}
+
+// queryWord is one word of a query with the terms it may match. A document
+// scores per word for the best of its alternatives.
+type queryWord struct {
+	Word string `json:"word"`
+	Alts []alt  `json:"alts"`
+}
+
+// lexicon returns the words that typos and completions are looked for
+// among, sorted: the words with an index term and the one-word synonyms.
+func (v *vocabulary) lexicon() []string {
+	if v.lex != nil {
+		return v.lex
+	}
+	seen := map[string]bool{}
+	for _, w := range v.words {
+		if v.entries[w].term != "" {
+			seen[w] = true
+		}
+	}
+	for _, g := range v.syn {
+		for _, m := range g {
+			if !strings.Contains(m, " ") {
+				seen[m] = true
+			}
+		}
+	}
+	v.lex = sortedKeys(seen)
+	return v.lex
+}
+
+// term returns the index term of a word, or "".
+func (v *vocabulary) term(w string) string {
+	if e, ok := v.entries[w]; ok {
+		return e.term
+	}
+	return ""
+}
+
+// sameWord reports whether a query word matches a word of a synonym.
+func (v *vocabulary) sameWord(q, s string) bool {
+	if q == s {
+		return true
+	}
+	t := v.term(q)
+	return t != "" && t == v.term(s)
+}
+
+// expand returns the alternatives of a single word: its term, the terms of
+// its parts and of its synonyms.
+func (v *vocabulary) expand(w string, into map[string]float64, f float64) {
+	add := func(t string, wt float64) {
+		if t != "" && wt*f > into[t] {
+			into[t] = wt * f
+		}
+	}
+	if e, ok := v.entries[w]; ok {
+		add(e.term, wExact)
+		for _, p := range e.parts {
+			add(v.term(p), wPart)
+		}
+	}
+	for _, g := range v.syn {
+		for i, m := range g {
+			if strings.Contains(m, " ") || !v.sameWord(w, m) {
+				continue
+			}
+			for j, o := range g {
+				if j == i {
+					continue
+				}
+				for _, x := range strings.Split(o, " ") {
+					add(v.term(x), wSyn)
+				}
+			}
+		}
+	}
+}
+
+// isKnown reports whether w is a word of the texts, a stop word or a
+// one-word synonym.
+func (v *vocabulary) isKnown(w string) bool {
+	if _, ok := v.entries[w]; ok {
+		return true
+	}
+	lex := v.lexicon()
+	i := sort.SearchStrings(lex, w)
+	return i < len(lex) && lex[i] == w
+}
+
+// analyzeQuery turns what a resident typed into query words with their
+// alternatives. zoeken-engine.js does exactly the same; FuzzQueryAnalysis
+// checks that.
+func (v *vocabulary) analyzeQuery(q string) []queryWord {
+	toks := tokenize(q)
+	typing := len(toks) > 0 && toks[len(toks)-1].End == len(q)
+	if len(toks) > maxQueryWords {
+		toks, typing = toks[:maxQueryWords], false
+	}
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = lower(t.Text)
+	}
+	// phrases of a synonym group found in the query
+	phraseAlts := make([]map[string]float64, len(ws))
+	for _, g := range v.syn {
+		for mi, m := range g {
+			mw := strings.Split(m, " ")
+			if len(mw) < 2 {
+				continue
+			}
+			for i := 0; i+len(mw) <= len(ws); i++ {
+				match := true
+				for k := range mw {
+					match = match && v.sameWord(ws[i+k], mw[k])
+				}
+				if !match {
+					continue
+				}
+				for oi, o := range g {
+					if oi == mi {
+						continue
+					}
+					for _, x := range strings.Split(o, " ") {
+						t := v.term(x)
+						if t == "" {
+							continue
+						}
+						for k := i; k < i+len(mw); k++ {
+							if phraseAlts[k] == nil {
+								phraseAlts[k] = map[string]float64{}
+							}
+							if wSyn > phraseAlts[k][t] {
+								phraseAlts[k][t] = wSyn
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	var out []queryWord
+	for i, w := range ws {
+		alts := map[string]float64{}
+		for t, wt := range phraseAlts[i] {
+			alts[t] = wt
+		}
+		last := typing && i == len(ws)-1
+		if v.isKnown(w) {
+			v.expand(w, alts, 1)
+			if last {
+				v.complete(w, alts)
+			}
+			if len(alts) == 0 {
+				continue // a stop word
+			}
+			out = append(out, queryWord{Word: w, Alts: sortAlts(alts)})
+			continue
+		}
+		if last && v.complete(w, alts) {
+			out = append(out, queryWord{Word: w, Alts: sortAlts(alts)})
+			continue
+		}
+		if len(alts) == 0 {
+			if parts := v.split(w); parts != nil {
+				for _, p := range parts {
+					pa := map[string]float64{}
+					v.expand(p, pa, 1)
+					out = append(out, queryWord{Word: p, Alts: sortAlts(pa)})
+				}
+				continue
+			}
+		}
+		for _, c := range v.typos(w) {
+			f := wTypo1
+			if c.d == 2 {
+				f = wTypo2
+			}
+			v.expand(c.word, alts, f)
+		}
+		out = append(out, queryWord{Word: w, Alts: sortAlts(alts)})
+	}
+	return out
+}
+
+// complete adds the terms of the words that w is the beginning of, and
+// reports whether there were any.
+func (v *vocabulary) complete(w string, alts map[string]float64) bool {
+	if utf8.RuneCountInString(w) < minCompletion {
+		return false
+	}
+	lex := v.lexicon()
+	var cands []string
+	for i := sort.SearchStrings(lex, w); i < len(lex) && strings.HasPrefix(lex[i], w); i++ {
+		if lex[i] != w {
+			cands = append(cands, lex[i])
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		return utf8.RuneCountInString(cands[i]) < utf8.RuneCountInString(cands[j])
+	})
+	if len(cands) > maxCompletions {
+		cands = cands[:maxCompletions]
+	}
+	for _, c := range cands {
+		v.expand(c, alts, wPrefix)
+	}
+	return len(cands) > 0
+}
+
+type typo struct {
+	word string
+	d    int
+}
+
+// typos returns the words of the lexicon within the tolerated number of
+// edits of w (an edit: a letter added, left out, changed, or two letters
+// swapped), nearest first.
+func (v *vocabulary) typos(w string) []typo {
+	rw := []rune(w)
+	max := 0
+	switch n := len(rw); {
+	case n > maxTypoWord:
+		return nil
+	case n >= typo2Len:
+		max = 2
+	case n >= typo1Len:
+		max = 1
+	default:
+		return nil
+	}
+	var out []typo
+	for _, c := range v.lexicon() {
+		rc := []rune(c)
+		if d := len(rc) - len(rw); d > max || -d > max {
+			continue
+		}
+		if d := editDistance(rw, rc, max); d <= max {
+			out = append(out, typo{c, d})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].d < out[j].d })
+	if len(out) > maxTypos {
+		out = out[:maxTypos]
+	}
+	return out
+}
+
+// editDistance returns the optimal string alignment distance between a and
+// b (insertions, deletions, substitutions, transpositions of neighbours),
+// or max+1 once it is sure to exceed max.
+func editDistance(a, b []rune, max int) int {
+	n, m := len(a), len(b)
+	prev2 := make([]int, m+1)
+	prev := make([]int, m+1)
+	cur := make([]int, m+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= n; i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= m; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = d
+			rowMin = min(rowMin, d)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[m]
+}
+
+func sortAlts(m map[string]float64) []alt {
+	out := make([]alt, 0, len(m))
+	for t, w := range m {
+		out = append(out, alt{t, w})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Term < out[j].Term })
+	return out
+}
