@@ -1,0 +1,163 @@
+package readability
+
+import (
+	"strings"
+)
+
+// A jargon term counts as explained on a page when the page marks it as a
+// glossary term (Options.Explained) or when the text itself explains it,
+// recognised by these patterns around any use of the term:
+//
+//	Dutch:   "<term> is/zijn/betekent/heet …", "Dat heet <term>",
+//	         "Met <term> bedoelen …", "<term> (…)", "<term>: …", or the next
+//	         sentence starting "Dat is", "Dit zijn", "Dat betekent" …
+//	English: "<term> is/are/means …", "called <term>", "<term> (…)",
+//	         "<term>: …", or the next sentence starting "This is",
+//	         "That means" …
+//
+// An unexplained term is reported once, at its first use.
+
+type jargonSet struct {
+	terms     [][]string // each term as lower-case words
+	explained map[string]bool
+}
+
+func newJargon(terms, explained []string) *jargonSet {
+	j := &jargonSet{explained: map[string]bool{}}
+	for _, t := range terms {
+		ws := Words(strings.ToLower(t))
+		if len(ws) > 0 {
+			j.terms = append(j.terms, ws)
+		}
+	}
+	for _, e := range explained {
+		j.explained[strings.Join(Words(strings.ToLower(e)), " ")] = true
+	}
+	return j
+}
+
+// occurrence is one use of a jargon term.
+type occurrence struct {
+	sentence, start, end int // word span [start, end)
+	surface              string
+}
+
+var (
+	nlExplainAfter  = wordSet("is zijn betekent betekenen heet heten wil")
+	nlExplainBefore = wordSet("heet heten noemen noemt noemde bedoelen bedoelt")
+	nlExplainNext   = []string{"dat is", "dit is", "dat zijn", "dit zijn", "dat betekent", "dit betekent", "dat heet", "zo heet", "daarmee bedoel", "dat wil zeggen", "dat houdt in"}
+	enExplainAfter  = wordSet("is are means mean")
+	enExplainBefore = wordSet("called call means")
+	enExplainNext   = []string{"this is", "that is", "these are", "those are", "this means", "that means", "it means", "it is"}
+)
+
+// unexplained returns, per sentence, the jargon first used there and not
+// explained anywhere on the page.
+func (j *jargonSet) unexplained(sents []Sentence, words [][]string, lang string) [][]string {
+	out := make([][]string, len(sents))
+	if len(j.terms) == 0 {
+		return out
+	}
+	lower := make([][]string, len(words))
+	for i, ws := range words {
+		lower[i] = make([]string, len(ws))
+		for k, w := range ws {
+			lower[i][k] = strings.ToLower(w)
+		}
+	}
+	for _, term := range j.terms {
+		occs := findTerm(term, lower)
+		if len(occs) == 0 {
+			continue
+		}
+		key := strings.Join(term, " ")
+		if j.explained[key] {
+			continue
+		}
+		done := false
+		for _, o := range occs {
+			if j.explained[o.surface] || explainedAt(o, sents, lower, lang) {
+				done = true
+				break
+			}
+		}
+		if !done {
+			first := occs[0]
+			out[first.sentence] = append(out[first.sentence], key)
+		}
+	}
+	return out
+}
+
+// findTerm returns the uses of a term; its last word may be inflected
+// ("uitkeringen", "jobcoaches").
+func findTerm(term []string, lower [][]string) []occurrence {
+	var out []occurrence
+	for si, ws := range lower {
+		for i := 0; i+len(term) <= len(ws); i++ {
+			ok := true
+			for k, t := range term {
+				w := ws[i+k]
+				if w == t || k == len(term)-1 && inflects(w, t) {
+					continue
+				}
+				ok = false
+				break
+			}
+			if ok {
+				out = append(out, occurrence{sentence: si, start: i, end: i + len(term), surface: strings.Join(ws[i:i+len(term)], " ")})
+			}
+		}
+	}
+	return out
+}
+
+func inflects(w, term string) bool {
+	rest, ok := strings.CutPrefix(w, term)
+	if !ok {
+		return false
+	}
+	switch rest {
+	case "en", "s", "n", "e", "es", "'s", "’s":
+		return true
+	}
+	return false
+}
+
+func explainedAt(o occurrence, sents []Sentence, lower [][]string, lang string) bool {
+	ws := lower[o.sentence]
+	after, before, next := nlExplainAfter, nlExplainBefore, nlExplainNext
+	if lang == "en" {
+		after, before, next = enExplainAfter, enExplainBefore, enExplainNext
+	}
+	if o.end < len(ws) && after[ws[o.end]] {
+		return true
+	}
+	// "Dat heet ambtshalve", "Dat laatste heet hulp in natura".
+	for k := o.start - 1; k >= 0 && k >= o.start-2; k-- {
+		if before[ws[k]] {
+			return true
+		}
+	}
+	if lang != "en" && o.start > 0 && ws[o.start-1] == "met" && o.end < len(ws) && strings.HasPrefix(ws[o.end], "bedoel") {
+		return true
+	}
+	// "uitkering (benefit)", "Bbz: een regeling …": the text right after
+	// the term opens an explanation.
+	text := strings.ToLower(sents[o.sentence].Text)
+	if k := strings.Index(text, o.surface); k >= 0 {
+		rest := strings.TrimLeft(text[k+len(o.surface):], " ")
+		if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, ":") {
+			return true
+		}
+	}
+	if o.sentence+1 < len(sents) {
+		n := strings.ToLower(sents[o.sentence+1].Text)
+		for _, p := range next {
+			if strings.HasPrefix(n, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
