@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // Numbers are words too: a reader says "zeshonderd" for "600". They count
@@ -18,7 +17,7 @@ var (
 
 func numberSyllables(word, lang string) (int, bool) {
 	w := strings.TrimRight(word, "%")
-	if w == "" || !unicode.IsDigit([]rune(w)[0]) {
+	if w == "" || !isDigit(rune(w[0])) {
 		return 0, false
 	}
 	re, sep := reNumberNL, "."
@@ -29,7 +28,7 @@ func numberSyllables(word, lang string) (int, bool) {
 	if m == nil {
 		// Dates and ranges ("01-07-2024", "16/17"): every number in it.
 		total := 0
-		for _, f := range strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) {
+		for _, f := range strings.FieldsFunc(w, func(r rune) bool { return !isDigit(r) }) {
 			n, _ := numberSyllables(f, lang)
 			total += n
 		}
@@ -55,6 +54,9 @@ func numberSyllables(word, lang string) (int, bool) {
 	}
 	return n, true
 }
+
+// isDigit accepts ASCII digits only, as the number patterns do.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 var (
 	nlUnits = [20]int{1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 2, 2, 2, 2, 3, 2, 3}

@@ -10,8 +10,10 @@ import (
 // gemeente toegekend", "kan worden verlengd"), or a form of "zijn" right
 // next to a past participle ("is vastgesteld", "die zijn vastgelegd"),
 // leaving out verbs that take "zijn" in the active perfect ("is gestopt")
-// and participles used as adjectives ("is geschikt"). English: a form of
-// "be" followed, within two words, by a past participle.
+// and participles used as adjectives ("is geschikt", "op betaald werk").
+// English: a form of "be" followed, within a few adverbs, by a past
+// participle that is not followed by a noun ("paid work"); "is called X"
+// is how the guides name a Dutch term and is not counted.
 
 var (
 	nlWorden = map[string]bool{"word": true, "wordt": true, "worden": true, "werd": true, "werden": true}
@@ -56,7 +58,8 @@ var (
 
 	nlSeparable = []string{"aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over",
 		"terug", "toe", "uit", "vast", "voor", "weg", "samen", "tegen", "vrij", "klaar", "thuis",
-		"achter", "neer", "rond", "los", "kwijt", "open", "dicht", "bekend", "goed", "tot", "vooraf", "ter"}
+		"achter", "neer", "rond", "los", "kwijt", "open", "dicht", "bekend", "goed", "tot", "vooraf", "ter",
+		"stop", "plaats", "deel", "bloot", "teweeg", "tegemoet", "gelijk", "schoon"}
 	nlInseparable = []string{"be", "ver", "ont", "her", "er", "onder", "over", "mis", "vol", "weer"}
 
 	reLetters = regexp.MustCompile(`^\p{L}+$`)

@@ -226,21 +226,20 @@ func englishPart(w string) int {
 	case strings.HasSuffix(w, "es") && n > 3 && !strings.ContainsRune("sxzh", rs[n-3]) && !isVowel(rs[n-3]) && rs[n-4] != 'l':
 		count--
 	}
-	// Vowel pairs that are two syllables: "ia" (media), "io" in "-ious"
-	// stays one, "eo" (video), "ua" (actual), "uo".
+	// Vowel pairs that are two syllables: "ia" (media), "eo" (video),
+	// "ua" (actual), "io" (radio), except "ia"/"io" after c, t, s, g or
+	// x before n, l or u, which are one: "nation", "special", "region",
+	// "cautious", "exceptional".
 	for i := 0; i+1 < n; i++ {
-		switch string(rs[i : i+2]) {
-		case "ia", "eo", "ua", "uo", "iu":
-			count++
-		}
-	}
-	for _, suf := range []string{"tion", "sion", "cious", "tious", "cial", "tial"} {
-		if strings.HasSuffix(w, suf) {
-			// "io"/"ia" in these endings is one syllable: undo the pair.
-			if strings.Contains(suf, "io") || strings.Contains(suf, "ia") {
-				count--
+		pair := string(rs[i : i+2])
+		switch pair {
+		case "ia", "io":
+			if i > 0 && strings.ContainsRune("ctsgx", rs[i-1]) && i+2 < n && strings.ContainsRune("nlu", rs[i+2]) {
+				continue
 			}
-			break
+			count++
+		case "eo", "ua", "uo", "iu":
+			count++
 		}
 	}
 	if count < 1 {
