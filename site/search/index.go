@@ -1,8 +1,10 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"html"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,7 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Index is the site's search index: one in-memory bleve index per language.
@@ -19,9 +21,11 @@ type Index struct {
 }
 
 type langIndex struct {
-	vocab *vocabulary
-	docs  []Document
-	bleve bleve.Index
+	vocab  *vocabulary
+	docs   []Document
+	bleve  bleve.Index
+	lens   [][]int   // per document, the number of terms in each field
+	avgLen []float64 // per field, the average number of terms
 }
 
 // Result is one search result: a page, at its best-matching section.
@@ -88,16 +92,28 @@ func newLangIndex(lang string, docs []Document, syn *Synonyms) (*langIndex, erro
 	if err != nil {
 		return nil, err
 	}
+	a := bi.Mapping().AnalyzerNamed(Languages[lang])
+	li := &langIndex{vocab: v, docs: docs, bleve: bi, avgLen: make([]float64, len(fields))}
 	batch := bi.NewBatch()
 	for i, d := range docs {
-		if err := batch.Index(strconv.Itoa(i), v.fieldValues(d)); err != nil {
+		vals := v.fieldValues(d)
+		if err := batch.Index(strconv.Itoa(i), vals); err != nil {
 			return nil, err
 		}
+		lens := make([]int, len(fields))
+		for f, field := range fields {
+			lens[f] = len(a.Analyze([]byte(vals[field.Name].(string))))
+			li.avgLen[f] += float64(lens[f])
+		}
+		li.lens = append(li.lens, lens)
+	}
+	for f := range li.avgLen {
+		li.avgLen[f] /= float64(len(docs))
 	}
 	if err := bi.Batch(batch); err != nil {
 		return nil, err
 	}
-	return &langIndex{vocab: v, docs: docs, bleve: bi}, nil
+	return li, nil
 }
 
 // fieldValues returns what is indexed of a document, per field.
@@ -123,67 +139,96 @@ func (ix *Index) Close() error {
 	return nil
 }
 
+// BM25 parameters.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
 // Search returns the n best pages for what a resident typed, in a
 // language, each at its best-matching section. Query words are matched
 // with their compound parts, synonyms, close misspellings and, for the last
 // word, its completions.
+//
+// Bleve analyzes and indexes the documents; the term frequencies come from
+// bleve's index. The scoring is BM25 over the fields, per query word the
+// best of its alternatives, which bleve's queries cannot express: it is the
+// formula the browser uses, so the search page without JavaScript and the
+// search box rank alike.
 func (ix *Index) Search(q, lang string, n int) ([]Result, error) {
 	li, ok := ix.langs[lang]
 	if !ok {
 		return nil, fmt.Errorf("no index for language %q", lang)
 	}
 	words := li.vocab.analyzeQuery(q)
-	var wordQs []query.Query
-	matched := map[string]bool{}
+	any := false
 	for _, w := range words {
-		if len(w.Alts) == 0 {
-			continue
-		}
-		// Bleve multiplies a disjunction's score by the share of its
-		// clauses that matched. A document matches a word through one or
-		// two of its alternatives, so the boosts undo that share.
-		k := float64(len(w.Alts))
-		var altQs []query.Query
-		for _, a := range w.Alts {
-			matched[a.Term] = true
-			var fieldQs []query.Query
-			for _, f := range fields {
-				tq := query.NewTermQuery(a.Term)
-				tq.SetField(f.Name)
-				tq.SetBoost(f.Boost * float64(len(fields)))
-				fieldQs = append(fieldQs, tq)
-			}
-			dq := query.NewDisjunctionQuery(fieldQs)
-			dq.SetBoost(a.W * k)
-			altQs = append(altQs, dq)
-		}
-		wordQs = append(wordQs, query.NewDisjunctionQuery(altQs))
+		any = any || len(w.Alts) > 0
 	}
-	if len(wordQs) == 0 || n <= 0 {
+	if !any || n <= 0 {
 		return nil, nil
 	}
-	// every word counts towards coordination, also one that matches nothing
-	for len(wordQs) < len(words) {
-		wordQs = append(wordQs, query.NewMatchNoneQuery())
-	}
-	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(wordQs), len(li.docs), 0, false)
-	res, err := li.bleve.Search(req)
+	adv, err := li.bleve.Advanced()
 	if err != nil {
 		return nil, err
 	}
-	best := map[string]Result{}
-	for _, h := range res.Hits {
-		i, err := strconv.Atoi(h.ID)
-		if err != nil || i < 0 || i >= len(li.docs) {
-			return nil, fmt.Errorf("bleve returned unknown document %q", h.ID)
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	cache := map[string]map[int]float64{}
+	matched := map[string]bool{}
+	perWord := make([]map[int]float64, len(words))
+	for wi, w := range words {
+		perWord[wi] = map[int]float64{}
+		for _, a := range w.Alts {
+			// the words of a synonym of several words count together: the
+			// share that matched, of the weight shared between them
+			k := float64(len(a.Terms))
+			sum, hits := map[int]float64{}, map[int]int{}
+			var order []int
+			for _, t := range a.Terms {
+				matched[t] = true
+				sc, ok := cache[t]
+				if !ok {
+					if sc, err = li.termScores(r, t); err != nil {
+						return nil, err
+					}
+					cache[t] = sc
+				}
+				for _, d := range sortedDocs(sc) {
+					if _, seen := sum[d]; !seen {
+						order = append(order, d)
+					}
+					sum[d] += sc[d]
+					hits[d]++
+				}
+			}
+			for _, d := range order {
+				s := sum[d] * a.W * float64(hits[d]) / (k * k)
+				if s > perWord[wi][d] {
+					perWord[wi][d] = s
+				}
+			}
 		}
+	}
+	total, count := map[int]float64{}, map[int]int{}
+	for _, m := range perWord {
+		for _, d := range sortedDocs(m) {
+			total[d] += m[d]
+			count[d]++
+		}
+	}
+	best := map[string]Result{}
+	for _, i := range sortedDocs(total) {
 		d := li.docs[i]
-		score := h.Score * kindWeights[d.Kind]
-		page := d.Page()
-		if b, ok := best[page]; ok && (b.Score > score || b.Score == score && b.URL <= d.URL) {
+		score := total[i] * (float64(count[i]) / float64(len(words))) * kindWeights[d.Kind]
+		g := d.group()
+		if b, ok := best[g]; ok && (b.Score > score || b.Score == score && b.URL <= d.URL) {
 			continue
 		}
-		best[page] = Result{URL: d.URL, Title: d.Title, Kind: d.Kind, Score: score, Snippet: d.Text}
+		best[g] = Result{URL: d.URL, Title: d.Title, Kind: d.Kind, Score: score, Snippet: d.Text}
 	}
 	out := make([]Result, 0, len(best))
 	for _, r := range best {
@@ -202,6 +247,77 @@ func (ix *Index) Search(q, lang string, n int) ([]Result, error) {
 		out[i].Snippet = li.vocab.snippet(out[i].Snippet, matched)
 	}
 	return out, nil
+}
+
+// termScores returns the BM25 score of a term in each document that has
+// it, summed over the fields with their boosts, from bleve's postings.
+func (li *langIndex) termScores(r index.IndexReader, term string) (map[int]float64, error) {
+	type posting struct{ doc, field, tf int }
+	var ps []posting
+	docs := map[int]bool{}
+	for f, field := range fields {
+		tfr, err := r.TermFieldReader(context.Background(), []byte(term), field.Name, true, false, false)
+		if err != nil {
+			return nil, err
+		}
+		for {
+			td, err := tfr.Next(nil)
+			if err != nil {
+				tfr.Close()
+				return nil, err
+			}
+			if td == nil {
+				break
+			}
+			id, err := r.ExternalID(td.ID)
+			if err != nil {
+				tfr.Close()
+				return nil, err
+			}
+			d, err := strconv.Atoi(id)
+			if err != nil || d < 0 || d >= len(li.docs) {
+				tfr.Close()
+				return nil, fmt.Errorf("bleve returned unknown document %q", id)
+			}
+			ps = append(ps, posting{d, f, int(td.Freq)})
+			docs[d] = true
+		}
+		tfr.Close()
+	}
+	// per document, the fields in order, as the browser adds them
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
+	n := float64(len(li.docs))
+	df := float64(len(docs))
+	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+	out := map[int]float64{}
+	for _, p := range ps {
+		tf := float64(p.tf)
+		avg := li.avgLen[p.field]
+		if avg == 0 {
+			avg = 1
+		}
+		norm := tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(li.lens[p.doc][p.field])/avg))
+		out[p.doc] += fields[p.field].Boost * idf * norm
+	}
+	return out, nil
+}
+
+func sortedDocs[V any](m map[int]V) []int {
+	out := make([]int, 0, len(m))
+	for d := range m {
+		out = append(out, d)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// group returns what a result stands for: its page, or for a glossary
+// entry, the entry (the glossary is one page of many short answers).
+func (d Document) group() string {
+	if d.Kind == KindGlossary {
+		return d.URL
+	}
+	return d.Page()
 }
 
 // snippetLen is about how many characters a snippet shows.

@@ -27,10 +27,36 @@ const (
 	typo2Len       = 9  // from this length two edits
 )
 
-// alt is an index term a query word may match, and how much it counts.
+// alt is what a query word may match, and how much it counts: one index
+// term, or the terms of a synonym of several words, which count together.
 type alt struct {
-	Term string  `json:"t"`
-	W    float64 `json:"w"`
+	Terms []string `json:"t"`
+	W     float64  `json:"w"`
+}
+
+// alts collects the alternatives of a query word, each at its highest
+// weight.
+type alts map[string]float64 // terms, one space apart → weight
+
+func (a alts) add(terms []string, w float64) {
+	if len(terms) == 0 {
+		return
+	}
+	k := strings.Join(terms, " ")
+	if w > a[k] {
+		a[k] = w
+	}
+}
+
+// synonymTerms returns the index terms of the words of a synonym.
+func (v *vocabulary) synonymTerms(phrase string) []string {
+	var out []string
+	for _, x := range strings.Split(phrase, " ") {
+		if t := v.term(x); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // queryWord is one word of a query with the terms it may match. A document
@@ -80,18 +106,17 @@ func (v *vocabulary) sameWord(q, s string) bool {
 	return t != "" && t == v.term(s)
 }
 
-// expand returns the alternatives of a single word: its term, the terms of
-// its parts and of its synonyms.
-func (v *vocabulary) expand(w string, into map[string]float64, f float64) {
-	add := func(t string, wt float64) {
-		if t != "" && wt*f > into[t] {
-			into[t] = wt * f
-		}
-	}
+// expand adds the alternatives of a single word, times f: its term, the
+// terms of its parts and of its synonyms.
+func (v *vocabulary) expand(w string, into alts, f float64) {
 	if e, ok := v.entries[w]; ok {
-		add(e.term, wExact)
+		if e.term != "" {
+			into.add([]string{e.term}, wExact*f)
+		}
 		for _, p := range e.parts {
-			add(v.term(p), wPart)
+			if t := v.term(p); t != "" {
+				into.add([]string{t}, wPart*f)
+			}
 		}
 	}
 	for _, g := range v.syn {
@@ -100,11 +125,8 @@ func (v *vocabulary) expand(w string, into map[string]float64, f float64) {
 				continue
 			}
 			for j, o := range g {
-				if j == i {
-					continue
-				}
-				for _, x := range strings.Split(o, " ") {
-					add(v.term(x), wSyn)
+				if j != i {
+					into.add(v.synonymTerms(o), wSyn*f)
 				}
 			}
 		}
@@ -136,7 +158,7 @@ func (v *vocabulary) analyzeQuery(q string) []queryWord {
 		ws[i] = lower(t.Text)
 	}
 	// phrases of a synonym group found in the query
-	phraseAlts := make([]map[string]float64, len(ws))
+	phraseAlts := make([]alts, len(ws))
 	for _, g := range v.syn {
 		for mi, m := range g {
 			mw := strings.Split(m, " ")
@@ -155,19 +177,12 @@ func (v *vocabulary) analyzeQuery(q string) []queryWord {
 					if oi == mi {
 						continue
 					}
-					for _, x := range strings.Split(o, " ") {
-						t := v.term(x)
-						if t == "" {
-							continue
+					terms := v.synonymTerms(o)
+					for k := i; k < i+len(mw); k++ {
+						if phraseAlts[k] == nil {
+							phraseAlts[k] = alts{}
 						}
-						for k := i; k < i+len(mw); k++ {
-							if phraseAlts[k] == nil {
-								phraseAlts[k] = map[string]float64{}
-							}
-							if wSyn > phraseAlts[k][t] {
-								phraseAlts[k][t] = wSyn
-							}
-						}
+						phraseAlts[k].add(terms, wSyn)
 					}
 				}
 			}
@@ -175,32 +190,32 @@ func (v *vocabulary) analyzeQuery(q string) []queryWord {
 	}
 	var out []queryWord
 	for i, w := range ws {
-		alts := map[string]float64{}
-		for t, wt := range phraseAlts[i] {
-			alts[t] = wt
+		as := alts{}
+		for k, wt := range phraseAlts[i] {
+			as[k] = wt
 		}
 		last := typing && i == len(ws)-1
 		if v.isKnown(w) {
-			v.expand(w, alts, 1)
+			v.expand(w, as, 1)
 			if last {
-				v.complete(w, alts)
+				v.complete(w, as)
 			}
-			if len(alts) == 0 {
+			if len(as) == 0 {
 				continue // a stop word
 			}
-			out = append(out, queryWord{Word: w, Alts: sortAlts(alts)})
+			out = append(out, queryWord{Word: w, Alts: as.sorted()})
 			continue
 		}
-		if last && v.complete(w, alts) {
-			out = append(out, queryWord{Word: w, Alts: sortAlts(alts)})
+		if last && v.complete(w, as) {
+			out = append(out, queryWord{Word: w, Alts: as.sorted()})
 			continue
 		}
-		if len(alts) == 0 {
+		if len(as) == 0 {
 			if parts := v.split(w); parts != nil {
 				for _, p := range parts {
-					pa := map[string]float64{}
+					pa := alts{}
 					v.expand(p, pa, 1)
-					out = append(out, queryWord{Word: p, Alts: sortAlts(pa)})
+					out = append(out, queryWord{Word: p, Alts: pa.sorted()})
 				}
 				continue
 			}
@@ -210,16 +225,16 @@ func (v *vocabulary) analyzeQuery(q string) []queryWord {
 			if c.d == 2 {
 				f = wTypo2
 			}
-			v.expand(c.word, alts, f)
+			v.expand(c.word, as, f)
 		}
-		out = append(out, queryWord{Word: w, Alts: sortAlts(alts)})
+		out = append(out, queryWord{Word: w, Alts: as.sorted()})
 	}
 	return out
 }
 
 // complete adds the terms of the words that w is the beginning of, and
 // reports whether there were any.
-func (v *vocabulary) complete(w string, alts map[string]float64) bool {
+func (v *vocabulary) complete(w string, into alts) bool {
 	if utf8.RuneCountInString(w) < minCompletion {
 		return false
 	}
@@ -237,7 +252,7 @@ func (v *vocabulary) complete(w string, alts map[string]float64) bool {
 		cands = cands[:maxCompletions]
 	}
 	for _, c := range cands {
-		v.expand(c, alts, wPrefix)
+		v.expand(c, into, wPrefix)
 	}
 	return len(cands) > 0
 }
@@ -314,11 +329,12 @@ func editDistance(a, b []rune, max int) int {
 	return prev[m]
 }
 
-func sortAlts(m map[string]float64) []alt {
-	out := make([]alt, 0, len(m))
-	for t, w := range m {
-		out = append(out, alt{t, w})
+// sorted returns the alternatives ordered by their terms.
+func (a alts) sorted() []alt {
+	keys := sortedKeys(a)
+	out := make([]alt, len(keys))
+	for i, k := range keys {
+		out[i] = alt{strings.Split(k, " "), a[k]}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Term < out[j].Term })
 	return out
 }

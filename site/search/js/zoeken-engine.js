@@ -1,0 +1,634 @@
+/* regelgids zoeken: the search engine and the search box behaviour.
+   Loaded by zoeken.js when the search box is first used. The language work
+   was done at build time with bleve (see site/search): this script only
+   splits text into words, looks them up in the index file, and scores.
+   tokenize, lower, split, analyzeQuery mirror site/search/*.go exactly. */
+(function (root) {
+  "use strict";
+
+  // --- character classes (tokenize.go) ---
+  var C_OTHER = 0, C_LETTER = 1, C_DIGIT = 2, C_MIDLETTER = 3, C_MIDNUMLET = 4,
+    C_MIDNUM = 5, C_EXTNUMLET = 6, C_EXTEND = 7, C_BREAK = 8;
+  var LETTER = /\p{L}/u;
+  var EXTRA = {
+    0xB7: C_MIDLETTER,
+    0x2018: C_MIDNUMLET, 0x2019: C_MIDNUMLET, 0x2024: C_MIDNUMLET, 0xFE52: C_MIDNUMLET, 0xFF07: C_MIDNUMLET, 0xFF0E: C_MIDNUMLET,
+    0x2044: C_MIDNUM, 0xFE50: C_MIDNUM, 0xFE54: C_MIDNUM, 0xFF0C: C_MIDNUM, 0xFF1B: C_MIDNUM,
+    0x203F: C_EXTNUMLET, 0x2040: C_EXTNUMLET, 0x2054: C_EXTNUMLET, 0xFE33: C_EXTNUMLET, 0xFE34: C_EXTNUMLET,
+    0xFE4D: C_EXTNUMLET, 0xFE4E: C_EXTNUMLET, 0xFE4F: C_EXTNUMLET, 0xFF3F: C_EXTNUMLET,
+    0x85: C_BREAK, 0x2028: C_BREAK, 0x2029: C_BREAK,
+    0xAD: C_EXTEND, 0x200C: C_EXTEND, 0x200D: C_EXTEND, 0x200E: C_EXTEND, 0x200F: C_EXTEND, 0xFEFF: C_EXTEND
+  };
+  var ASCII = { 0x3A: C_MIDLETTER, 0x2E: C_MIDNUMLET, 0x27: C_MIDNUMLET, 0x2C: C_MIDNUM, 0x3B: C_MIDNUM,
+    0x5F: C_EXTNUMLET, 0x0A: C_BREAK, 0x0D: C_BREAK, 0x0B: C_BREAK, 0x0C: C_BREAK };
+
+  function charClass(r) {
+    if ((r >= 0x61 && r <= 0x7A) || (r >= 0x41 && r <= 0x5A)) return C_LETTER;
+    if (r >= 0x30 && r <= 0x39) return C_DIGIT;
+    if (r < 0x80) return ASCII[r] || C_OTHER;
+    if ((r < 0x2B0 || (r >= 0x1E00 && r <= 0x1EFF)) && LETTER.test(String.fromCodePoint(r))) return C_LETTER;
+    if (EXTRA[r] !== undefined) return EXTRA[r];
+    if ((r >= 0x300 && r <= 0x36F) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2060 && r <= 0x2064) ||
+      (r >= 0x2066 && r <= 0x206F) || (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xFE20 && r <= 0xFE2F)) return C_EXTEND;
+    return C_OTHER;
+  }
+
+  // characters with their combining marks (UAX #29 WB4); offsets in UTF-16 units
+  function units(s) {
+    var out = [], i = 0, n = s.length;
+    while (i < n) {
+      var r = s.codePointAt(i), w = r > 0xFFFF ? 2 : 1, c = charClass(r), last = out[out.length - 1];
+      if (c === C_EXTEND && last && last.c !== C_BREAK && last.e === i) {
+        last.e = i + w;
+      } else {
+        out.push({ c: c === C_EXTEND ? C_OTHER : c, s: i, e: i + w });
+      }
+      i += w;
+    }
+    return out;
+  }
+
+  function isWordChar(c) { return c === C_LETTER || c === C_DIGIT || c === C_EXTNUMLET; }
+
+  // tokenize: the words of s, as bleve's unicode tokenizer finds them in Latin text
+  function tokenize(s) {
+    var us = units(s), out = [], i = 0;
+    while (i < us.length) {
+      if (!isWordChar(us[i].c)) { i++; continue; }
+      var j = i + 1;
+      while (j < us.length) {
+        var prev = us[j - 1].c, cur = us[j].c;
+        if (isWordChar(cur)) { j++; continue; }
+        if (j + 1 < us.length) {
+          var next = us[j + 1].c;
+          if ((prev === C_LETTER && next === C_LETTER && (cur === C_MIDLETTER || cur === C_MIDNUMLET)) ||
+            (prev === C_DIGIT && next === C_DIGIT && (cur === C_MIDNUM || cur === C_MIDNUMLET))) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      out.push({ text: s.slice(us[i].s, us[j - 1].e), start: us[i].s, end: us[j - 1].e });
+      i = j;
+    }
+    return out;
+  }
+
+  // lower: as bleve's to_lower filter (Go's unicode.ToLower per character)
+  function lower(s) {
+    var out = "";
+    for (var ch of s) {
+      var cp = ch.codePointAt(0);
+      if (cp === 0x130) { out += "i"; continue; }
+      var l = ch.toLowerCase();
+      out += l.length === ch.length || Array.from(l).length === 1 ? l : ch;
+    }
+    return out;
+  }
+
+  function cpLen(s) { var n = 0; for (var _ of s) n++; return n; } // eslint-disable-line no-unused-vars
+
+  function allLetters(w) {
+    if (w === "") return false;
+    for (var ch of w) if (charClass(ch.codePointAt(0)) !== C_LETTER) return false;
+    return true;
+  }
+
+  function decodeTerm(word, code) {
+    if (code === "-") return "";
+    if (code === "") return word;
+    var comma = code.indexOf(","), cut = parseInt(comma < 0 ? code : code.slice(0, comma), 10);
+    var add = comma < 0 ? "" : code.slice(comma + 1), cps = Array.from(word);
+    return cps.slice(0, cps.length - cut).join("") + add;
+  }
+
+  // Compare strings as Go does (by code point): the same as JavaScript for
+  // the characters words are made of.
+  function lowerBound(arr, x) {
+    var lo = 0, hi = arr.length;
+    while (lo < hi) { var m = (lo + hi) >> 1; if (arr[m] < x) lo = m + 1; else hi = m; }
+    return lo;
+  }
+
+  // --- the index ---
+  function Index(data) {
+    var self = this;
+    this.lang = data.lang;
+    this.cfg = data.cfg;
+    var L = data.cfg.lim, W = data.cfg.w;
+    this.L = L; this.W = W;
+    var words = data.words === "" ? [] : data.words.split(" ");
+    this.words = words;
+    this.entries = new Map();
+    for (var i = 0; i < words.length; i++) {
+      this.entries.set(words[i], { term: decodeTerm(words[i], data.terms[i]), parts: null });
+    }
+    data.parts.forEach(function (p) {
+      self.entries.get(words[p[0]]).parts = p.slice(1).map(function (k) { return words[k]; });
+    });
+    this.syn = data.syn || [];
+    // the lexicon: words with a term, and one-word synonyms
+    var lex = new Set();
+    words.forEach(function (w) { if (self.entries.get(w).term !== "") lex.add(w); });
+    this.syn.forEach(function (g) { g.forEach(function (m) { if (m.indexOf(" ") < 0) lex.add(m); }); });
+    this.lex = Array.from(lex).sort();
+    this.lexSet = lex;
+    this.kindWeights = data.cfg.kindWeights;
+    this.fields = data.cfg.fields;
+    this.text = data.text;
+    // documents and postings: term → [[doc, field, tf]…]
+    this.docs = [];
+    this.postings = new Map();
+    this.fieldLen = this.fields.map(function () { return 0; });
+    data.docs.forEach(function (d, n) {
+      var doc = { url: d[0], kind: data.kinds[d[1]], title: d[2], blocks: d[3], len: [] };
+      var title = self.analyze(doc.title);
+      var text = self.analyze(doc.blocks.map(function (b) { return data.text[b]; }).join("\n"));
+      [title.terms, text.terms, title.parts, text.parts].forEach(function (terms, f) {
+        doc.len[f] = terms.length;
+        self.fieldLen[f] += terms.length;
+        var tf = new Map();
+        terms.forEach(function (t) { tf.set(t, (tf.get(t) || 0) + 1); });
+        tf.forEach(function (c, t) {
+          var p = self.postings.get(t);
+          if (!p) self.postings.set(t, p = []);
+          p.push([n, f, c]);
+        });
+      });
+      self.docs.push(doc);
+    });
+    this.avgLen = this.fieldLen.map(function (l) { return self.docs.length ? l / self.docs.length : 0; });
+  }
+
+  // analyze: the terms of a text, and the terms of the parts of its compound words
+  Index.prototype.analyze = function (s) {
+    var terms = [], parts = [], self = this;
+    tokenize(s).forEach(function (t) {
+      var e = self.entries.get(lower(t.text));
+      if (!e) { terms.push("\u0000unknown:" + lower(t.text)); return; }
+      if (e.term !== "") terms.push(e.term);
+      if (e.parts) e.parts.forEach(function (p) { var pt = self.term(p); if (pt !== "") parts.push(pt); });
+    });
+    return { terms: terms, parts: parts };
+  };
+
+  Index.prototype.term = function (w) {
+    var e = this.entries.get(w);
+    return e ? e.term : "";
+  };
+
+  Index.prototype.inDict = function (w) {
+    var e = this.entries.get(w);
+    return !!e && e.term !== "" && Array.from(w).length >= this.L.minPart && allLetters(w);
+  };
+
+  Index.prototype.head = function (rs) {
+    var s = rs.join("");
+    if (this.inDict(s)) return s;
+    var n = rs.length;
+    if (n > this.L.minPart && rs[n - 1] === "s") {
+      s = rs.slice(0, n - 1).join("");
+      if (this.inDict(s)) return s;
+    }
+    return "";
+  };
+
+  function shortest(words) {
+    var n = -1;
+    words.forEach(function (w) { var l = Array.from(w).length; if (n < 0 || l < n) n = l; });
+    return n;
+  }
+
+  Index.prototype.split2 = function (rs) {
+    var best = null, bestScore = 0, mp = this.L.minPart;
+    for (var i = mp; i <= rs.length - mp; i++) {
+      var tail = rs.slice(i).join("");
+      if (!this.inDict(tail)) continue;
+      var head = this.head(rs.slice(0, i));
+      if (head === "") continue;
+      var parts = [head, tail], score = shortest(parts);
+      if (score > bestScore) { best = parts; bestScore = score; }
+    }
+    return best;
+  };
+
+  // split: the parts of a compound word, or null (analyze.go)
+  Index.prototype.split = function (w) {
+    if (!this.cfg.compound) return null;
+    var rs = Array.from(w), L = this.L;
+    if (rs.length < L.minCompound || rs.length > L.maxCompound || !allLetters(w)) return null;
+    var parts = this.split2(rs);
+    if (parts) return parts;
+    var best = null, bestScore = 0;
+    for (var i = L.minPart; i <= rs.length - L.minCompound; i++) {
+      var head = this.head(rs.slice(0, i));
+      if (head === "") continue;
+      var sub = this.split2(rs.slice(i));
+      if (!sub) continue;
+      var p = [head].concat(sub), score = shortest(p);
+      if (score > bestScore) { best = p; bestScore = score; }
+    }
+    return best;
+  };
+
+  Index.prototype.sameWord = function (q, s) {
+    if (q === s) return true;
+    var t = this.term(q);
+    return t !== "" && t === this.term(s);
+  };
+
+  // alternatives of a query word: terms (one space apart) → weight
+  function addAlt(into, terms, wt) {
+    if (terms.length === 0) return;
+    var k = terms.join(" ");
+    if (wt > (into.get(k) || 0)) into.set(k, wt);
+  }
+
+  Index.prototype.synonymTerms = function (phrase) {
+    var self = this, out = [];
+    phrase.split(" ").forEach(function (x) { var t = self.term(x); if (t !== "") out.push(t); });
+    return out;
+  };
+
+  Index.prototype.expand = function (w, into, f) {
+    var self = this, W = this.W, e = this.entries.get(w);
+    if (e) {
+      if (e.term !== "") addAlt(into, [e.term], W.exact * f);
+      if (e.parts) e.parts.forEach(function (p) { var t = self.term(p); if (t !== "") addAlt(into, [t], W.part * f); });
+    }
+    this.syn.forEach(function (g) {
+      g.forEach(function (m, i) {
+        if (m.indexOf(" ") >= 0 || !self.sameWord(w, m)) return;
+        g.forEach(function (o, j) {
+          if (j !== i) addAlt(into, self.synonymTerms(o), W.syn * f);
+        });
+      });
+    });
+  };
+
+  Index.prototype.isKnown = function (w) {
+    return this.entries.has(w) || this.lexSet.has(w);
+  };
+
+  Index.prototype.complete = function (w, alts) {
+    if (Array.from(w).length < this.L.minCompletion) return false;
+    var lex = this.lex, cands = [];
+    for (var i = lowerBound(lex, w); i < lex.length && lex[i].startsWith(w); i++) {
+      if (lex[i] !== w) cands.push(lex[i]);
+    }
+    cands.sort(function (a, b) { return Array.from(a).length - Array.from(b).length; });
+    if (cands.length > this.L.completions) cands = cands.slice(0, this.L.completions);
+    var self = this;
+    cands.forEach(function (c) { self.expand(c, alts, self.W.prefix); });
+    return cands.length > 0;
+  };
+
+  // editDistance: optimal string alignment distance, or max+1 once it must exceed max
+  function editDistance(a, b, max) {
+    var n = a.length, m = b.length, prev2 = new Array(m + 1).fill(0), prev = new Array(m + 1), cur = new Array(m + 1).fill(0);
+    for (var j = 0; j <= m; j++) prev[j] = j;
+    for (var i = 1; i <= n; i++) {
+      cur[0] = i;
+      var rowMin = cur[0];
+      for (j = 1; j <= m; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        cur[j] = d;
+        if (d < rowMin) rowMin = d;
+      }
+      if (rowMin > max) return max + 1;
+      var t = prev2; prev2 = prev; prev = cur; cur = t;
+    }
+    return prev[m];
+  }
+
+  Index.prototype.typos = function (w) {
+    var rw = Array.from(w), L = this.L, max;
+    if (rw.length > L.typoWord) return [];
+    if (rw.length >= L.typo2Len) max = 2;
+    else if (rw.length >= L.typo1Len) max = 1;
+    else return [];
+    if (!this.lexCps) this.lexCps = this.lex.map(function (c) { return Array.from(c); });
+    var out = [];
+    for (var k = 0; k < this.lex.length; k++) {
+      var rc = this.lexCps[k], diff = rc.length - rw.length;
+      if (diff > max || -diff > max) continue;
+      var d = editDistance(rw, rc, max);
+      if (d <= max) out.push({ word: this.lex[k], d: d });
+    }
+    out.sort(function (a, b) { return a.d - b.d; });
+    return out.slice(0, L.typos);
+  };
+
+  function sortAlts(m) {
+    var keys = Array.from(m.keys()).sort();
+    return keys.map(function (k) { return { t: k.split(" "), w: m.get(k) }; });
+  }
+
+  // analyzeQuery: query words with the terms they may match (query.go)
+  Index.prototype.analyzeQuery = function (q) {
+    var self = this, W = this.W, L = this.L;
+    var toks = tokenize(q);
+    var typing = toks.length > 0 && toks[toks.length - 1].end === q.length;
+    if (toks.length > L.queryWords) { toks = toks.slice(0, L.queryWords); typing = false; }
+    var ws = toks.map(function (t) { return lower(t.text); });
+    var phraseAlts = ws.map(function () { return null; });
+    this.syn.forEach(function (g) {
+      g.forEach(function (m, mi) {
+        var mw = m.split(" ");
+        if (mw.length < 2) return;
+        for (var i = 0; i + mw.length <= ws.length; i++) {
+          var match = true;
+          for (var k = 0; k < mw.length; k++) match = match && self.sameWord(ws[i + k], mw[k]);
+          if (!match) continue;
+          g.forEach(function (o, oi) {
+            if (oi === mi) return;
+            var terms = self.synonymTerms(o);
+            for (var k = i; k < i + mw.length; k++) {
+              if (!phraseAlts[k]) phraseAlts[k] = new Map();
+              addAlt(phraseAlts[k], terms, W.syn);
+            }
+          });
+        }
+      });
+    });
+    var out = [];
+    ws.forEach(function (w, i) {
+      var alts = new Map(phraseAlts[i] || []);
+      var last = typing && i === ws.length - 1;
+      if (self.isKnown(w)) {
+        self.expand(w, alts, 1);
+        if (last) self.complete(w, alts);
+        if (alts.size === 0) return; // a stop word
+        out.push({ word: w, alts: sortAlts(alts) });
+        return;
+      }
+      if (last && self.complete(w, alts)) {
+        out.push({ word: w, alts: sortAlts(alts) });
+        return;
+      }
+      if (alts.size === 0) {
+        var parts = self.split(w);
+        if (parts) {
+          parts.forEach(function (p) {
+            var pa = new Map();
+            self.expand(p, pa, 1);
+            out.push({ word: p, alts: sortAlts(pa) });
+          });
+          return;
+        }
+      }
+      self.typos(w).forEach(function (c) {
+        self.expand(c.word, alts, c.d === 2 ? W.typo2 : W.typo1);
+      });
+      out.push({ word: w, alts: sortAlts(alts) });
+    });
+    return out;
+  };
+
+  // search: the n best pages, each at its best section
+  var K1 = 1.2, B = 0.75;
+  Index.prototype.search = function (q, n) {
+    var self = this, words = this.analyzeQuery(q), N = this.docs.length;
+    if (!words.some(function (w) { return w.alts.length > 0; })) return [];
+    var perWord = words.map(function () { return new Map(); }); // doc → best score for the word
+    var matched = new Set();
+    var termScores = new Map(); // term → Map(doc → score)
+    function scores(t) {
+      var sc = termScores.get(t);
+      if (sc) return sc;
+      termScores.set(t, sc = new Map());
+      var p = self.postings.get(t);
+      if (!p) return sc;
+      var docs = new Set();
+      p.forEach(function (x) { docs.add(x[0]); });
+      var idf = Math.log(1 + (N - docs.size + 0.5) / (docs.size + 0.5));
+      p.forEach(function (x) {
+        var doc = self.docs[x[0]], f = x[1], tf = x[2];
+        var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.len[f] / (self.avgLen[f] || 1)));
+        sc.set(x[0], (sc.get(x[0]) || 0) + self.fields[f][1] * idf * norm);
+      });
+      return sc;
+    }
+    words.forEach(function (w, wi) {
+      w.alts.forEach(function (a) {
+        // the words of a synonym of several words count together: the share
+        // that matched, of the weight shared between them
+        var k = a.t.length, sum = new Map(), hits = new Map();
+        a.t.forEach(function (t) {
+          matched.add(t);
+          scores(t).forEach(function (s, d) {
+            sum.set(d, (sum.get(d) || 0) + s);
+            hits.set(d, (hits.get(d) || 0) + 1);
+          });
+        });
+        sum.forEach(function (s, d) {
+          s = s * a.w * hits.get(d) / (k * k);
+          if (s > (perWord[wi].get(d) || 0)) perWord[wi].set(d, s);
+        });
+      });
+    });
+    var total = new Map(), count = new Map();
+    perWord.forEach(function (m) {
+      m.forEach(function (s, d) {
+        total.set(d, (total.get(d) || 0) + s);
+        count.set(d, (count.get(d) || 0) + 1);
+      });
+    });
+    var best = new Map();
+    total.forEach(function (s, d) {
+      var doc = self.docs[d];
+      var score = s * (count.get(d) / words.length) * (self.kindWeights[doc.kind] || 1);
+      var page = doc.kind === "glossary" ? doc.url : doc.url.split("#")[0], b = best.get(page);
+      if (b && (b.score > score || (b.score === score && b.url <= doc.url))) return;
+      best.set(page, { url: doc.url, title: doc.title, kind: doc.kind, score: score, doc: d });
+    });
+    var out = Array.from(best.values());
+    out.sort(function (a, b) { return b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0); });
+    out = out.slice(0, n);
+    out.forEach(function (r) { r.snippet = self.snippet(self.docs[r.doc], matched); delete r.doc; });
+    return out;
+  };
+
+  // snippet: the part of the text with the most matched words, as
+  // [{text, mark}] pieces (index.go)
+  Index.prototype.snippet = function (doc, matched) {
+    var self = this, SL = this.cfg.snippetLen;
+    var text = doc.blocks.map(function (b) { return self.text[b]; }).join(" ");
+    var toks = tokenize(text);
+    var hit = toks.map(function (t) {
+      var e = self.entries.get(lower(t.text));
+      if (!e) return false;
+      var h = matched.has(e.term);
+      if (e.parts) e.parts.forEach(function (p) { h = h || matched.has(self.term(p)); });
+      return h;
+    });
+    function len(a, b) { return Array.from(text.slice(a, b)).length; }
+    var bestStart = 0, bestCount = 0;
+    for (var i = 0; i < toks.length; i++) {
+      if (!hit[i]) continue;
+      var s = Math.max(i - 3, 0);
+      while (s < i && len(toks[s].start, toks[i].start) > SL / 3) s++;
+      var count = 0;
+      for (var j = s; j < toks.length && len(toks[s].start, toks[j].end) <= SL; j++) if (hit[j]) count++;
+      if (count > bestCount) { bestStart = s; bestCount = count; }
+    }
+    var out = [], start = bestStart > 0 ? toks[bestStart].start : 0, pos = start, end = text.length;
+    if (bestStart > 0) out.push({ text: "… ", mark: false });
+    for (j = bestStart; j < toks.length; j++) {
+      if (j > bestStart && len(start, toks[j].end) > SL) { end = toks[j - 1].end; break; }
+      if (hit[j]) {
+        out.push({ text: text.slice(pos, toks[j].start), mark: false });
+        out.push({ text: toks[j].text, mark: true });
+        pos = toks[j].end;
+      }
+    }
+    if (end < pos) end = pos;
+    out.push({ text: text.slice(pos, end), mark: false });
+    if (end < text.length) out.push({ text: " …", mark: false });
+    return out.filter(function (p) { return p.text !== ""; });
+  };
+
+  var api = {
+    version: 1,
+    tokenize: tokenize,
+    lower: lower,
+    charClass: charClass,
+    load: function (data) {
+      if (data.v !== 1) throw new Error("zoeken: unknown index format " + data.v);
+      return new Index(data);
+    }
+  };
+
+  // --- the search box (browsers only) ---
+  api.start = function (form, input) {
+    var doc = form.ownerDocument, ds = form.dataset;
+    var panel = form.querySelector("[data-zoeken-results]");
+    var list = form.querySelector("[data-zoeken-list]");
+    var status = form.querySelector("[data-zoeken-status]");
+    if (!panel || !list || !status) return;
+    var index = null, loading = null, timer = 0, last = null;
+    var root = ds.root || "./";
+
+    function say(text) {
+      clearTimeout(timer);
+      timer = setTimeout(function () { status.textContent = text; }, 700);
+    }
+    function countText(n) {
+      if (n === 0) return (ds.textNone || "").replace("{q}", input.value.trim());
+      return (n === 1 ? ds.textOne : ds.textMany || "").replace("{n}", String(n));
+    }
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+    function open(yes) {
+      panel.hidden = !yes;
+      form.classList.toggle("rg-search--open", yes);
+    }
+    function load() {
+      if (!loading) {
+        loading = fetch(ds.index, { credentials: "same-origin" })
+          .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+          .then(function (data) { index = api.load(data); return index; });
+        loading.catch(function () {
+          open(true);
+          list.textContent = "";
+          var li = doc.createElement("li");
+          li.className = "rg-search__message";
+          li.textContent = ds.textError || "";
+          list.appendChild(li);
+          say(ds.textError || "");
+        });
+      }
+      return loading;
+    }
+    function render(q, results) {
+      list.textContent = "";
+      results.forEach(function (r) {
+        var li = doc.createElement("li");
+        li.className = "rg-search__result";
+        var a = doc.createElement("a");
+        a.className = "utrecht-link rg-search__link";
+        a.href = root + r.url.replace(/^\//, "");
+        var title = doc.createElement("span");
+        title.className = "rg-search__title";
+        title.textContent = r.title;
+        a.appendChild(title);
+        var kind = ds["kind" + r.kind.charAt(0).toUpperCase() + r.kind.slice(1)];
+        if (kind) {
+          var k = doc.createElement("span");
+          k.className = "rg-search__kind";
+          k.textContent = kind;
+          a.appendChild(k);
+        }
+        li.appendChild(a);
+        var p = doc.createElement("p");
+        p.className = "rg-search__snippet";
+        r.snippet.forEach(function (s) {
+          if (s.mark) {
+            var m = doc.createElement("mark");
+            m.textContent = s.text;
+            p.appendChild(m);
+          } else {
+            p.appendChild(doc.createTextNode(s.text));
+          }
+        });
+        li.appendChild(p);
+        list.appendChild(li);
+      });
+      if (results.length === 0) {
+        var li = doc.createElement("li");
+        li.className = "rg-search__message";
+        li.textContent = countText(0);
+        list.appendChild(li);
+      }
+      open(true);
+      say(countText(results.length));
+    }
+    function run() {
+      var q = input.value;
+      if (q.trim() === "") { last = q; list.textContent = ""; open(false); status.textContent = ""; return; }
+      if (q === last && !panel.hidden) return;
+      last = q;
+      load().then(function (ix) {
+        if (input.value !== q) return; // typed on
+        render(q, ix.search(q, Number(ds.max) || 8));
+      });
+    }
+    input.addEventListener("input", run);
+    input.addEventListener("focus", function () { if (input.value.trim() !== "") run(); else load(); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown" && !panel.hidden) {
+        var ls = links();
+        if (ls.length) { e.preventDefault(); ls[0].focus(); }
+      } else if (e.key === "Escape" && !panel.hidden) {
+        e.preventDefault();
+        open(false);
+      }
+    });
+    list.addEventListener("keydown", function (e) {
+      var ls = links(), i = ls.indexOf(doc.activeElement);
+      if (i < 0) return;
+      if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Home" || e.key === "End") {
+        e.preventDefault();
+        var to = e.key === "ArrowDown" ? i + 1 : e.key === "ArrowUp" ? i - 1 : e.key === "Home" ? 0 : ls.length - 1;
+        if (to < 0) input.focus();
+        else ls[Math.min(to, ls.length - 1)].focus();
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        open(false);
+        input.focus();
+      }
+    });
+    form.addEventListener("focusout", function (e) {
+      if (e.relatedTarget && !form.contains(e.relatedTarget)) open(false);
+    });
+    doc.addEventListener("click", function (e) {
+      if (!form.contains(e.target)) open(false);
+    });
+    if (doc.activeElement === input || input.value.trim() !== "") run();
+  };
+
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.RegelgidsZoeken = api;
+})(typeof globalThis !== "undefined" ? globalThis : this);
