@@ -1,0 +1,371 @@
+package consistency
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/regelgids/regelgids/site/readability"
+)
+
+// ---- titles ---------------------------------------------------------------
+
+// titles: the heading of an article in the toelichting must carry the
+// article's title; case, spacing and the separator ("Artikel 6:" or
+// "Artikel 6.") do not count.
+func (c *checker) titles() []Finding {
+	var out []Finding
+	for _, a := range c.doc.Articles() {
+		if a.ExplanationLine == 0 || a.ExplanationTitle == "" || normTitle(a.Title) == normTitle(a.ExplanationTitle) {
+			continue
+		}
+		out = append(out, Finding{
+			Kind:    "title",
+			Article: a.Number,
+			Message: fmt.Sprintf("De titel van artikel %s is in de regeling %q en in de toelichting %q.", a.Number, a.Title, a.ExplanationTitle),
+			Regeling: Quote{
+				Text: "Artikel " + a.Number + ". " + a.Title, Article: a.Number, Line: a.Line,
+			},
+			Toelichting: Quote{
+				Text: "Artikel " + a.Number + ". " + a.ExplanationTitle, Article: a.Number, Line: a.ExplanationLine,
+			},
+		})
+	}
+	return out
+}
+
+func normTitle(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, " .:"))), " ")
+}
+
+// ---- amounts and periods ---------------------------------------------------
+
+// An amount is a sum in euro or a percentage, with the period it is for
+// when the same sentence names one ("per jaar", "na iedere 6 maanden"). A
+// duration is a number of months, weeks or years with its qualifier
+// ("minimaal 6 maanden", "maximaal 12 maanden", "van 6 maanden").
+
+var (
+	reEuro     = regexp.MustCompile(`€\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}|-))?|(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}))?\s+euro\b`)
+	rePercent  = regexp.MustCompile(`(\d+(?:,\d+)?)\s*(?:%|procent\b)`)
+	rePeriod   = regexp.MustCompile(`(?i)\b(?:per|iedere|elke|na iedere)\s+(jaar|maand|week|dag|uur|kwartaal|(\d+)\s+(?:maanden|jaar|weken))\b|\b(jaarlijks|maandelijks|wekelijks)\b`)
+	reDuration = regexp.MustCompile(`(?i)(?:\b(minimaal|ten minste|minstens|maximaal|hoogstens|ten hoogste|tot maximaal)\s+|\b(periode van|van)\s+)?\b(\d+)\s+(maanden|maand|jaar|jaren|weken|week)\b`)
+)
+
+type amount struct {
+	value  string // "2100", "1050.50", "50%"
+	shown  string // as written
+	period string // "jaar", "6 maanden", "" when the sentence names none
+}
+
+// amountsIn returns the amounts of each sentence of text.
+func amountsIn(text string) []amount {
+	var out []amount
+	for _, s := range readability.Split(text) {
+		period := ""
+		if m := rePeriod.FindStringSubmatch(s); m != nil {
+			switch {
+			case m[3] != "":
+				period = map[string]string{"jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week"}[strings.ToLower(m[3])]
+			default:
+				period = strings.ToLower(m[1])
+			}
+		}
+		for _, m := range reEuro.FindAllStringSubmatch(s, -1) {
+			whole, cents := m[1], m[2]
+			if whole == "" {
+				whole, cents = m[3], m[4]
+			}
+			v := strings.ReplaceAll(whole, ".", "")
+			if cents != "" && cents != "00" && cents != "-" {
+				v += "." + cents
+			}
+			out = append(out, amount{value: v, shown: strings.TrimSpace(m[0]), period: period})
+		}
+		for _, m := range rePercent.FindAllStringSubmatch(s, -1) {
+			out = append(out, amount{value: strings.ReplaceAll(m[1], ",", ".") + "%", shown: m[0], period: period})
+		}
+	}
+	return out
+}
+
+func (a amount) String() string {
+	if strings.HasSuffix(a.value, "%") {
+		return a.shown
+	}
+	s := "€ " + groupThousands(a.value)
+	if a.period != "" {
+		s += " per " + a.period
+	}
+	return s
+}
+
+func groupThousands(v string) string {
+	whole, frac, _ := strings.Cut(v, ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "." + whole[i:]
+	}
+	if frac != "" {
+		return whole + "," + frac
+	}
+	return whole
+}
+
+func periodText(p string) string {
+	if p == "" {
+		return "zonder periode"
+	}
+	return "per " + p
+}
+
+type duration struct {
+	n, unit, qual, shown string
+}
+
+func durationsIn(text string) []duration {
+	var out []duration
+	for _, m := range reDuration.FindAllStringSubmatch(text, -1) {
+		unit := strings.ToLower(m[4])
+		switch unit {
+		case "maand":
+			unit = "maanden"
+		case "jaren":
+			unit = "jaar"
+		case "week":
+			unit = "weken"
+		}
+		q := "exact"
+		switch strings.ToLower(m[1]) {
+		case "minimaal", "ten minste", "minstens":
+			q = "min"
+		case "maximaal", "hoogstens", "ten hoogste", "tot maximaal":
+			q = "max"
+		}
+		if strings.EqualFold(m[2], "periode van") {
+			q = "periode" // "een periode van 3 jaar gehad": at least that long
+		}
+		out = append(out, duration{n: m[3], unit: unit, qual: q, shown: strings.TrimSpace(m[0])})
+	}
+	return out
+}
+
+// compatible reports whether the toelichting's qualifier fits the
+// regeling's: only an explicit "minimaal" or "maximaal" in the toelichting
+// is checked; "een periode van N" in the regeling reads as "at least N".
+func compatible(toel, reg string) bool {
+	switch toel {
+	case "min":
+		return reg == "min" || reg == "periode"
+	case "max":
+		return reg == "max"
+	}
+	return true
+}
+
+func (c *checker) amounts() []Finding {
+	var out []Finding
+	for _, a := range c.doc.Articles() {
+		leden := c.leden[a.Number]
+		for _, s := range c.notes[a.Number] {
+			cited := c.citedLeden(a.Number, s.text)
+			pool := cited
+			if len(pool) == 0 {
+				pool = leden
+			}
+			for _, am := range amountsIn(s.text) {
+				if f, ok := c.checkAmount(s, am, pool, leden); ok {
+					out = append(out, f)
+				}
+			}
+			for _, d := range durationsIn(s.text) {
+				if d.qual != "min" && d.qual != "max" {
+					continue
+				}
+				var same []*lid
+				var shown []string
+				ok := false
+				for _, l := range pool {
+					for _, rd := range durationsIn(l.text) {
+						if rd.n == d.n && rd.unit == d.unit {
+							if compatible(d.qual, rd.qual) {
+								ok = true
+							}
+							same = append(same, l)
+							shown = append(shown, rd.shown)
+						}
+					}
+				}
+				if ok || len(same) == 0 {
+					continue
+				}
+				out = append(out, Finding{
+					Kind:    "amount",
+					Article: a.Number,
+					Message: fmt.Sprintf("De toelichting zegt %q, %s van artikel %s zegt %q: de regeling noemt geen %s.",
+						d.shown, lidName(same[0]), a.Number, shown[0], map[string]string{"min": "minimum", "max": "maximum"}[d.qual]),
+					Regeling:    regelingQuote(same[0], ""),
+					Toelichting: noteQuote(s),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// checkAmount compares one amount of the toelichting with the amounts of
+// the cited leden (or the whole article).
+func (c *checker) checkAmount(s sentence, am amount, pool, leden []*lid) (Finding, bool) {
+	var sameValue []*lid
+	var regAmounts []amount
+	var regLeden []*lid
+	for _, l := range leden {
+		for _, ra := range amountsIn(l.text) {
+			regAmounts = append(regAmounts, ra)
+			regLeden = append(regLeden, l)
+		}
+	}
+	if len(regAmounts) == 0 {
+		return Finding{}, false // the regeling of this article names no amount
+	}
+	for _, l := range pool {
+		for _, ra := range amountsIn(l.text) {
+			if ra.value != am.value {
+				continue
+			}
+			if ra.period == am.period {
+				return Finding{}, false
+			}
+			sameValue = append(sameValue, l)
+		}
+	}
+	a := s.article.Number
+	others := func(skip *lid) string {
+		var parts []string
+		for i, ra := range regAmounts {
+			if regLeden[i] != skip {
+				parts = append(parts, fmt.Sprintf("%s %s (%s)", lidName(regLeden[i]), ra.shown, periodText(ra.period)))
+			}
+		}
+		if len(parts) == 0 {
+			return ""
+		}
+		return " Elders in artikel " + a + ": " + strings.Join(parts, "; ") + "."
+	}
+	if len(sameValue) > 0 {
+		l := sameValue[0]
+		var rp string
+		for _, ra := range amountsIn(l.text) {
+			if ra.value == am.value {
+				rp = ra.period
+				break
+			}
+		}
+		return Finding{
+			Kind:    "amount",
+			Article: a,
+			Message: fmt.Sprintf("De toelichting noemt %s %s; %s van artikel %s noemt hetzelfde bedrag %s.%s",
+				am.shown, periodText(am.period), lidName(l), a, periodText(rp), others(l)),
+			Regeling:    regelingQuote(l, ""),
+			Toelichting: noteQuote(s),
+		}, true
+	}
+	for _, ra := range regAmounts {
+		if ra.value == am.value {
+			return Finding{}, false // the amount is in another lid than cited: the reference check speaks
+		}
+	}
+	best, _ := c.bestLid(stems(s.text), leden, nil)
+	if best == nil {
+		return Finding{}, false
+	}
+	return Finding{
+		Kind:    "amount",
+		Article: a,
+		Message: fmt.Sprintf("De toelichting noemt %s %s; dat bedrag staat niet in de regeling van artikel %s.%s",
+			am.shown, periodText(am.period), a, others(nil)),
+		Regeling:    regelingQuote(best, ""),
+		Toelichting: noteQuote(s),
+	}, true
+}
+
+// ---- dates -----------------------------------------------------------------
+
+var (
+	reDateNL  = regexp.MustCompile(`\b(\d{1,2})\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(\d{4})\b`)
+	reDateDMY = regexp.MustCompile(`\b(\d{2})-(\d{2})-(\d{4})\b`)
+	months    = map[string]int{"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12}
+)
+
+type date struct{ iso, shown string }
+
+func datesIn(text string) []date {
+	var out []date
+	for _, m := range reDateNL.FindAllStringSubmatch(text, -1) {
+		d, _ := strconv.Atoi(m[1])
+		out = append(out, date{fmt.Sprintf("%s-%02d-%02d", m[3], months[m[2]], d), m[0]})
+	}
+	for _, m := range reDateDMY.FindAllStringSubmatch(text, -1) {
+		out = append(out, date{m[3] + "-" + m[2] + "-" + m[1], m[0]})
+	}
+	return out
+}
+
+// dates: a date in an article's toelichting must be one of the dates its
+// regeling names, when the regeling names any. The validity line of the
+// publication ("Geldend van … met terugwerkende kracht vanaf …") is quoted
+// in the message to show which side it supports.
+func (c *checker) dates() []Finding {
+	var out []Finding
+	for _, a := range c.doc.Articles() {
+		var dated []*lid
+		regDates := map[string]bool{}
+		for _, l := range c.leden[a.Number] {
+			ds := datesIn(l.text)
+			if len(ds) > 0 {
+				dated = append(dated, l)
+			}
+			for _, d := range ds {
+				regDates[d.iso] = true
+			}
+		}
+		if len(dated) == 0 {
+			continue
+		}
+		for _, s := range c.notes[a.Number] {
+			for _, d := range datesIn(s.text) {
+				if regDates[d.iso] {
+					continue
+				}
+				best, _ := c.bestLid(stems(s.text), dated, nil)
+				if best == nil {
+					best = dated[0]
+				}
+				rd := datesIn(best.text)[0]
+				msg := fmt.Sprintf("De toelichting noemt %s, %s van artikel %s noemt %s.", d.shown, lidName(best), a.Number, rd.shown)
+				msg += c.metadataNote(rd.iso, d.iso)
+				out = append(out, Finding{Kind: "date", Article: a.Number, Message: msg, Regeling: regelingQuote(best, ""), Toelichting: noteQuote(s)})
+			}
+		}
+	}
+	return out
+}
+
+// metadataNote says which of two dates the publication's validity line
+// supports.
+func (c *checker) metadataNote(regeling, toelichting string) string {
+	md := c.doc.Metadata
+	if md.ValidityLine == "" {
+		return ""
+	}
+	for _, d := range []string{md.RetroactiveFrom, md.ValidFrom} {
+		switch d {
+		case "":
+		case regeling:
+			return fmt.Sprintf(" De publicatie (%q) past bij de regeling.", md.ValidityLine)
+		case toelichting:
+			return fmt.Sprintf(" De publicatie (%q) past bij de toelichting.", md.ValidityLine)
+		}
+	}
+	return fmt.Sprintf(" De publicatie zegt: %q.", md.ValidityLine)
+}

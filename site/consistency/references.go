@@ -1,0 +1,462 @@
+package consistency
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// References in the toelichting: "artikel 18", "artikel 10d lid 2",
+// "(lid 5)", "in het derde lid", "(eerste en tweede lid)". A reference
+// followed by "van de wet", "van de Participatiewet" or another law is
+// about that law and is not checked.
+//
+// A reference is reported when the article or lid does not exist, or when
+// it does not say what the sentence claims. For the second the sentence
+// (with the sentence before it when it has fewer than three content words)
+// is compared by content-word overlap (text.go) with the cited lid and with
+// the other leden of the same article (for a lid) or with the leden of the
+// article being explained (for another article). It is reported only when
+// another lid scores at least twice as high and at least minGain more: a
+// clear difference, not a close call.
+const minGain = 4.0
+
+var (
+	ordinalWords = `eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende`
+	ordinalNum   = map[string]string{"eerste": "1", "tweede": "2", "derde": "3", "vierde": "4", "vijfde": "5", "zesde": "6", "zevende": "7", "achtste": "8", "negende": "9", "tiende": "10"}
+
+	reArticleRef = regexp.MustCompile(`(?i)\bartikel(?:en)?\s+(\d+[a-z]?)((?:\s*,?\s*(?:(?:lid|leden)\s+\d+(?:\s*(?:en|of)\s*\d+)?|(?:` + ordinalWords + `)(?:\s+(?:en|of)\s+(?:` + ordinalWords + `))?\s+lid|onderdeel\s+[a-z]\b|onder\s+[a-z]\b|aanhef))*)`)
+	reLidRef     = regexp.MustCompile(`(?i)\b(?:lid|leden)\s+(\d+)(?:\s*(?:en|of|t/m)\s*(\d+))?|\b(` + ordinalWords + `)(?:\s+(?:en|of)\s+(` + ordinalWords + `))?\s+lid\b`)
+	reLawAfter   = regexp.MustCompile(`(?i)^[^);]*?\bvan\s+(?:de|het)\s+(?:wet\b|participatiewet|wia\b|anw\b|awb\b|algemene wet|gemeentewet|\p{Lu}\p{L}*(?:wet|besluit)\b|wet\s)`)
+)
+
+type ref struct {
+	text    string   // as written: "artikel 18", "(lid 5)" without brackets
+	article string   // "" for the article being explained
+	leden   []string // lid numbers, none for a whole article
+	start   int
+}
+
+// refsIn returns the references of a sentence to this ordinance.
+func refsIn(s string) []ref {
+	var out []ref
+	var spans [][2]int
+	for _, m := range reArticleRef.FindAllStringSubmatchIndex(s, -1) {
+		spans = append(spans, [2]int{m[0], m[1]})
+		if reLawAfter.MatchString(s[m[1]:]) {
+			continue
+		}
+		r := ref{text: strings.TrimSpace(s[m[0]:m[1]]), article: s[m[2]:m[3]], start: m[0]}
+		r.leden = lidNumbers(s[m[4]:m[5]])
+		out = append(out, r)
+	}
+	for _, m := range reLidRef.FindAllStringSubmatchIndex(s, -1) {
+		inside := false
+		for _, sp := range spans {
+			inside = inside || m[0] >= sp[0] && m[0] < sp[1]
+		}
+		if inside || reLawAfter.MatchString(s[m[1]:]) {
+			continue
+		}
+		out = append(out, ref{text: s[m[0]:m[1]], leden: lidNumbers(s[m[0]:m[1]]), start: m[0]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func lidNumbers(s string) []string {
+	var out []string
+	for _, m := range reLidRef.FindAllStringSubmatch(s, -1) {
+		switch {
+		case m[1] != "":
+			out = append(out, m[1])
+			if m[2] != "" {
+				out = append(out, m[2])
+			}
+		case m[3] != "":
+			out = append(out, ordinalNum[strings.ToLower(m[3])])
+			if m[4] != "" {
+				out = append(out, ordinalNum[strings.ToLower(m[4])])
+			}
+		}
+	}
+	return out
+}
+
+// citedLeden returns the leden of the article that a sentence of its
+// toelichting cites.
+func (c *checker) citedLeden(article, s string) []*lid {
+	var out []*lid
+	for _, r := range refsIn(s) {
+		if r.article != "" && r.article != article {
+			continue
+		}
+		for _, n := range r.leden {
+			if l := c.lidByNumber(article, n); l != nil {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// bestLid returns the lid among candidates (except skip) with the highest
+// overlap with passage, or nil when none shares a word.
+func (c *checker) bestLid(passage map[string]string, candidates []*lid, skip map[*lid]bool) (*lid, float64) {
+	var best *lid
+	bestScore := 0.0
+	for _, l := range candidates {
+		if skip[l] {
+			continue
+		}
+		if score, _ := c.overlap(passage, l); score > bestScore {
+			best, bestScore = l, score
+		}
+	}
+	return best, bestScore
+}
+
+func (c *checker) references() []Finding {
+	var out []Finding
+	for _, a := range c.doc.Articles() {
+		notes := c.notes[a.Number]
+		for i, s := range notes {
+			refs := refsIn(s.text)
+			if len(refs) == 0 {
+				continue
+			}
+			passage := stems(s.text)
+			if len(passage) < 3 && i > 0 {
+				for k, v := range stems(notes[i-1].text) {
+					passage[k] = v
+				}
+			}
+			// "… in het derde lid. Hier staat een opsomming …": the next
+			// sentence goes on about the lid.
+			if i+1 < len(notes) && continues(notes[i+1].text) {
+				for k, v := range stems(notes[i+1].text) {
+					passage[k] = v
+				}
+			}
+			for _, r := range refs {
+				if f, ok := c.checkRef(a.Number, s, r, passage); ok {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// continues reports whether a sentence goes on about the lid the sentence
+// before it cited.
+func continues(s string) bool {
+	for _, p := range []string{"Hier ", "Daar ", "Dit lid ", "Dat lid ", "In dat lid ", "In dit lid "} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) checkRef(own string, s sentence, r ref, passage map[string]string) (Finding, bool) {
+	target := r.article
+	if target == "" {
+		target = own
+	}
+	f := Finding{Kind: "reference", Article: own, Toelichting: noteQuote(s)}
+	if c.doc.Article(target) == nil {
+		// Not in this ordinance. Is it an article of the wet that the
+		// toelichting cites without saying so?
+		if l := c.lawMention(target, passage); l != nil {
+			re := regexp.MustCompile(`(?i)\bartikel\s+` + regexp.QuoteMeta(target) + `\b`)
+			f.Regeling = itemQuote(l, re.MatchString)
+			where := lidName(l) + " van artikel " + l.article.Number
+			if f.Regeling.Line != l.line {
+				where += ", onderdeel " + itemLabel(l, f.Regeling.Line)
+			}
+			f.Message = fmt.Sprintf("De toelichting verwijst naar %q, maar deze verordening heeft geen artikel %s. De regeling noemt wel artikel %s van de wet (%s): in de toelichting staat \"van de wet\" er niet bij.",
+				r.text, target, target, where)
+			return f, true
+		}
+		best, _ := c.bestLid(passage, c.leden[own], nil)
+		if best == nil {
+			return Finding{}, false
+		}
+		f.Message = fmt.Sprintf("De toelichting verwijst naar %q, maar deze verordening heeft geen artikel %s.", r.text, target)
+		f.Regeling = regelingQuote(best, "")
+		return f, true
+	}
+	leden := c.leden[target]
+	// A lid that does not exist.
+	var cited []*lid
+	for _, n := range r.leden {
+		l := c.lidByNumber(target, n)
+		if l == nil {
+			best, _ := c.bestLid(passage, leden, nil)
+			if best == nil {
+				return Finding{}, false
+			}
+			f.Message = fmt.Sprintf("De toelichting verwijst naar lid %s van artikel %s, maar dat artikel heeft geen lid %s.", n, target, n)
+			f.Regeling = regelingQuote(best, "")
+			return f, true
+		}
+		cited = append(cited, l)
+	}
+	var alternatives []*lid
+	skip := map[*lid]bool{}
+	switch {
+	case len(cited) > 0:
+		// A lid: compare with the other leden of the same article.
+		for _, l := range cited {
+			skip[l] = true
+		}
+		alternatives = leden
+	case target == own:
+		return Finding{}, false // "in artikel 6 staan de hoofdlijnen"
+	default:
+		// Another article: its best lid against the article explained.
+		best, _ := c.bestLid(passage, leden, nil)
+		if best == nil {
+			best = leden[0]
+		}
+		cited = []*lid{best}
+		alternatives = c.leden[own]
+	}
+	citedBest, citedScore := cited[0], 0.0
+	for _, l := range cited {
+		if score, _ := c.overlap(passage, l); score > citedScore {
+			citedBest, citedScore = l, score
+		}
+	}
+	better, betterScore := c.bestLid(passage, alternatives, skip)
+	if os.Getenv("CONSISTENCY_DEBUG") != "" && better != nil {
+		_, bw := c.overlap(passage, better)
+		_, cw := c.overlap(passage, citedBest)
+		fmt.Fprintf(os.Stderr, "art %s %q: cited %s %.2f %v; better %s/%s %.2f %v\n", own, r.text, lidName(citedBest), citedScore, cw, better.article.Number, lidName(better), betterScore, bw)
+	}
+	if better == nil || betterScore < 2*citedScore || betterScore-citedScore < minGain {
+		return Finding{}, false
+	}
+	_, betterWords := c.overlap(passage, better)
+	_, citedWords := c.overlap(passage, citedBest)
+	citedName := lidName(citedBest) + " van artikel " + target
+	if citedBest.number == "" || len(r.leden) == 0 {
+		citedName = "artikel " + target
+	}
+	f.Message = fmt.Sprintf("De toelichting verwijst naar %s (%q), maar de zin past beter bij %s van artikel %s (gedeelde woorden: %s) dan bij %s (%s).",
+		citedName, r.text, lidName(better), better.article.Number, wordList(betterWords, 5), citedName, sharedText(citedWords))
+	f.Regeling = regelingQuote(citedBest, "")
+	return f, true
+}
+
+func itemLabel(l *lid, line int) string {
+	for _, it := range l.para.Items {
+		if it.Line == line {
+			return it.Label
+		}
+	}
+	return ""
+}
+
+func wordList(ws []string, n int) string {
+	if len(ws) > n {
+		ws = ws[:n]
+	}
+	return strings.Join(ws, ", ")
+}
+
+func sharedText(ws []string) string {
+	if len(ws) == 0 {
+		return "geen gedeelde woorden"
+	}
+	return "gedeelde woorden: " + wordList(ws, 5)
+}
+
+// lawMention returns the lid of the regeling that best matches passage
+// among those that name "artikel N … van de wet".
+func (c *checker) lawMention(n string, passage map[string]string) *lid {
+	re := regexp.MustCompile(`(?i)\bartikel\s+` + regexp.QuoteMeta(n) + `\b`)
+	var found []*lid
+	for _, a := range c.doc.Articles() {
+		for _, l := range c.leden[a.Number] {
+			for _, m := range re.FindAllStringIndex(l.text, -1) {
+				if reLawAfter.MatchString(l.text[m[1]:]) {
+					found = append(found, l)
+					break
+				}
+			}
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	if best, _ := c.bestLid(passage, found, nil); best != nil {
+		return best
+	}
+	return found[0]
+}
+
+// ---- terms -----------------------------------------------------------------
+
+// Terms. Artikel 1 defines terms ("inwoner: persoon uit de doelgroep") and
+// an article can define one itself ("Een werknemer is kwetsbaar als
+// hij: …"). Two rules:
+//
+//   - a defined term used with an intensifier ("uiterst kwetsbaar") is a
+//     new term that nothing defines;
+//   - where the regeling pairs a term with another ("werkplek of
+//     opleidingsplaats") and the toelichting of the same article pairs it
+//     with a third ("werkplek of proefplaats") that the article's regeling
+//     does not use, the two sides name different things.
+var (
+	reDefinedHere = regexp.MustCompile(`(?i)\b(?:een|de)\s+\p{L}+\s+is\s+(\p{L}+)\s+als\b`)
+	reIntensified = regexp.MustCompile(`(?i)\b(uiterst|zeer|extra|bijzonder|ernstig)\s+(\p{L}+)`)
+	rePair        = regexp.MustCompile(`(?i)\b(\p{L}{4,})\s+of\s+(?:de\s+|het\s+|een\s+)?(\p{L}{4,})\b`)
+)
+
+func (c *checker) definitions() map[string]string {
+	defs := map[string]string{} // stem → term as written
+	if first := c.doc.Article("1"); first != nil {
+		for _, p := range first.Paragraphs {
+			for _, it := range p.Items {
+				if term, _, ok := strings.Cut(it.Text, ":"); ok && len(strings.Fields(term)) <= 3 {
+					defs[stem(strings.ToLower(strings.TrimSpace(term)))] = strings.TrimSpace(term)
+				}
+			}
+		}
+	}
+	for _, a := range c.doc.Articles() {
+		for _, l := range c.leden[a.Number] {
+			for _, m := range reDefinedHere.FindAllStringSubmatch(l.text, -1) {
+				defs[stem(strings.ToLower(m[1]))] = m[1]
+			}
+		}
+	}
+	delete(defs, "")
+	return defs
+}
+
+func (c *checker) terms() []Finding {
+	var out []Finding
+	defs := c.definitions()
+	for _, a := range c.doc.Articles() {
+		// Intensified terms.
+		type use struct {
+			phrase string
+			leden  []*lid
+		}
+		uses := map[string]*use{}
+		var order []string
+		for _, l := range c.leden[a.Number] {
+			for _, m := range reIntensified.FindAllStringSubmatch(l.text, -1) {
+				base, ok := defs[stem(strings.ToLower(m[2]))]
+				if !ok {
+					continue
+				}
+				key := strings.ToLower(m[1]) + " " + base
+				u := uses[key]
+				if u == nil {
+					u = &use{phrase: strings.ToLower(m[0])}
+					uses[key] = u
+					order = append(order, key)
+				}
+				if len(u.leden) == 0 || u.leden[len(u.leden)-1] != l {
+					u.leden = append(u.leden, l)
+				}
+			}
+		}
+		for _, key := range order {
+			u := uses[key]
+			if defs[stem(strings.ReplaceAll(key, " ", ""))] != "" {
+				continue
+			}
+			modifier, base, _ := strings.Cut(key, " ")
+			note, ok := c.noteWith(a.Number, modifier+" "+stemPrefix(base))
+			if !ok {
+				continue
+			}
+			out = append(out, Finding{
+				Kind:    "term",
+				Article: a.Number,
+				Message: fmt.Sprintf("Artikel %s gebruikt %q (%s), maar omschrijft alleen %q; artikel 1 omschrijft %q ook niet. De toelichting gebruikt het begrip ook zonder het te omschrijven.",
+					a.Number, u.phrase, lidNames(u.leden), base, key),
+				Regeling:    regelingQuote(u.leden[0], ""),
+				Toelichting: noteQuote(note),
+			})
+		}
+
+		// Paired terms.
+		regText := ""
+		for _, l := range c.leden[a.Number] {
+			regText += " " + l.text
+		}
+		regStems := stems(regText)
+		for _, s := range c.notes[a.Number] {
+			for _, tm := range rePair.FindAllStringSubmatch(s.text, -1) {
+				x, y := strings.ToLower(tm[1]), strings.ToLower(tm[2])
+				if stem(x) == "" || stem(y) == "" || hasStem(regStems, stem(y)) {
+					continue
+				}
+				for _, l := range c.leden[a.Number] {
+					for _, rm := range rePair.FindAllStringSubmatch(l.text, -1) {
+						rx, ry := strings.ToLower(rm[1]), strings.ToLower(rm[2])
+						if stem(rx) != stem(x) || stem(ry) == stem(y) || stem(ry) == "" || strings.Contains(strings.ToLower(noteText(c.notes[a.Number])), ry) {
+							continue
+						}
+						out = append(out, Finding{
+							Kind:    "term",
+							Article: a.Number,
+							Message: fmt.Sprintf("De regeling spreekt van %q (%s), de toelichting van %q; %q komt in de regeling van artikel %s niet voor.",
+								rm[0], lidName(l), tm[0], y, a.Number),
+							Regeling:    regelingQuote(l, ""),
+							Toelichting: noteQuote(s),
+						})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func hasStem(set map[string]string, s string) bool {
+	for t := range set {
+		if match(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func noteText(ss []sentence) string {
+	var b strings.Builder
+	for _, s := range ss {
+		b.WriteString(s.text)
+		b.WriteString(" ")
+	}
+	return b.String()
+}
+
+// stemPrefix is the part of a word that all its forms share, for finding
+// "uiterst kwetsbare" with "uiterst kwetsba".
+func stemPrefix(w string) string {
+	w = strings.ToLower(w)
+	if n := len(w); n > 5 {
+		return w[:n-1]
+	}
+	return w
+}
+
+// noteWith returns the first toelichting sentence of an article that
+// contains phrase (case-insensitive).
+func (c *checker) noteWith(article, phrase string) (sentence, bool) {
+	for _, s := range c.notes[article] {
+		if strings.Contains(strings.ToLower(s.text), phrase) {
+			return s, true
+		}
+	}
+	return sentence{}, false
+}
