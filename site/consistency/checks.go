@@ -202,8 +202,8 @@ func (c *checker) amounts() []Finding {
 				out = append(out, Finding{
 					Kind:    "amount",
 					Article: a.Number,
-					Message: fmt.Sprintf("De toelichting zegt %q, %s van artikel %s zegt %q: de regeling noemt geen %s.",
-						d.shown, lidName(same[0]), a.Number, shown[0], map[string]string{"min": "minimum", "max": "maximum"}[d.qual]),
+					Message: fmt.Sprintf("De toelichting zegt %q, %s zegt %q: de regeling noemt geen %s.",
+						d.shown, where(same[0]), shown[0], map[string]string{"min": "minimum", "max": "maximum"}[d.qual]),
 					Regeling:    regelingQuote(same[0], ""),
 					Toelichting: noteQuote(s),
 				})
@@ -264,8 +264,8 @@ func (c *checker) checkAmount(s sentence, am amount, pool, leden []*lid) (Findin
 		return Finding{
 			Kind:    "amount",
 			Article: a,
-			Message: fmt.Sprintf("De toelichting noemt %s %s; %s van artikel %s noemt hetzelfde bedrag %s.%s",
-				am.shown, periodText(am.period), lidName(l), a, periodText(rp), others(l)),
+			Message: fmt.Sprintf("De toelichting noemt %s %s; %s noemt hetzelfde bedrag %s.%s",
+				am.shown, periodText(am.period), where(l), periodText(rp), others(l)),
 			Regeling:    regelingQuote(l, ""),
 			Toelichting: noteQuote(s),
 		}, true
@@ -342,7 +342,7 @@ func (c *checker) dates() []Finding {
 					best = dated[0]
 				}
 				rd := datesIn(best.text)[0]
-				msg := fmt.Sprintf("De toelichting noemt %s, %s van artikel %s noemt %s.", d.shown, lidName(best), a.Number, rd.shown)
+				msg := fmt.Sprintf("De toelichting noemt %s, %s noemt %s.", d.shown, where(best), rd.shown)
 				msg += c.metadataNote(rd.iso, d.iso)
 				out = append(out, Finding{Kind: "date", Article: a.Number, Message: msg, Regeling: regelingQuote(best, ""), Toelichting: noteQuote(s)})
 			}

@@ -52,6 +52,7 @@ func Check(doc *ordinance.Ordinance) []Finding {
 	out = append(out, c.dates()...)
 	out = append(out, c.references()...)
 	out = append(out, c.terms()...)
+	out = append(out, c.modals()...)
 	order := map[string]int{}
 	for i, a := range doc.Articles() {
 		order[a.Number] = i
@@ -93,6 +94,8 @@ type checker struct {
 	leden map[string][]*lid // by article number
 	notes map[string][]sentence
 	idf   map[string]float64
+	// ledenCount is the number of leden in the regeling.
+	ledenCount int
 }
 
 func newChecker(doc *ordinance.Ordinance) *checker {
@@ -120,6 +123,7 @@ func newChecker(doc *ordinance.Ordinance) *checker {
 		c.notes[a.Number] = noteSentences(doc, a)
 	}
 	c.idf = idf(df, n)
+	c.ledenCount = n
 	return c
 }
 
@@ -246,6 +250,15 @@ func lidNames(ls []*lid) string {
 		ns = append(ns, l.number)
 	}
 	return "leden " + strings.Join(ns[:len(ns)-1], ", ") + " en " + ns[len(ns)-1]
+}
+
+// where is "lid 5 van artikel 6", or "artikel 14" for an article without
+// leden.
+func where(l *lid) string {
+	if l.number == "" {
+		return "artikel " + l.article.Number
+	}
+	return "lid " + l.number + " van artikel " + l.article.Number
 }
 
 // lidName is "lid 5", or "artikel 14" for an article without leden.

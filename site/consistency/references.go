@@ -2,7 +2,7 @@ package consistency
 
 import (
 	"fmt"
-	"os"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -19,9 +19,10 @@ import (
 // is compared by content-word overlap (text.go) with the cited lid and with
 // the other leden of the same article (for a lid) or with the leden of the
 // article being explained (for another article). It is reported only when
-// another lid scores at least twice as high and at least minGain more: a
-// clear difference, not a close call.
-const minGain = 4.0
+// another lid scores at least twice as high and more by at least 0.9 ×
+// ln(number of leden), about the weight of a word that only one lid uses:
+// a clear difference, not a close call.
+const gainFactor = 0.9
 
 var (
 	ordinalWords = `eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende`
@@ -173,12 +174,12 @@ func (c *checker) checkRef(own string, s sentence, r ref, passage map[string]str
 		if l := c.lawMention(target, passage); l != nil {
 			re := regexp.MustCompile(`(?i)\bartikel\s+` + regexp.QuoteMeta(target) + `\b`)
 			f.Regeling = itemQuote(l, re.MatchString)
-			where := lidName(l) + " van artikel " + l.article.Number
+			at := where(l)
 			if f.Regeling.Line != l.line {
-				where += ", onderdeel " + itemLabel(l, f.Regeling.Line)
+				at += ", onderdeel " + itemLabel(l, f.Regeling.Line)
 			}
 			f.Message = fmt.Sprintf("De toelichting verwijst naar %q, maar deze verordening heeft geen artikel %s. De regeling noemt wel artikel %s van de wet (%s): in de toelichting staat \"van de wet\" er niet bij.",
-				r.text, target, target, where)
+				r.text, target, target, at)
 			return f, true
 		}
 		best, _ := c.bestLid(passage, c.leden[own], nil)
@@ -232,22 +233,18 @@ func (c *checker) checkRef(own string, s sentence, r ref, passage map[string]str
 		}
 	}
 	better, betterScore := c.bestLid(passage, alternatives, skip)
-	if os.Getenv("CONSISTENCY_DEBUG") != "" && better != nil {
-		_, bw := c.overlap(passage, better)
-		_, cw := c.overlap(passage, citedBest)
-		fmt.Fprintf(os.Stderr, "art %s %q: cited %s %.2f %v; better %s/%s %.2f %v\n", own, r.text, lidName(citedBest), citedScore, cw, better.article.Number, lidName(better), betterScore, bw)
-	}
+	minGain := gainFactor * math.Log(float64(c.ledenCount))
 	if better == nil || betterScore < 2*citedScore || betterScore-citedScore < minGain {
 		return Finding{}, false
 	}
 	_, betterWords := c.overlap(passage, better)
 	_, citedWords := c.overlap(passage, citedBest)
-	citedName := lidName(citedBest) + " van artikel " + target
-	if citedBest.number == "" || len(r.leden) == 0 {
+	citedName := where(citedBest)
+	if len(r.leden) == 0 {
 		citedName = "artikel " + target
 	}
-	f.Message = fmt.Sprintf("De toelichting verwijst naar %s (%q), maar de zin past beter bij %s van artikel %s (gedeelde woorden: %s) dan bij %s (%s).",
-		citedName, r.text, lidName(better), better.article.Number, wordList(betterWords, 5), citedName, sharedText(citedWords))
+	f.Message = fmt.Sprintf("De toelichting verwijst naar %s (%q), maar de zin past beter bij %s (gedeelde woorden: %s) dan bij %s (%s).",
+		citedName, r.text, where(better), wordList(betterWords, 5), citedName, sharedText(citedWords))
 	f.Regeling = regelingQuote(citedBest, "")
 	return f, true
 }
@@ -374,7 +371,7 @@ func (c *checker) terms() []Finding {
 				continue
 			}
 			modifier, base, _ := strings.Cut(key, " ")
-			note, ok := c.noteWith(a.Number, modifier+" "+stemPrefix(base))
+			note, ok := c.noteWith(a.Number, modifier, stem(strings.ToLower(base)))
 			if !ok {
 				continue
 			}
@@ -440,23 +437,56 @@ func noteText(ss []sentence) string {
 	return b.String()
 }
 
-// stemPrefix is the part of a word that all its forms share, for finding
-// "uiterst kwetsbare" with "uiterst kwetsba".
-func stemPrefix(w string) string {
-	w = strings.ToLower(w)
-	if n := len(w); n > 5 {
-		return w[:n-1]
-	}
-	return w
-}
-
-// noteWith returns the first toelichting sentence of an article that
-// contains phrase (case-insensitive).
-func (c *checker) noteWith(article, phrase string) (sentence, bool) {
+// noteWith returns the first toelichting sentence of an article that uses
+// the intensifier with a form of the term ("uiterst kwetsbaar",
+// "uiterst kwetsbare").
+func (c *checker) noteWith(article, modifier, termStem string) (sentence, bool) {
 	for _, s := range c.notes[article] {
-		if strings.Contains(strings.ToLower(s.text), phrase) {
-			return s, true
+		for _, m := range reIntensified.FindAllStringSubmatch(s.text, -1) {
+			if strings.EqualFold(m[1], modifier) && stem(strings.ToLower(m[2])) == termStem {
+				return s, true
+			}
 		}
 	}
 	return sentence{}, false
+}
+
+// ---- may or must -------------------------------------------------------------
+
+// A toelichting that gives a right or a duty ("heeft recht op", "zorgt
+// voor", "is verplicht") where the lid it explains only gives a power
+// ("De gemeente kan …", "De inwoner kan … ontvangen") says more than the
+// regeling. The lid is the one of the same article that shares the most
+// content words with the sentence; it must open with "<subject> kan" and
+// contain no word of duty itself.
+var (
+	reMust    = regexp.MustCompile(`(?i)\b(heeft recht op|hebben recht op|zorgt voor|zorgt ervoor|is verplicht|zijn verplicht)\b`)
+	reMayLead = regexp.MustCompile(`^(?:De|Een)\s+\p{L}+\s+kan\b`)
+	reDuty    = regexp.MustCompile(`(?i)\b(recht op|zorgt|moet|moeten|verplicht|kent .* toe)\b`)
+)
+
+func (c *checker) modals() []Finding {
+	var out []Finding
+	for _, a := range c.doc.Articles() {
+		for _, s := range c.notes[a.Number] {
+			m := reMust.FindString(s.text)
+			if m == "" {
+				continue
+			}
+			best, _ := c.bestLid(stems(s.text), c.leden[a.Number], nil)
+			if best == nil || !reMayLead.MatchString(best.text) || reDuty.MatchString(best.text) {
+				continue
+			}
+			lead := reMayLead.FindString(best.text)
+			out = append(out, Finding{
+				Kind:    "term",
+				Article: a.Number,
+				Message: fmt.Sprintf("De toelichting zegt %q (een recht of plicht), maar %s zegt %q (een bevoegdheid: het mag, het hoeft niet).",
+					strings.ToLower(m), where(best), lead),
+				Regeling:    regelingQuote(best, ""),
+				Toelichting: noteQuote(s),
+			})
+		}
+	}
+	return out
 }

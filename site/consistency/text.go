@@ -93,6 +93,9 @@ func stem(w string) string {
 			break
 		}
 	}
+	if strings.HasSuffix(w, "e") && len(w) >= 5 {
+		w = strings.TrimSuffix(w, "e") // "premies" → "premie" → "premi"
+	}
 	// Double letters: "stell" → "stel", "vraag" → "vrag".
 	var b strings.Builder
 	var prev rune
