@@ -24,7 +24,7 @@ var (
 		"tel.": true, "o.m.": true, "a.s.": true, "jr.": true, "sr.": true, "m.a.w.": true,
 		"n.a.v.": true, "t.z.t.": true, "i.c.m.": true, "c.q.": true, "e.v.": true, "m.i.v.": true,
 		"m.u.v.": true, "o.g.v.": true, "i.o.m.": true, "t.b.v.": true, "tbv.": true, "a.u.b.": true,
-		"z.o.z.": true, "lid.": false,
+		"z.o.z.": true,
 		// English
 		"e.g.": true, "i.e.": true, "mrs.": true, "ms.": true, "no.": true, "approx.": true,
 		"para.": true, "st.": true, "cf.": true,
