@@ -33,7 +33,7 @@ var fields = []struct {
 
 // kindWeights favour the plain-language guides over the legal text.
 var kindWeights = map[string]float64{
-	KindGuide:       1.3,
+	KindGuide:       1.5,
 	KindGlossary:    1.1,
 	KindPage:        1.0,
 	KindArticle:     1.0,
@@ -151,17 +151,67 @@ func newVocabulary(lang string, texts []string, syn *Synonyms) (*vocabulary, err
 	if syn != nil {
 		v.syn = syn.groups[lang]
 	}
-	v.words = make([]string, 0, len(v.entries))
-	for w := range v.entries {
-		v.words = append(v.words, w)
+	if v.compound {
+		for _, h := range v.heads() {
+			add(h)
+		}
 	}
-	sort.Strings(v.words)
+	v.words = sortedKeys(v.entries)
 	if v.compound {
 		for _, w := range v.words {
 			v.entries[w].parts = v.split(w)
 		}
 	}
 	return v, nil
+}
+
+// minHeadWords is how many words of the site must start with a head for it
+// to count as a word of its own.
+const minHeadWords = 3
+
+// heads returns the first parts of compound words that the site does not
+// use as words of their own: "participatie" begins participatieplaats and
+// participatiepremie, whose rests are words of the site.
+func (v *vocabulary) heads() []string {
+	count := map[string]int{}
+	for w := range v.entries {
+		rs := []rune(w)
+		if len(rs) < minCompound || !allLetters(w) {
+			continue
+		}
+		seen := map[string]bool{}
+		for i := minPart; i <= len(rs)-minPart; i++ {
+			if !v.inDict(string(rs[i:])) {
+				continue
+			}
+			seen[string(rs[:i])] = true
+			if i > minPart && rs[i-1] == 's' {
+				seen[string(rs[:i-1])] = true
+			}
+		}
+		for h := range seen {
+			count[h]++
+		}
+	}
+	var out []string
+	for h, n := range count {
+		if n < minHeadWords {
+			continue
+		}
+		if _, ok := v.entries[h]; ok {
+			continue
+		}
+		if base := strings.TrimSuffix(h, "s"); base != h {
+			if _, ok := v.entries[base]; ok || count[base] >= minHeadWords {
+				continue // the head with its linking s
+			}
+		}
+		if len(analyzeTerms(v.analyzer, h)) == 1 {
+			out = append(out, h)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // inDict reports whether w may be a part of a compound word: a word of the

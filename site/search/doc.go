@@ -118,8 +118,6 @@ func (p *pageParser) parse() error {
 	}
 	parts := strings.Split(strings.TrimSuffix(rel, "/"), "/")
 	switch {
-	case rel == "":
-		p.home()
 	case parts[0] == "voorzieningen" && len(parts) == 2:
 		return p.guide()
 	case parts[0] == "artikel" && len(parts) == 2:
@@ -140,26 +138,6 @@ func (p *pageParser) parse() error {
 // heading1 returns the text of the page's h1.
 func (p *pageParser) heading1() string {
 	return text(find(p.main, isTag(atom.H1)))
-}
-
-// home indexes the introduction and each situation group.
-func (p *pageParser) home() {
-	p.plainPage()
-	for _, sec := range findAll(p.main, func(n *html.Node) bool {
-		return n.DataAtom == atom.Section && hasClass(n, "rg-group")
-	}) {
-		h := find(sec, isTag(atom.H2))
-		if h == nil || attr(h, "id") == "" {
-			continue
-		}
-		var blocks []string
-		for c := sec.FirstChild; c != nil; c = c.NextSibling {
-			if c.DataAtom == atom.P {
-				blocks = append(blocks, blocksOf(c)...)
-			}
-		}
-		p.add(attr(h, "id"), KindPage, text(h), blocks)
-	}
 }
 
 // plainPage indexes the h1 and the paragraphs directly in <main>.

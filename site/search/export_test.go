@@ -94,3 +94,30 @@ func Lower(s string) string { return lower(s) }
 func EditDistance(a, b string, max int) int { return editDistance([]rune(a), []rune(b), max) }
 
 func EncodeTerm(word, term string) string { return encodeTerm(word, term) }
+
+// DebugHeads lists the inferred compound heads of a language.
+func DebugHeads(docs []Document, lang string) []string {
+	var texts []string
+	for _, d := range docs {
+		if d.Lang == lang {
+			texts = append(texts, d.Title, d.Text)
+		}
+	}
+	v, _ := newVocabulary(lang, texts, nil)
+	seen := map[string]bool{}
+	for _, t := range texts {
+		for _, w := range bleveWords(t) {
+			seen[w] = true
+		}
+	}
+	for _, w := range stopWords(lang) {
+		seen[w] = true
+	}
+	var out []string
+	for _, w := range v.words {
+		if !seen[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}

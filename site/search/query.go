@@ -22,7 +22,7 @@ const (
 	maxTypoWord    = 40 // longest word to look for typos of
 	maxTypos       = 8  // typo candidates per word
 	maxCompletions = 20 // completions of the last word
-	minCompletion  = 2  // shortest last word to complete
+	minCompletion  = 3  // shortest last word to complete
 	typo1Len       = 5  // from this length one edit is tolerated
 	typo2Len       = 9  // from this length two edits
 )
