@@ -168,8 +168,9 @@ func withLang(input []byte, lang string) []byte {
 		return input
 	}
 	sep := ","
-	if bytes.Equal(bytes.TrimSpace(input[1:len(input)-1]), nil) {
+	if len(bytes.TrimSpace(input[1:len(input)-1])) == 0 {
 		sep = ""
 	}
-	return append(append(append([]byte{}, input[:len(input)-1]...), []byte(sep+`"lang":"`+lang+`"}`)...))
+	out := append([]byte{}, input[:len(input)-1]...)
+	return append(out, sep+`"lang":"`+lang+`"}`...)
 }

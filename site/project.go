@@ -62,6 +62,8 @@ type Project struct {
 	// published.
 	Date   params.Date
 	Amount params.Set
+	// Lists are the readability thresholds and word lists.
+	Lists *ReviewLists
 	// Warnings are problems the build could read past; they are printed,
 	// not fatal.
 	Warnings []ordinance.Diagnostic
@@ -110,6 +112,9 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	errs.add(p.loadTranslations(content))
 	errs.add(p.loadGlossary(content))
 	errs.add(p.loadGuides(content))
+	lists, err := loadReviewLists(content)
+	errs.add(err)
+	p.Lists = lists
 	if len(errs) > 0 {
 		return nil, errs
 	}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -29,10 +30,12 @@ const (
 	KindCalculator  = "calculator"
 	KindCalculators = "calculators"
 	KindSearch      = "search"
+	KindReview      = "review"
+	KindReviewPage  = "review-page"
 	KindNotFound    = "404"
 )
 
-var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindNotFound}
+var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindReview, KindReviewPage, KindNotFound}
 
 // Output is a rendered site: slash-separated file paths (no leading slash)
 // to their bytes.
@@ -79,6 +82,7 @@ type SiteData struct {
 	Glossary []glossary.Entry
 	// Calculators carry their example tables, computed at build time.
 	Calculators []Calculator
+	Review      *ReviewData
 	// HasWASM is false when the calculators could not be compiled for the
 	// browser; the pages then show only their tables.
 	HasWASM bool
@@ -108,6 +112,11 @@ type Page struct {
 	Body  template.HTML
 
 	Calculator *Calculator
+
+	// Review is the readability report of the language (reviewers' pages);
+	// Reviews are the texts one per-page view shows.
+	Review  *ReviewData
+	Reviews []Reviewed
 
 	marker *glossary.Marker
 }
@@ -164,6 +173,15 @@ func (p *Page) Param(name string) (string, error) {
 
 // Year is the year of the amounts the site shows.
 func (p *Page) Year() int { return p.Site.Project.Date.Year }
+
+// LangPath adds the language prefix to a site path: "/artikel/6/" in
+// English is "/en/artikel/6/".
+func LangPath(lang, p string) string {
+	if lang == Languages[0] {
+		return p
+	}
+	return "/" + lang + p
+}
 
 // ArticlePath is the site path of an article page.
 func ArticlePath(number string) string { return "/artikel/" + number + "/" }
@@ -346,6 +364,18 @@ var funcs = template.FuncMap{
 		return "#" + anchorID("", lid, item)
 	},
 	"date": formatDate,
+	"join": strings.Join,
+	// deref shows an optional number.
+	"deref": func(f *float64) string {
+		if f == nil {
+			return "–"
+		}
+		return strconv.FormatFloat(*f, 'f', -1, 64)
+	},
+	// anchorSafe turns a path into an id fragment.
+	"anchorSafe": func(s string) string {
+		return strings.Trim(strings.NewReplacer("/", "-", "#", "-").Replace(s), "-")
+	},
 	// reasonFragment is the anchor a calculator reason links to.
 	"reasonFragment": func(paragraph string) string {
 		switch paragraph {
@@ -525,6 +555,11 @@ func (r *Renderer) siteData(p *Project, lang string) (*SiteData, error) {
 		return nil, err
 	}
 	sd.Calculators = calcs
+	texts, err := p.Review(lang)
+	if err != nil {
+		return nil, err
+	}
+	sd.Review = newReviewData(texts, p.Consistency())
 	return sd, nil
 }
 
@@ -543,6 +578,22 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		{Path: "/toelichting/", Kind: KindExplanation, Title: t["explanation_title"], Description: t["explanation_description"], Breadcrumbs: []Link{home, ord}},
 		{Path: "/zoeken/", Kind: KindSearch, Title: t["search_title"], Description: t["search_page_intro"], Breadcrumbs: []Link{home}},
 		{Path: "/404.html", Kind: KindNotFound, Title: t["not_found_title"], Description: t["not_found_title"]},
+	}
+	review := Link{Title: t["review_title"], Path: "/leesbaarheid/"}
+	pages = append(pages, &Page{Path: "/leesbaarheid/", Kind: KindReview, Title: t["review_title"], Description: t["review_intro"], Breadcrumbs: []Link{home}, Review: sd.Review})
+	views := map[string]*Page{}
+	for _, r := range sd.Review.Texts {
+		pg := views[r.ReviewPath()]
+		if pg == nil {
+			title := r.Title
+			if r.Kind == TextGlossary {
+				title = t["glossary_title"]
+			}
+			pg = &Page{Path: r.ReviewPath(), Kind: KindReviewPage, Title: t["review_title"] + ": " + title, Description: t["review_page_intro"], Breadcrumbs: []Link{home, review}}
+			views[r.ReviewPath()] = pg
+			pages = append(pages, pg)
+		}
+		pg.Reviews = append(pg.Reviews, r)
 	}
 	calcs := Link{Title: t["calcs"], Path: "/rekenhulp/"}
 	pages = append(pages, &Page{Path: "/rekenhulp/", Kind: KindCalculators, Title: t["calcs_title"], Description: t["calcs_intro"], Breadcrumbs: []Link{home}})

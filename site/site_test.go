@@ -417,3 +417,30 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+// TestReviewPages: the reviewers' overview has a row per guide and the
+// consistency findings with both quotes; per-page views mark hard
+// sentences with their reasons.
+func TestReviewPages(t *testing.T) {
+	out := generate(t)
+	page := string(out["leesbaarheid/index.html"])
+	for _, want := range []string{
+		`href="voorzieningen/uitstroompremie/"`,
+		`href="artikel/17/"`,
+		"Deze verordening treedt in werking met ingang van 1 september 2024.",
+		`href="../artikel/23/#lid-1"`,
+		"Flesch-Douma",
+		"dbnl.org", // the source of the Flesch–Douma threshold
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("leesbaarheid lacks %q", want)
+		}
+	}
+	art := string(out["leesbaarheid/artikel/3/index.html"])
+	if !strings.Contains(art, `<mark class="rg-hard">`) && !strings.Contains(art, "alleen gemeten") {
+		t.Error("per-page view of artikel 3 shows no sentences")
+	}
+	if _, ok := out["en/leesbaarheid/voorzieningen/uitstroompremie/index.html"]; !ok {
+		t.Error("no English per-page view")
+	}
+}

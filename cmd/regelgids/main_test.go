@@ -236,3 +236,57 @@ func TestAmounts(t *testing.T) {
 		}
 	}
 }
+
+func TestCheck(t *testing.T) {
+	stdout, stderr, code := run(t, "check", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Documents []struct {
+			URL, Kind, Lang string
+			Pass            bool
+			Metrics         map[string]any
+			Problems        []struct{ Sentence, Reason string }
+		}
+		Consistency []struct{ Kind, Article, Message string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, d := range rep.Documents {
+		kinds[d.Lang+" "+d.Kind]++
+		if (d.Kind == "guide" || d.Kind == "glossary") && !d.Pass {
+			t.Errorf("%s does not pass B1: %v", d.URL, d.Problems)
+		}
+		if d.Metrics["avg_sentence_words"] == nil {
+			t.Errorf("%s: no metrics", d.URL)
+		}
+	}
+	if kinds["nl guide"] != 16 || kinds["en guide"] != 16 || kinds["nl article"] != 24 || kinds["nl glossary"] < 40 || kinds["en explanation"] != 24 {
+		t.Errorf("documents per kind: %v", kinds)
+	}
+	dates := 0
+	for _, f := range rep.Consistency {
+		if f.Kind == "date" && f.Article == "23" {
+			dates++
+		}
+	}
+	if dates != 1 || len(rep.Consistency) < 10 {
+		t.Errorf("consistency findings: %d (date on article 23: %d)", len(rep.Consistency), dates)
+	}
+
+	// A guide that slips above B1 makes check fail.
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../content/eemsdelta")); err != nil {
+		t.Fatal(err)
+	}
+	guide := filepath.Join(dir, "gidsen/nl/scholing.md")
+	b, _ := os.ReadFile(guide)
+	os.WriteFile(guide, bytes.Replace(b, []byte("## Wat is het?\n"), []byte("## Wat is het?\n\nDe scholing wordt door de gemeente ambtshalve toegekend aan inwoners die naar het oordeel van de gemeente onvoldoende vaardigheden bezitten om zonder aanvullende ondersteuning betaald werk te verkrijgen of te behouden.\n"), 1), 0o644)
+	stdout, stderr, code = run(t, "check", "--lang", "nl", "--content", dir)
+	if code != 1 || !strings.Contains(stdout, "zin van") || !strings.Contains(stdout, "lijdende vorm") || !strings.Contains(stderr, "fail B1") {
+		t.Errorf("exit %d, stderr %q, stdout:\n%.2000s", code, stderr, stdout)
+	}
+}

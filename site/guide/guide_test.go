@@ -162,3 +162,23 @@ func FuzzParse(f *testing.F) {
 		g.Render(env()) // must not panic
 	})
 }
+
+func TestText(t *testing.T) {
+	g, err := Parse("x.md", "x", "nl", []byte(valid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := g.Text(env().Param)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Wat is het?\n\nU krijgt €\u00a0600 als u een uitkering had. Zie artikel 17, lid 1.\n\n",
+		"Is het voor mij?\n\n- Ja, als u lang een uitkering had.\n",
+		"Anna krijgt €\u00a0600.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("text lacks %q:\n%s", want, got)
+		}
+	}
+}

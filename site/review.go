@@ -1,0 +1,320 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/regelgids/regelgids/site/consistency"
+	"github.com/regelgids/regelgids/site/glossary"
+	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/readability"
+)
+
+// Files the readability review reads from a content folder.
+const (
+	ThresholdsFile = "leesbaarheid.yaml"
+	JargonFile     = "woorden/jargon.txt"
+	CommonFile     = "woorden/gewone-woorden.txt"
+)
+
+// Kinds of reviewed text, as the readability thresholds name them.
+const (
+	TextGuide       = "guide"
+	TextGlossary    = "glossary"
+	TextArticle     = "article"
+	TextExplanation = "explanation"
+)
+
+// ReviewLists are the word lists and thresholds the review uses.
+type ReviewLists struct {
+	Thresholds *readability.Thresholds
+	Jargon     []string
+	// Common is only for Dutch: the list is of Dutch words.
+	Common map[string]bool
+}
+
+// Reviewed is one text with its readability report.
+type Reviewed struct {
+	// Path is the page the text is on (language-neutral site path), with
+	// an anchor where the text is part of a page.
+	Path   string
+	Title  string
+	Kind   string
+	Lang   string
+	Report *readability.Report
+	// Article is the number of the article a text belongs to ("" for a
+	// glossary entry).
+	Article string
+}
+
+// Fails reports whether a text that must pass does not.
+func (r Reviewed) Fails() bool { return r.Report.Graded && !r.Report.Pass }
+
+func loadReviewLists(content fs.FS) (*ReviewLists, error) {
+	raw, err := fs.ReadFile(content, ThresholdsFile)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ThresholdsFile, err)
+	}
+	th, err := readability.ParseThresholds(ThresholdsFile, raw)
+	if err != nil {
+		return nil, err
+	}
+	l := &ReviewLists{Thresholds: th, Common: map[string]bool{}}
+	if raw, err = fs.ReadFile(content, JargonFile); err != nil {
+		return nil, fmt.Errorf("%s: %w", JargonFile, err)
+	}
+	l.Jargon = readability.ParseWords(raw)
+	if raw, err = fs.ReadFile(content, CommonFile); err != nil {
+		return nil, fmt.Errorf("%s: %w", CommonFile, err)
+	}
+	for _, w := range readability.ParseWords(raw) {
+		l.Common[w] = true
+	}
+	return l, nil
+}
+
+// Review scores every text of one language: each guide, each glossary
+// entry, each article and each article's toelichting. Guides and glossary
+// entries are judged against the B1 thresholds; law is scored only.
+func (p *Project) Review(lang string) ([]Reviewed, error) {
+	opts := func(kind string) readability.Options {
+		o := readability.Options{Kind: kind, Thresholds: p.Lists.Thresholds, Jargon: p.Lists.Jargon, Explained: glossaryWords(p.Glossary[lang])}
+		if lang == Languages[0] {
+			o.Common = p.Lists.Common
+		}
+		return o
+	}
+	var out []Reviewed
+	for _, g := range p.Guides[lang] {
+		text, err := g.Text(func(name string) (string, error) {
+			v, ok := p.Amount.Lookup(name)
+			if !ok {
+				return "", fmt.Errorf("no parameter %q", name)
+			}
+			return FormatValue(v, lang), nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Reviewed{Path: "/voorzieningen/" + g.Slug + "/", Title: g.Title, Kind: TextGuide, Lang: lang,
+			Report: readability.Analyze(g.Title+"\n\n"+g.Summary+"\n\n"+text, lang, opts(TextGuide)), Article: firstOf(g.Articles)})
+	}
+	for _, e := range sortedGlossary(p.Glossary[lang]) {
+		out = append(out, Reviewed{Path: "/begrippen/#" + e.ID, Title: e.Term, Kind: TextGlossary, Lang: lang,
+			Report: readability.Analyze(e.Definition, lang, opts(TextGlossary))})
+	}
+	doc := p.Docs[lang]
+	for _, a := range doc.Articles() {
+		title := fmt.Sprintf("%s %s. %s", map[string]string{"nl": "Artikel", "en": "Article"}[lang], a.Number, a.Title)
+		out = append(out, Reviewed{Path: ArticlePath(a.Number), Title: title, Kind: TextArticle, Lang: lang, Article: a.Number,
+			Report: readability.Analyze(articleText(a), lang, opts(TextArticle))})
+		if a.Explanation != "" {
+			out = append(out, Reviewed{Path: ArticlePath(a.Number) + "#toelichting", Title: title, Kind: TextExplanation, Lang: lang, Article: a.Number,
+				Report: readability.Analyze(a.Explanation, lang, opts(TextExplanation))})
+		}
+	}
+	return out, nil
+}
+
+func firstOf(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// articleText is an article's leden and onderdelen as plain text, each on
+// its own.
+func articleText(a *ordinance.Article) string {
+	var parts []string
+	for _, q := range a.Paragraphs {
+		if q.Text != "" {
+			parts = append(parts, q.Text)
+		}
+		var items []string
+		for _, it := range q.Items {
+			items = append(items, "- "+it.Text)
+		}
+		if len(items) > 0 {
+			parts = append(parts, strings.Join(items, "\n"))
+		}
+		if q.Tail != "" {
+			parts = append(parts, q.Tail)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// glossaryWords are every term and form of the glossary: the site links
+// each one to its entry on first use, so they count as explained.
+func glossaryWords(entries []glossary.Entry) []string {
+	var words []string
+	for _, e := range entries {
+		words = append(words, strings.ToLower(e.Term))
+		for _, f := range e.Forms {
+			words = append(words, strings.ToLower(f))
+		}
+	}
+	return words
+}
+
+// reviewPath is the site path of the per-page readability view of a text.
+func reviewPath(r Reviewed) string {
+	switch r.Kind {
+	case TextGuide:
+		return "/leesbaarheid" + strings.TrimSuffix(r.Path, "/") + "/"
+	case TextGlossary:
+		return "/leesbaarheid/begrippen/"
+	}
+	return "/leesbaarheid/artikel/" + r.Article + "/"
+}
+
+// ReviewData is what the reviewers' pages show for one language.
+type ReviewData struct {
+	Texts    []Reviewed
+	Findings []Finding
+	// Pairs put each article beside the guide that explains it.
+	Pairs []ReviewPair
+}
+
+// ReviewPair is an article with its toelichting and its B1 guide.
+type ReviewPair struct {
+	Article, Explanation, Guide *Reviewed
+}
+
+// Kind returns the texts of one kind.
+func (d *ReviewData) Kind(kind string) []Reviewed {
+	var out []Reviewed
+	for _, r := range d.Texts {
+		if r.Kind == kind {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Passing counts graded texts that pass, and graded texts.
+func (d *ReviewData) Passing() (pass, graded int) {
+	for _, r := range d.Texts {
+		if r.Report.Graded {
+			graded++
+			if r.Report.Pass {
+				pass++
+			}
+		}
+	}
+	return pass, graded
+}
+
+// PassCount and GradedCount are Passing for templates.
+func (d *ReviewData) PassCount() int   { p, _ := d.Passing(); return p }
+func (d *ReviewData) GradedCount() int { _, g := d.Passing(); return g }
+
+// GlossaryPass reports whether every glossary entry passes.
+func (d *ReviewData) GlossaryPass() bool {
+	for _, r := range d.Kind(TextGlossary) {
+		if r.Fails() {
+			return false
+		}
+	}
+	return true
+}
+
+func newReviewData(texts []Reviewed, findings []Finding) *ReviewData {
+	d := &ReviewData{Texts: texts, Findings: findings}
+	find := func(kind, article string) *Reviewed {
+		for i := range d.Texts {
+			if d.Texts[i].Kind == kind && d.Texts[i].Article == article {
+				return &d.Texts[i]
+			}
+		}
+		return nil
+	}
+	for i := range d.Texts {
+		r := &d.Texts[i]
+		if r.Kind != TextArticle {
+			continue
+		}
+		if g := find(TextGuide, r.Article); g != nil {
+			d.Pairs = append(d.Pairs, ReviewPair{Article: r, Explanation: find(TextExplanation, r.Article), Guide: g})
+		}
+	}
+	return d
+}
+
+// ReviewPath is the site path of the per-page readability view of a text.
+func (r Reviewed) ReviewPath() string {
+	switch r.Kind {
+	case TextGuide:
+		return "/leesbaarheid" + r.Path
+	case TextGlossary:
+		return "/leesbaarheid/begrippen/"
+	}
+	return "/leesbaarheid/artikel/" + r.Article + "/"
+}
+
+// SentenceProblems are the reasons a sentence breaks a threshold.
+func (r Reviewed) SentenceProblems(sentence string) []string {
+	var out []string
+	for _, p := range r.Report.Problems {
+		if p.Sentence == sentence {
+			out = append(out, p.Reason)
+		}
+	}
+	return out
+}
+
+// TextProblems are the problems of the whole text (not one sentence).
+func (r Reviewed) TextProblems() []string {
+	var out []string
+	for _, p := range r.Report.Problems {
+		if p.Sentence == "" {
+			out = append(out, p.Reason)
+		}
+	}
+	return out
+}
+
+// Score is the main readability score of the text in its language:
+// Flesch–Douma for Dutch, Flesch Reading Ease for English.
+func (r Reviewed) Score() string {
+	m := r.Report.Metrics
+	v := m.FleschDouma
+	if r.Lang == "en" {
+		v = m.FleschReadingEase
+	}
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", *v)
+}
+
+// Finding is a contradiction between the regeling and its toelichting.
+type Finding = consistency.Finding
+
+// Consistency compares the regeling with its toelichting. Findings are
+// warnings for reviewers: the law is what it is.
+func (p *Project) Consistency() []Finding { return consistency.Check(p.Ordinance()) }
+
+// FindingText writes a finding on one line for the command line, with
+// both quotes and their lines.
+func FindingText(file string, f Finding) string {
+	s := fmt.Sprintf("%s: artikel %s: %s", f.Kind, f.Article, f.Message)
+	if f.Regeling.Text != "" {
+		s += fmt.Sprintf("\n    %s:%d: regeling: %q", file, f.Regeling.Line, f.Regeling.Text)
+	}
+	if f.Toelichting.Text != "" {
+		s += fmt.Sprintf("\n    %s:%d: toelichting: %q", file, f.Toelichting.Line, f.Toelichting.Text)
+	}
+	return s
+}
+
+// QuoteURL links a quote of the regeling to its article and lid.
+func (p *Page) QuoteURL(q consistency.Quote) string {
+	target := ArticlePath(q.Article)
+	if q.Paragraph != "" {
+		target += "#lid-" + q.Paragraph
+	}
+	return p.URL(target)
+}
