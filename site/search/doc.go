@@ -60,9 +60,12 @@ var partLabels = map[string][2]string{
 
 // DocumentsFromHTML extracts the searchable sections from the built site's
 // HTML files (paths like "voorzieningen/uitstroompremie/index.html",
-// "en/artikel/6/index.html"). It indexes what the pages show: hidden and
-// visually hidden text, navigation and forms are left out, and so are pages
-// that only repeat other pages (the whole ordinance, the search page, 404).
+// "en/artikel/6/index.html"). It indexes what the pages for residents show:
+// the guides, articles, glossary, toelichting, calculators, home and lists.
+// Hidden and visually hidden text, navigation and forms are left out, and
+// so are pages that repeat other pages (the whole ordinance beyond its
+// title, the search page, 404) or are not for residents (the reviewers'
+// leesbaarheid pages), and pages marked <meta name="robots" content="noindex">.
 func DocumentsFromHTML(files map[string][]byte) ([]Document, error) {
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -84,6 +87,9 @@ func DocumentsFromHTML(files map[string][]byte) ([]Document, error) {
 			if strings.HasPrefix(name, "en/") {
 				p.lang = "en"
 			}
+		}
+		if robots := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Meta && attr(n, "name") == "robots" }); robots != nil && strings.Contains(attr(robots, "content"), "noindex") {
+			continue
 		}
 		p.main = find(root, func(n *html.Node) bool { return n.DataAtom == atom.Main })
 		if p.main == nil {
@@ -126,11 +132,13 @@ func (p *pageParser) parse() error {
 		return p.glossary()
 	case rel == "toelichting/":
 		p.explanation()
-	case parts[0] == "zoeken":
-		// the search page lists what the other pages say
-	default:
-		// lists, calculators, the whole ordinance: title and introduction
+	case rel == "", rel == "voorzieningen/", rel == "verordening/", parts[0] == "rekenhulp":
+		// home, lists, the whole ordinance, calculators: title and introduction
 		p.plainPage()
+	default:
+		// pages for residents are above; the search page lists what the
+		// others say, and the reviewers' pages (leesbaarheid) are not for
+		// residents
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -223,9 +224,27 @@ func TestDocuments(t *testing.T) {
 				t.Errorf("%s indexes hidden text %q", d.URL, bad)
 			}
 		}
-		if strings.HasPrefix(d.URL, "/zoeken/") || strings.HasPrefix(d.URL, "/en/zoeken/") || strings.Contains(d.URL, "404") {
+		if u := strings.TrimPrefix(d.URL, "/en"); strings.HasPrefix(u, "/zoeken/") || strings.HasPrefix(u, "/leesbaarheid/") || strings.Contains(u, "404") {
 			t.Errorf("%s is indexed", d.URL)
 		}
+	}
+}
+
+func TestDocumentsFromHTMLSkips(t *testing.T) {
+	page := "<html lang=nl><head>%s</head><body><main><h1>Titel</h1><p>Tekst</p></main></body></html>"
+	docs, err := search.DocumentsFromHTML(map[string][]byte{
+		"index.html":                  []byte(fmt.Sprintf(page, "")),
+		"rekenhulp/index.html":        []byte(fmt.Sprintf(page, `<meta name="robots" content="noindex, nofollow">`)),
+		"leesbaarheid/index.html":     []byte(fmt.Sprintf(page, "")),
+		"zoeken/index.html":           []byte(fmt.Sprintf(page, "")),
+		"en/iets-nieuws/index.html":   []byte(fmt.Sprintf(page, "")),
+		"voorzieningen/x/uitleg.html": []byte(fmt.Sprintf(page, "")),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].URL != "/" || docs[0].Text != "Tekst" {
+		t.Errorf("docs %+v, want only the home page", docs)
 	}
 }
 
