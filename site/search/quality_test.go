@@ -13,8 +13,8 @@ import (
 
 // question is one query of the query set (content/eemsdelta/zoeken/vragen.yaml).
 type question struct {
-	Q    string `yaml:"q"`
-	Want string `yaml:"want"`
+	Q    string `yaml:"q" json:"q"`
+	Want string `yaml:"want" json:"want"`
 }
 
 func loadQuestions(t testing.TB) map[string][]question {

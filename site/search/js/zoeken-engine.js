@@ -33,34 +33,51 @@
     return C_OTHER;
   }
 
-  // characters with their combining marks (UAX #29 WB4); offsets in UTF-16 units
+  // classes of the first code points, looked up rather than computed
+  var TABLE = 0x3000, CLASS = new Uint8Array(TABLE);
+  for (var cp0 = 0; cp0 < TABLE; cp0++) CLASS[cp0] = charClass(cp0);
+
+  // characters with their combining marks (UAX #29 WB4), as parallel
+  // arrays: class, start and end (offsets in UTF-16 units)
+  var scratch = { c: new Uint8Array(256), st: new Int32Array(256), en: new Int32Array(256), n: 0 };
   function units(s) {
-    var out = [], i = 0, n = s.length;
+    var n = s.length;
+    if (scratch.c.length < n) {
+      var size = Math.max(n, 2 * scratch.c.length);
+      scratch.c = new Uint8Array(size); scratch.st = new Int32Array(size); scratch.en = new Int32Array(size);
+    }
+    var c = scratch.c, st = scratch.st, en = scratch.en, k = 0, i = 0;
     while (i < n) {
-      var r = s.codePointAt(i), w = r > 0xFFFF ? 2 : 1, c = charClass(r), last = out[out.length - 1];
-      if (c === C_EXTEND && last && last.c !== C_BREAK && last.e === i) {
-        last.e = i + w;
+      var r = s.charCodeAt(i), w = 1;
+      if (r >= 0xD800 && r <= 0xDBFF && i + 1 < n) {
+        var lo = s.charCodeAt(i + 1);
+        if (lo >= 0xDC00 && lo <= 0xDFFF) { r = ((r - 0xD800) << 10) + (lo - 0xDC00) + 0x10000; w = 2; }
+      }
+      var cl = r < TABLE ? CLASS[r] : charClass(r);
+      if (cl === C_EXTEND && k > 0 && c[k - 1] !== C_BREAK && en[k - 1] === i) {
+        en[k - 1] = i + w;
       } else {
-        out.push({ c: c === C_EXTEND ? C_OTHER : c, s: i, e: i + w });
+        c[k] = cl === C_EXTEND ? C_OTHER : cl; st[k] = i; en[k] = i + w; k++;
       }
       i += w;
     }
-    return out;
+    scratch.n = k;
+    return scratch;
   }
 
   function isWordChar(c) { return c === C_LETTER || c === C_DIGIT || c === C_EXTNUMLET; }
 
   // tokenize: the words of s, as bleve's unicode tokenizer finds them in Latin text
   function tokenize(s) {
-    var us = units(s), out = [], i = 0;
-    while (i < us.length) {
-      if (!isWordChar(us[i].c)) { i++; continue; }
+    var u = units(s), c = u.c, n = u.n, out = [], i = 0;
+    while (i < n) {
+      if (!isWordChar(c[i])) { i++; continue; }
       var j = i + 1;
-      while (j < us.length) {
-        var prev = us[j - 1].c, cur = us[j].c;
+      while (j < n) {
+        var prev = c[j - 1], cur = c[j];
         if (isWordChar(cur)) { j++; continue; }
-        if (j + 1 < us.length) {
-          var next = us[j + 1].c;
+        if (j + 1 < n) {
+          var next = c[j + 1];
           if ((prev === C_LETTER && next === C_LETTER && (cur === C_MIDLETTER || cur === C_MIDNUMLET)) ||
             (prev === C_DIGIT && next === C_DIGIT && (cur === C_MIDNUM || cur === C_MIDNUMLET))) {
             j += 2;
@@ -69,14 +86,17 @@
         }
         break;
       }
-      out.push({ text: s.slice(us[i].s, us[j - 1].e), start: us[i].s, end: us[j - 1].e });
+      out.push({ text: s.slice(u.st[i], u.en[j - 1]), start: u.st[i], end: u.en[j - 1] });
       i = j;
     }
     return out;
   }
 
   // lower: as bleve's to_lower filter (Go's unicode.ToLower per character)
+  var SIMPLE = /^[\u0000-\u012f\u0131-\u02af]*$/;
   function lower(s) {
+    // Latin text lowercases character by character; only İ differs
+    if (SIMPLE.test(s)) return s.toLowerCase();
     var out = "";
     for (var ch of s) {
       var cp = ch.codePointAt(0);
@@ -86,8 +106,6 @@
     }
     return out;
   }
-
-  function cpLen(s) { var n = 0; for (var _ of s) n++; return n; } // eslint-disable-line no-unused-vars
 
   function allLetters(w) {
     if (w === "") return false;
@@ -141,10 +159,17 @@
     this.docs = [];
     this.postings = new Map();
     this.fieldLen = this.fields.map(function () { return 0; });
+    var blocks = [];
     data.docs.forEach(function (d, n) {
       var doc = { url: d[0], kind: data.kinds[d[1]], title: d[2], blocks: d[3], len: [] };
       var title = self.analyze(doc.title);
-      var text = self.analyze(doc.blocks.map(function (b) { return data.text[b]; }).join("\n"));
+      var text = { terms: [], parts: [] };
+      doc.blocks.forEach(function (b) {
+        // the blocks of a text are analyzed apart: a line break ends every word
+        var a = blocks[b] || (blocks[b] = self.analyze(data.text[b]));
+        Array.prototype.push.apply(text.terms, a.terms);
+        Array.prototype.push.apply(text.parts, a.parts);
+      });
       [title.terms, text.terms, title.parts, text.parts].forEach(function (terms, f) {
         doc.len[f] = terms.length;
         self.fieldLen[f] += terms.length;
@@ -163,13 +188,19 @@
 
   // analyze: the terms of a text, and the terms of the parts of its compound words
   Index.prototype.analyze = function (s) {
-    var terms = [], parts = [], self = this;
-    tokenize(s).forEach(function (t) {
-      var e = self.entries.get(lower(t.text));
-      if (!e) { terms.push("\u0000unknown:" + lower(t.text)); return; }
-      if (e.term !== "") terms.push(e.term);
-      if (e.parts) e.parts.forEach(function (p) { var pt = self.term(p); if (pt !== "") parts.push(pt); });
-    });
+    var terms = [], parts = [], self = this, seen = this.seen || (this.seen = new Map());
+    var toks = tokenize(s);
+    for (var k = 0; k < toks.length; k++) {
+      var t = toks[k], a = seen.get(t.text);
+      if (a === undefined) {
+        var w = lower(t.text), e = self.entries.get(w);
+        if (!e) a = { term: "\u0000unknown:" + w, parts: null };
+        else a = { term: e.term, parts: e.parts ? e.parts.map(function (p) { return self.term(p); }).filter(function (pt) { return pt !== ""; }) : null };
+        seen.set(t.text, a);
+      }
+      if (a.term !== "") terms.push(a.term);
+      if (a.parts) for (var i = 0; i < a.parts.length; i++) parts.push(a.parts[i]);
+    }
     return { terms: terms, parts: parts };
   };
 
