@@ -162,6 +162,7 @@ func newVocabulary(lang string, texts []string, syn *Synonyms) (*vocabulary, err
 			v.entries[w].parts = v.split(w)
 		}
 	}
+	v.buildLexicon()
 	return v, nil
 }
 

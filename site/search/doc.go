@@ -69,7 +69,7 @@ var partLabels = map[string][2]string{
 func DocumentsFromHTML(files map[string][]byte) ([]Document, error) {
 	names := make([]string, 0, len(files))
 	for name := range files {
-		if name == "index.html" || strings.HasSuffix(name, "/index.html") {
+		if (name == "index.html" || strings.HasSuffix(name, "/index.html")) && pageKind(name) != "" {
 			names = append(names, name)
 		}
 	}
@@ -117,28 +117,42 @@ func (p *pageParser) add(anchor, kind, title string, blocks []string) {
 	p.docs = append(p.docs, Document{URL: url, Lang: p.lang, Kind: kind, Title: title, Text: strings.Join(blocks, "\n")})
 }
 
-func (p *pageParser) parse() error {
-	rel := strings.TrimPrefix(p.url, "/")
-	if p.lang != "nl" {
-		rel = strings.TrimPrefix(rel, p.lang+"/")
-	}
+// pageKind says how a page is indexed, from its path; "" when it is not.
+// The pages for residents are the guides, the articles, the glossary, the
+// toelichting, and home, lists, the whole ordinance and the calculators by
+// their title and introduction. The search page lists what the others say,
+// and the reviewers' pages (leesbaarheid) are not for residents.
+func pageKind(name string) string {
+	rel := strings.TrimSuffix(name, "index.html")
+	rel = strings.TrimPrefix(rel, "en/")
 	parts := strings.Split(strings.TrimSuffix(rel, "/"), "/")
 	switch {
 	case parts[0] == "voorzieningen" && len(parts) == 2:
-		return p.guide()
+		return "guide"
 	case parts[0] == "artikel" && len(parts) == 2:
-		return p.article()
+		return "article"
 	case rel == "begrippen/":
-		return p.glossary()
+		return "glossary"
 	case rel == "toelichting/":
-		p.explanation()
+		return "explanation"
 	case rel == "", rel == "voorzieningen/", rel == "verordening/", parts[0] == "rekenhulp":
-		// home, lists, the whole ordinance, calculators: title and introduction
+		return "page"
+	}
+	return ""
+}
+
+func (p *pageParser) parse() error {
+	switch pageKind(p.name) {
+	case "guide":
+		return p.guide()
+	case "article":
+		return p.article()
+	case "glossary":
+		return p.glossary()
+	case "explanation":
+		p.explanation()
+	case "page":
 		p.plainPage()
-	default:
-		// pages for residents are above; the search page lists what the
-		// others say, and the reviewers' pages (leesbaarheid) are not for
-		// residents
 	}
 	return nil
 }

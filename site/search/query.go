@@ -68,10 +68,11 @@ type queryWord struct {
 
 // lexicon returns the words that typos and completions are looked for
 // among, sorted: the words with an index term and the one-word synonyms.
-func (v *vocabulary) lexicon() []string {
-	if v.lex != nil {
-		return v.lex
-	}
+func (v *vocabulary) lexicon() []string { return v.lex }
+
+// buildLexicon fills the lexicon once the vocabulary is complete; searches
+// only read it, so they may run at the same time.
+func (v *vocabulary) buildLexicon() {
 	seen := map[string]bool{}
 	for _, w := range v.words {
 		if v.entries[w].term != "" {
@@ -86,7 +87,6 @@ func (v *vocabulary) lexicon() []string {
 		}
 	}
 	v.lex = sortedKeys(seen)
-	return v.lex
 }
 
 // term returns the index term of a word, or "".

@@ -259,3 +259,74 @@ func TestDocumentsFromHTMLErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentSearch: the server searches for many residents at once
+// (run with -race).
+func TestConcurrentSearch(t *testing.T) {
+	f := getFixture(t)
+	qs := loadQuestions(t)
+	done := make(chan error)
+	for i := 0; i < 8; i++ {
+		go func(i int) {
+			var err error
+			for _, lang := range langs {
+				for _, q := range qs[lang] {
+					if _, e := f.ix.Search(q.Q[:len(q.Q)-i%3], lang, 5); e != nil {
+						err = e
+					}
+				}
+			}
+			done <- err
+		}(i)
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestExportDeterministic: two builds of the same site give the same index files.
+func TestExportDeterministic(t *testing.T) {
+	f := getFixture(t)
+	for _, lang := range langs {
+		b, err := search.ExportBrowser(f.docs, lang, f.syn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(b) != string(f.exports[lang]) {
+			t.Errorf("%s: the export differs between two runs", lang)
+		}
+	}
+	if _, err := search.ExportBrowser(f.docs, "fr", f.syn); err == nil {
+		t.Error("exporting a language without documents should fail")
+	}
+}
+
+func BenchmarkBuildIndex(b *testing.B) {
+	f := getFixture(b)
+	for i := 0; i < b.N; i++ {
+		ix, err := search.NewIndex(f.docs, f.syn)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+		for _, lang := range langs {
+			if _, err := search.ExportBrowser(f.docs, lang, f.syn); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	f := getFixture(b)
+	qs := loadQuestions(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := qs["nl"][i%len(qs["nl"])]
+		if _, err := f.ix.Search(q.Q, "nl", 8); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

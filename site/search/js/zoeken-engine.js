@@ -540,7 +540,7 @@
     var list = form.querySelector("[data-zoeken-list]");
     var status = form.querySelector("[data-zoeken-status]");
     if (!panel || !list || !status) return;
-    var index = null, loading = null, timer = 0, last = null;
+    var loading = null, timer = 0, last = null, dismissed = false;
     var root = ds.root || "./";
 
     function say(text) {
@@ -560,7 +560,7 @@
       if (!loading) {
         loading = fetch(ds.index, { credentials: "same-origin" })
           .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-          .then(function (data) { index = api.load(data); return index; });
+          .then(function (data) { return api.load(data); });
         loading.catch(function () {
           open(true);
           list.textContent = "";
@@ -618,6 +618,7 @@
     }
     function run() {
       var q = input.value;
+      dismissed = false;
       if (q.trim() === "") { last = q; list.textContent = ""; open(false); status.textContent = ""; return; }
       if (q === last && !panel.hidden) return;
       last = q;
@@ -627,13 +628,19 @@
       });
     }
     input.addEventListener("input", run);
-    input.addEventListener("focus", function () { if (input.value.trim() !== "") run(); else load(); });
+    // back in the box: the results again, unless Escape closed them
+    input.addEventListener("focus", function () { if (input.value.trim() !== "" && !dismissed) run(); else load(); });
     input.addEventListener("keydown", function (e) {
-      if (e.key === "ArrowDown" && !panel.hidden) {
+      if (e.key === "ArrowDown") {
+        if (panel.hidden) {
+          if (input.value.trim() !== "") { e.preventDefault(); last = null; run(); }
+          return;
+        }
         var ls = links();
         if (ls.length) { e.preventDefault(); ls[0].focus(); }
       } else if (e.key === "Escape" && !panel.hidden) {
         e.preventDefault();
+        dismissed = true;
         open(false);
       }
     });
@@ -647,6 +654,7 @@
         else ls[Math.min(to, ls.length - 1)].focus();
       } else if (e.key === "Escape") {
         e.preventDefault();
+        dismissed = true;
         open(false);
         input.focus();
       }
