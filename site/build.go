@@ -27,34 +27,41 @@ type Result struct {
 	Pages    int
 	Bytes    int64
 	Duration time.Duration
+
+	renderer *Renderer // for pages the server renders on request
 }
 
 // Generate loads and renders a site in memory without writing it.
 func Generate(opts Options) (*Project, Output, error) {
+	p, _, out, err := generate(opts)
+	return p, out, err
+}
+
+func generate(opts Options) (*Project, *Renderer, Output, error) {
 	date := opts.Date
 	if date.IsZero() {
 		date = Today()
 	}
 	p, err := Load(opts.Content, date)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	r, err := NewRenderer(opts.Templates)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	mod, err := buildWASM()
 	if errors.Is(err, ErrNoToolchain) {
 		p.Warnings = append(p.Warnings, ordinance.Diagnostic{File: "calculators/wasm", Line: 1, Warning: true,
 			Message: err.Error() + "; the calculator pages show only their tables"})
 	} else if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	out, err := r.Render(p, mod)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return p, out, nil
+	return p, r, out, nil
 }
 
 // Build generates the site and writes it to opts.Out. It writes into a new
@@ -62,11 +69,11 @@ func Generate(opts Options) (*Project, Output, error) {
 // failed build leaves the previous site untouched.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
-	p, out, err := Generate(opts)
+	p, r, out, err := generate(opts)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Project: p, Files: len(out)}
+	res := &Result{Project: p, Files: len(out), renderer: r}
 	for name, b := range out {
 		res.Bytes += int64(len(b))
 		if filepath.Ext(name) == ".html" {

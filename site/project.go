@@ -16,6 +16,7 @@ import (
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/search"
 )
 
 // Files and folders of a content folder.
@@ -25,6 +26,7 @@ const (
 	GuidesDir      = "gidsen"    // gidsen/LANG/SLUG.md
 	GlossaryDir    = "begrippen" // begrippen/LANG.yaml
 	TranslationDir = "vertaling" // vertaling/LANG.yaml
+	SynonymsFile   = "zoeken/synoniemen.yaml"
 )
 
 // Languages of the site. The first is the language of the ordinance and
@@ -64,6 +66,11 @@ type Project struct {
 	Amount params.Set
 	// Lists are the readability thresholds and word lists.
 	Lists *ReviewLists
+	// Synonyms widen search queries ("taxi" finds "vervoer").
+	Synonyms *search.Synonyms
+	// SearchDocs are the page sections the search indexes; rendering
+	// fills them in, from the pages as they are shown.
+	SearchDocs []search.Document
 	// Warnings are problems the build could read past; they are printed,
 	// not fatal.
 	Warnings []ordinance.Diagnostic
@@ -115,6 +122,11 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	lists, err := loadReviewLists(content)
 	errs.add(err)
 	p.Lists = lists
+	if raw, err := fs.ReadFile(content, SynonymsFile); err != nil {
+		errs.add(fmt.Errorf("%s: %w", SynonymsFile, err))
+	} else if p.Synonyms, err = search.LoadSynonyms(SynonymsFile, raw); err != nil {
+		errs.add(err)
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/search"
 )
 
 // Page kinds, one layout each in templates/layouts.
@@ -117,6 +118,11 @@ type Page struct {
 	// Reviews are the texts one per-page view shows.
 	Review  *ReviewData
 	Reviews []Reviewed
+
+	// Query and Results are a search answered by the server (regelgids
+	// serve); the static search page has neither.
+	Query   string
+	Results []SearchHit
 
 	marker *glossary.Marker
 }
@@ -264,7 +270,12 @@ type Renderer struct {
 	layouts map[string]*template.Template
 	static  fs.FS
 	i18n    map[string]map[string]string
+	// sites are the site data of the last Render, per language.
+	sites map[string]*SiteData
 }
+
+// Site returns the site data of a language from the last Render.
+func (r *Renderer) Site(lang string) *SiteData { return r.sites[lang] }
 
 // NewRenderer parses the layouts, partials and interface texts of a
 // templates folder.
@@ -428,11 +439,13 @@ func formatDate(lang, iso string) string {
 func (r *Renderer) Render(p *Project, mod *wasmModule) (Output, error) {
 	out := Output{}
 	var all []*Page
+	r.sites = map[string]*SiteData{}
 	for _, lang := range Languages {
 		sd, err := r.siteData(p, lang)
 		if err != nil {
 			return nil, err
 		}
+		r.sites[lang] = sd
 		sd.HasWASM = mod != nil
 		all = append(all, r.pages(sd)...)
 	}
@@ -464,6 +477,9 @@ func (r *Renderer) Render(p *Project, mod *wasmModule) (Output, error) {
 		out[WASMExecFile] = mod.exec
 	} else {
 		delete(out, "js/rekenhulp.js")
+	}
+	if err := addSearch(out, p); err != nil {
+		return nil, err
 	}
 	out["sitemap.xml"] = sitemap(p.Meta.BaseURL, all)
 	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Meta.BaseURL + "sitemap.xml\n")
@@ -720,4 +736,58 @@ func sortedGlossary(entries []glossary.Entry) []glossary.Entry {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return key(out[i].Term) < key(out[j].Term) })
 	return out
+}
+
+// SearchHit is a search result as the search page shows it; Snippet is
+// HTML the index escaped, with <mark> around matched words.
+type SearchHit struct {
+	URL, Title string
+	Snippet    template.HTML
+}
+
+// SearchPage renders the search page of a language with the results of a
+// query, for the server. It reuses the site data of the last build.
+func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Result) ([]byte, error) {
+	pg := &Page{Path: "/zoeken/", Kind: KindSearch, Lang: sd.Lang, Site: sd, Title: sd.strings["search_title"], Description: sd.strings["search_page_intro"],
+		Breadcrumbs: []Link{{Title: sd.strings["home"], Path: "/"}}, Query: query}
+	for _, res := range results {
+		pg.Results = append(pg.Results, SearchHit{URL: res.URL, Title: res.Title, Snippet: template.HTML(res.Snippet)})
+	}
+	pg.Alternates = []Alternate{}
+	for _, lang := range Languages {
+		pg.Alternates = append(pg.Alternates, Alternate{Lang: lang, Label: r.i18n[lang]["language_name"], Path: LangPath(lang, "/zoeken/")})
+	}
+	pg.marker = glossary.NewMarker(nil, func(string) string { return "" })
+	var buf bytes.Buffer
+	if err := r.layouts[KindSearch].ExecuteTemplate(&buf, "layouts/base.html", pg); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// addSearch indexes what the pages show: it extracts the sections of the
+// rendered pages and writes the browser's index per language, the search
+// scripts, and the search styles into the one stylesheet.
+func addSearch(out Output, p *Project) error {
+	docs, err := search.DocumentsFromHTML(out)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	p.SearchDocs = docs
+	for _, lang := range Languages {
+		b, err := search.ExportBrowser(docs, lang, p.Synonyms)
+		if err != nil {
+			return fmt.Errorf("search index %s: %w", lang, err)
+		}
+		name := strings.TrimPrefix(search.IndexPath(lang), "/")
+		out[name] = b
+		out[name+".gz"] = gzipBytes(b)
+	}
+	for name, b := range search.Assets() {
+		out[strings.TrimPrefix(name, "/")] = b
+		out[strings.TrimPrefix(name, "/")+".gz"] = gzipBytes(b)
+	}
+	const css = "css/regelgids.css"
+	out[css] = append(append(append([]byte{}, out[css]...), '\n'), search.Stylesheet...)
+	return nil
 }

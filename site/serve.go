@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/regelgids/regelgids/site/search"
 )
 
 // ServeOptions configure Serve.
@@ -57,12 +59,16 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	}
 	fmt.Fprintf(opts.Log, "built %d pages in %v\n", res.Pages, res.Duration.Round(time.Millisecond))
 
+	h := &siteHandler{files: NewHandler(opts.Out)}
+	if err := h.update(res); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           NewHandler(opts.Out),
+		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -79,7 +85,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			watch(ctx, opts, seen)
+			watch(ctx, opts, seen, h)
 		}()
 	}
 	errc := make(chan error, 1)
@@ -104,7 +110,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 
 // watch polls the watched folders twice a second. Polling needs no
 // platform-specific notification API and a content folder is small.
-func watch(ctx context.Context, opts ServeOptions, last string) {
+func watch(ctx context.Context, opts ServeOptions, last string, h *siteHandler) {
 	tick := time.NewTicker(500 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -124,6 +130,9 @@ func watch(ctx context.Context, opts ServeOptions, last string) {
 			build.Out = opts.Out
 		}
 		res, err := Build(build)
+		if err == nil {
+			err = h.update(res)
+		}
 		if err != nil {
 			fmt.Fprintf(opts.Log, "rebuild failed, still serving the last good site:\n%v\n", err)
 			continue
@@ -152,6 +161,75 @@ func fingerprint(dirs []string) string {
 	return strings.Join(lines, "\n")
 }
 
+// siteHandler serves the built files and answers /zoeken/?q= (and
+// /en/zoeken/?q=) from the bleve index of the last good build, so search
+// works without JavaScript when the site is served by regelgids.
+type siteHandler struct {
+	files http.Handler
+	mu    sync.RWMutex
+	index *search.Index
+	res   *Result
+}
+
+// update switches to a new build's index.
+func (h *siteHandler) update(res *Result) error {
+	ix, err := search.NewIndex(res.Project.SearchDocs, res.Project.Synonyms)
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	h.mu.Lock()
+	old := h.index
+	h.index, h.res = ix, res
+	h.mu.Unlock()
+	if old != nil {
+		old.Close()
+	}
+	return nil
+}
+
+// maxQuery bounds what a query costs: a resident's question is short.
+const maxQuery = 200
+
+func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	lang := ""
+	for _, l := range Languages {
+		if r.URL.Path == LangPath(l, "/zoeken/") {
+			lang = l
+		}
+	}
+	if q == "" || lang == "" || r.Method != http.MethodGet {
+		h.files.ServeHTTP(w, r)
+		return
+	}
+	if len(q) > maxQuery {
+		q = q[:maxQuery]
+	}
+	h.mu.RLock()
+	ix, res := h.index, h.res
+	h.mu.RUnlock()
+	results, err := ix.Search(q, lang, 20)
+	var page []byte
+	if err == nil {
+		page, err = res.renderer.SearchPage(res.renderer.Site(lang), q, results)
+	}
+	if err != nil {
+		http.Error(w, "search failed", http.StatusInternalServerError)
+		return
+	}
+	setHeaders(w)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(page)
+}
+
+func setHeaders(w http.ResponseWriter) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Referrer-Policy", "same-origin")
+	// The pages carry the same policy in a meta tag, for static hosts; a
+	// header can also forbid framing.
+	w.Header().Set("Content-Security-Policy", ContentSecurityPolicy+"; frame-ancestors 'none'")
+}
+
 // ContentSecurityPolicy allows only the site's own files, and the
 // calculators' WebAssembly module to be compiled.
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
@@ -166,11 +244,7 @@ func NewHandler(dir string) http.Handler {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		// The pages carry the same policy in a meta tag, for static hosts;
-		// a header can also forbid framing.
-		w.Header().Set("Content-Security-Policy", ContentSecurityPolicy+"; frame-ancestors 'none'")
-		w.Header().Set("Referrer-Policy", "same-origin")
+		setHeaders(w)
 		name := path.Clean("/" + r.URL.Path)
 		f, info, ok := open(root, name)
 		if ok && info.IsDir() {

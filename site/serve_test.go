@@ -188,3 +188,28 @@ func TestServeRebuilds(t *testing.T) {
 	time.Sleep(1500 * time.Millisecond)
 	waitFor("Sociale activering en meedoen") // the broken text was not published
 }
+
+// TestServeSearch: /zoeken/?q= is answered by the server from bleve, in
+// both languages, and works without JavaScript.
+func TestServeSearch(t *testing.T) {
+	base := startServer(t, site.ServeOptions{Options: defaultOptions("")})
+	cases := []struct{ path, want string }{
+		{"/zoeken/?q=taxi+naar+werk", `href="../voorzieningen/vervoer-naar-werk/"`},
+		{"/zoeken/?q=jobcoch", `href="../voorzieningen/jobcoach/`},
+		{"/en/zoeken/?q=taxi+to+work", `rg-search-page__link" href="../voorzieningen/vervoer-naar-werk/`},
+		{"/zoeken/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+	}
+	for _, c := range cases {
+		status, body := get(t, base+c.path)
+		if status != 200 || !strings.Contains(body, c.want) {
+			t.Errorf("GET %s: %d; want %q in:\n%.3000s", c.path, status, c.want, body)
+		}
+		if strings.Contains(body, "<script>alert") {
+			t.Errorf("GET %s: the query reached the page as markup", c.path)
+		}
+	}
+	status, body := get(t, base+"/zoeken/?q="+strings.Repeat("werk+", 300))
+	if status != 200 || !strings.Contains(body, "Zoekresultaten voor") {
+		t.Errorf("long query: %d", status)
+	}
+}

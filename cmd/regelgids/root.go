@@ -79,7 +79,7 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	src.register(root)
-	root.AddCommand(newParseCmd(src), newBuildCmd(src), newServeCmd(src), newCalcCmd(src), newAmountsCmd(src), newCheckCmd(src))
+	root.AddCommand(newParseCmd(src), newBuildCmd(src), newServeCmd(src), newCalcCmd(src), newAmountsCmd(src), newCheckCmd(src), newSearchCmd(src))
 	return root
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/regelgids/regelgids/calculators"
 	"github.com/regelgids/regelgids/calculators/params"
@@ -455,4 +456,55 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 	t.Logf("screenshots in %s", dir)
+}
+
+// TestSearchWithKeyboard types queries into the search box with the
+// keyboard only, checks the announced count and the first result, and
+// follows it with the arrow keys and Enter to the right page and anchor.
+func TestSearchWithKeyboard(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	cases := []struct{ start, query, wantPath string }{
+		{"/", "taxi naar mijn werk", "/voorzieningen/vervoer-naar-werk/"},
+		{"/artikel/6/", "jobcoch", "/voorzieningen/jobcoach/"},
+		{"/en/", "bonus when I start working", "/en/voorzieningen/uitstroompremie/"},
+	}
+	for _, c := range cases {
+		b.run(t, chromedp.Navigate(base+c.start), chromedp.WaitReady("body"))
+		focused := ""
+		for i := 0; i < 20 && focused != "zoeken-q"; i++ {
+			b.run(t, chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(`document.activeElement.id`, &focused))
+		}
+		if focused != "zoeken-q" {
+			t.Fatalf("%s: Tab never reached the search box", c.start)
+		}
+		var status, firstHref, landedPath, landedHash string
+		var anchorExists bool
+		b.run(t,
+			chromedp.KeyEvent(c.query),
+			chromedp.WaitVisible(`[data-zoeken-list] a`, chromedp.ByQuery),
+			// The count is announced once typing pauses.
+			chromedp.Poll(`document.querySelector("[data-zoeken-status]").textContent`, &status, chromedp.WithPollingTimeout(5*time.Second)),
+			chromedp.AttributeValue(`[data-zoeken-list] a`, "href", &firstHref, nil, chromedp.ByQuery),
+			chromedp.KeyEvent(kb.ArrowDown),
+			chromedp.KeyEvent(kb.Enter),
+			chromedp.WaitReady("body"),
+			chromedp.Sleep(300*time.Millisecond),
+			chromedp.Evaluate(`location.pathname`, &landedPath),
+			chromedp.Evaluate(`location.hash`, &landedHash),
+			chromedp.Evaluate(`!location.hash || !!document.getElementById(decodeURIComponent(location.hash.slice(1)))`, &anchorExists),
+		)
+		if !strings.Contains(status, "resulta") && !strings.Contains(status, "result") {
+			t.Errorf("%q: the live region says %q", c.query, status)
+		}
+		if landedPath != c.wantPath {
+			t.Errorf("%q: first result %s led to %s%s, want %s", c.query, firstHref, landedPath, landedHash, c.wantPath)
+		}
+		if !anchorExists {
+			t.Errorf("%q: landed on %s%s, but the page has no such anchor", c.query, landedPath, landedHash)
+		}
+		for _, e := range b.takeErrors() {
+			t.Errorf("%q: %s", c.query, e)
+		}
+	}
 }
