@@ -15,6 +15,7 @@ import (
 	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
+	"github.com/regelgids/regelgids/site/internal/yamlfile"
 	"github.com/regelgids/regelgids/site/ordinance"
 	"github.com/regelgids/regelgids/site/search"
 )
@@ -427,7 +428,7 @@ func otherLangs(names map[string]map[string]int, lang, name string) string {
 // parseMetadata decodes metadata.yaml and checks that what it needs is
 // there; lines maps each key to its line, for errors found later.
 func parseMetadata(name string, raw []byte) (m Metadata, lines map[string]int, err error) {
-	lines, err = decodeYAML(name, raw, &m)
+	lines, err = yamlfile.Decode(name, raw, &m)
 	if err != nil {
 		return m, nil, err
 	}

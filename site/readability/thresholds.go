@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/regelgids/regelgids/site/internal/yamlfile"
 )
 
 // Thresholds are the limits a text must keep to pass at language level B1,
@@ -85,11 +86,11 @@ func ParseThresholds(file string, data []byte) (*Thresholds, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%s:1: empty file; expected rules:", file)
 		}
-		return nil, yamlErr(file, err)
+		return nil, yamlfile.Error(file, err)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlErr(file, err)
+		return nil, yamlfile.Error(file, err)
 	}
 	ruleLines, bandLines := itemLines(&root, "rules"), itemLines(&root, "bands")
 	var errs []string
@@ -227,33 +228,4 @@ func itemLines(root *yaml.Node, key string) []int {
 		}
 	}
 	return nil
-}
-
-var (
-	reYAMLLine     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-	reYAMLTypeName = regexp.MustCompile(` not found in type \S+`)
-)
-
-// yamlErr rewrites the yaml package's "line N: …" messages as
-// "file:N: …".
-func yamlErr(file string, err error) error {
-	var msgs []string
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	} else {
-		msgs = []string{err.Error()}
-	}
-	out := make([]string, 0, len(msgs))
-	for _, m := range msgs {
-		m = strings.TrimPrefix(m, "yaml: ")
-		if g := reYAMLLine.FindStringSubmatch(m); g != nil {
-			msg := strings.Replace(g[2], "field ", "unknown key ", 1)
-			msg = reYAMLTypeName.ReplaceAllString(msg, "")
-			out = append(out, fmt.Sprintf("%s:%s: %s", file, g[1], msg))
-			continue
-		}
-		out = append(out, file+":1: "+m)
-	}
-	return errors.New(strings.Join(out, "\n"))
 }

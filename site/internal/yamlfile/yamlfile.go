@@ -1,4 +1,6 @@
-package site
+// Package yamlfile decodes the project's YAML data files strictly and
+// reports problems the way every other input does: "file:line: message".
+package yamlfile
 
 import (
 	"bytes"
@@ -11,21 +13,21 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// decodeYAML decodes raw into v, refusing unknown keys (a typo would
-// otherwise be ignored silently), and returns the line of every top-level
-// key so later checks can point at it. Errors read "file:line: message".
-func decodeYAML(name string, raw []byte, v any) (map[string]int, error) {
+// Decode decodes raw into v, refusing unknown keys (a typo would otherwise
+// be ignored silently), and returns the line of every top-level key so
+// later checks can point at it.
+func Decode(name string, raw []byte, v any) (map[string]int, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%s:1: empty file", name)
 		}
-		return nil, yamlError(name, err)
+		return nil, Error(name, err)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(raw, &root); err != nil {
-		return nil, yamlError(name, err)
+		return nil, Error(name, err)
 	}
 	lines := map[string]int{}
 	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
@@ -38,13 +40,13 @@ func decodeYAML(name string, raw []byte, v any) (map[string]int, error) {
 }
 
 var (
-	reYAMLLine     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-	reYAMLTypeName = regexp.MustCompile(` not found in type \S+`)
+	reLine     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	reTypeName = regexp.MustCompile(` not found in type \S+`)
 )
 
-// yamlError rewrites the yaml package's "line N: …" messages as
-// "file:N: …", one per problem.
-func yamlError(name string, err error) error {
+// Error rewrites the yaml package's "line N: …" messages as
+// "file:N: …", one line per problem.
+func Error(name string, err error) error {
 	var msgs []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -55,13 +57,13 @@ func yamlError(name string, err error) error {
 	out := make([]string, 0, len(msgs))
 	for _, m := range msgs {
 		m = strings.TrimPrefix(m, "yaml: ")
-		if g := reYAMLLine.FindStringSubmatch(m); g != nil {
+		if g := reLine.FindStringSubmatch(m); g != nil {
 			msg := strings.Replace(g[2], "field ", "unknown key ", 1)
-			msg = reYAMLTypeName.ReplaceAllString(msg, "")
+			msg = reTypeName.ReplaceAllString(msg, "")
 			out = append(out, fmt.Sprintf("%s:%s: %s", name, g[1], msg))
 			continue
 		}
-		out = append(out, name+": "+m)
+		out = append(out, name+":1: "+m)
 	}
 	return errors.New(strings.Join(out, "\n"))
 }
