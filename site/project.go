@@ -72,6 +72,7 @@ type Project struct {
 	// SearchDocs are the page sections the search indexes; rendering
 	// fills them in, from the pages as they are shown.
 	SearchDocs []search.Document
+	findings   []Finding // the consistency check, once per render
 	// Warnings are problems the build could read past; they are printed,
 	// not fatal.
 	Warnings []ordinance.Diagnostic

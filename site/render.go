@@ -440,6 +440,7 @@ func (r *Renderer) Render(p *Project, mod *wasmModule) (Output, error) {
 	out := Output{}
 	var all []*Page
 	r.sites = map[string]*SiteData{}
+	p.findings = p.Consistency()
 	for _, lang := range Languages {
 		sd, err := r.siteData(p, lang)
 		if err != nil {
@@ -473,7 +474,7 @@ func (r *Renderer) Render(p *Project, mod *wasmModule) (Output, error) {
 		}
 		out[AmountsFile] = amounts
 		out[WASMFile] = mod.wasm
-		out[WASMFile+".gz"] = gzipBytes(mod.wasm)
+		out[WASMFile+".gz"] = mod.gz
 		out[WASMExecFile] = mod.exec
 	} else {
 		delete(out, "js/rekenhulp.js")
@@ -575,7 +576,7 @@ func (r *Renderer) siteData(p *Project, lang string) (*SiteData, error) {
 	if err != nil {
 		return nil, err
 	}
-	sd.Review = newReviewData(texts, p.Consistency())
+	sd.Review = newReviewData(texts, p.findings)
 	return sd, nil
 }
 

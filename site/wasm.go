@@ -32,6 +32,7 @@ var ErrNoToolchain = errors.New("the Go toolchain (go) is not installed, so the 
 // wasmModule is the compiled calculators module and the toolchain's loader.
 type wasmModule struct {
 	wasm, exec []byte
+	gz         []byte // wasm, compressed once: gzip -9 of 3 MB is the slowest step of a build
 }
 
 var (
@@ -67,6 +68,7 @@ func buildWASM() (*wasmModule, error) {
 		if m, err = compileWASM(goBin); err != nil {
 			return nil, err
 		}
+		m.gz = gzipBytes(m.wasm)
 		writeModule(cache, m) // a cache that cannot be written only costs time
 	}
 	wasmBuilt[hash] = m
@@ -164,14 +166,18 @@ func readModule(dir string) (*wasmModule, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &wasmModule{wasm: wasm, exec: execJS}, nil
+	gz, err := os.ReadFile(filepath.Join(dir, "calculators.wasm.gz"))
+	if err != nil {
+		return nil, err
+	}
+	return &wasmModule{wasm: wasm, exec: execJS, gz: gz}, nil
 }
 
 func writeModule(dir string, m *wasmModule) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for name, b := range map[string][]byte{"calculators.wasm": m.wasm, "wasm_exec.js": m.exec} {
+	for name, b := range map[string][]byte{"calculators.wasm": m.wasm, "wasm_exec.js": m.exec, "calculators.wasm.gz": m.gz} {
 		tmp, err := os.CreateTemp(dir, name+".tmp-*")
 		if err != nil {
 			return err
