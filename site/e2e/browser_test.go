@@ -205,6 +205,8 @@ var pageTypes = map[string]string{
 	"calculator":  "/rekenhulp/uitstroompremie/",
 	"calculators": "/rekenhulp/",
 	"search":      "/zoeken/",
+	"review":      "/leesbaarheid/",
+	"review-page": "/leesbaarheid/artikel/3/",
 	"404":         "/bestaat-niet/",
 }
 
