@@ -136,7 +136,11 @@ var (
 )
 
 // euro formats an amount the Dutch way: € 1.050,00.
-func euro(m Money) string {
+func euro(m Money) string { return formatEuro(m, "€ ", '.', ",") }
+
+// formatEuro writes m with a currency prefix, a thousands separator and a
+// decimal mark: Dutch "€ 1.050,00", English "€1,050.00".
+func formatEuro(m Money, prefix string, thousands byte, mark string) string {
 	s := m.String()
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
@@ -145,14 +149,14 @@ func euro(m Money) string {
 	if neg {
 		b.WriteString("-")
 	}
-	b.WriteString("€ ")
+	b.WriteString(prefix)
 	for i, c := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte('.')
+			b.WriteByte(thousands)
 		}
 		b.WriteRune(c)
 	}
-	b.WriteString("," + frac)
+	b.WriteString(mark + frac)
 	return b.String()
 }
 

@@ -2,7 +2,6 @@ package calculators
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
@@ -56,23 +55,7 @@ func (l lang) euro(m Money) string {
 	if l == langNL {
 		return euro(m)
 	}
-	s := m.String()
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteString("-")
-	}
-	b.WriteString("€")
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	b.WriteString("." + frac)
-	return b.String()
+	return formatEuro(m, "€", ',', ".")
 }
 
 // number formats a decimal: "23,5" in Dutch, "23.5" in English.
