@@ -120,7 +120,7 @@ func newChecker(doc *ordinance.Ordinance) *checker {
 			n++
 			c.leden[a.Number] = append(c.leden[a.Number], l)
 		}
-		c.notes[a.Number] = noteSentences(doc, a)
+		c.notes[a.Number] = noteSentences(a)
 	}
 	c.idf = idf(df, n)
 	c.ledenCount = n
@@ -128,13 +128,13 @@ func newChecker(doc *ordinance.Ordinance) *checker {
 }
 
 // noteSentences splits an article's toelichting into sentences, each with
-// the line of its paragraph (explanationLines says how that is found).
-func noteSentences(doc *ordinance.Ordinance, a *ordinance.Article) []sentence {
+// the line of its paragraph.
+func noteSentences(a *ordinance.Article) []sentence {
 	if a.ExplanationLine == 0 {
 		return nil
 	}
 	var out []sentence
-	lines := explanationLines(doc, a)
+	lines := explanationLines(a)
 	k := 0
 	for _, b := range a.ExplanationBlocks {
 		texts := []string{b.Text}
@@ -159,53 +159,29 @@ func noteSentences(doc *ordinance.Ordinance, a *ordinance.Article) []sentence {
 }
 
 // explanationLines returns the source line of each line of an article's
-// toelichting (a paragraph, heading or list item each had one line). The
-// parser keeps only the line of the heading, so the lines are counted
-// from it: the published consolidations put one blank line between lines,
-// which the distance to the next heading confirms. Where it does not (a
-// text laid out otherwise), every sentence gets the heading's line.
-func explanationLines(doc *ordinance.Ordinance, a *ordinance.Article) []int {
-	n := sourceLines(a)
-	next := 0
-	for _, b := range doc.Articles() {
-		if b.ExplanationLine > a.ExplanationLine && (next == 0 || b.ExplanationLine < next) {
-			next = b.ExplanationLine
-		}
-	}
-	pitch := 0
-	switch {
-	case next == 0:
-		pitch = 2 // the last toelichting: assume the layout of the rest
-	default:
-		// One blank line between lines; a chapter heading may come
-		// before the next article.
-		for _, p := range []int{2, 1} {
-			if d := next - a.ExplanationLine; d == p*(n+1) || d == p*(n+2) {
-				pitch = p
-				break
-			}
-		}
-	}
-	out := make([]int, n)
-	for i := range out {
-		out[i] = a.ExplanationLine
-		if pitch > 0 {
-			out[i] = a.ExplanationLine + pitch*(i+1)
-		}
-	}
-	return out
-}
-
-func sourceLines(a *ordinance.Article) int {
-	n := 0
+// toelichting (a paragraph, heading or list item each had one line), as
+// the parser recorded them; a model built otherwise (a translation) has
+// none, and every sentence gets the heading's line.
+func explanationLines(a *ordinance.Article) []int {
+	var out []int
 	for _, b := range a.ExplanationBlocks {
 		if b.Kind == ordinance.BlockList {
-			n += len(b.Items)
-		} else {
-			n++
+			for i := range b.Items {
+				line := a.ExplanationLine
+				if i < len(b.ItemLines) {
+					line = b.ItemLines[i]
+				}
+				out = append(out, line)
+			}
+			continue
 		}
+		line := b.Line
+		if line == 0 {
+			line = a.ExplanationLine
+		}
+		out = append(out, line)
 	}
-	return n
+	return out
 }
 
 // lidByNumber returns the lid of an article, or nil.

@@ -93,6 +93,9 @@ type Block struct {
 	Kind  BlockKind `json:"kind"`
 	Text  string    `json:"text,omitempty"`
 	Items []string  `json:"items,omitempty"`
+	// Line is the source line of the block; ItemLines those of its items.
+	Line      int   `json:"-"`
+	ItemLines []int `json:"-"`
 }
 
 // BlockKind tells how a Block is shown.

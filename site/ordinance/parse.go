@@ -516,23 +516,24 @@ func (p *parser) entryIntoForce() string {
 // followed by more text ("Doelgroep").
 func blocks(lines []line) []Block {
 	var out []Block
-	appendItem := func(text string) {
+	appendItem := func(text string, no int) {
 		if n := len(out); n > 0 && out[n-1].Kind == BlockList {
 			out[n-1].Items = append(out[n-1].Items, text)
+			out[n-1].ItemLines = append(out[n-1].ItemLines, no)
 			return
 		}
-		out = append(out, Block{Kind: BlockList, Items: []string{text}})
+		out = append(out, Block{Kind: BlockList, Items: []string{text}, Line: no, ItemLines: []int{no}})
 	}
 	for i, l := range lines {
 		switch {
 		case reLabelled.MatchString(l.text):
-			appendItem(l.text)
+			appendItem(l.text, l.no)
 		case reBullet.MatchString(l.text):
-			appendItem(reBullet.FindStringSubmatch(l.text)[1])
+			appendItem(reBullet.FindStringSubmatch(l.text)[1], l.no)
 		case i+1 < len(lines) && looksLikeHeading(l.text):
-			out = append(out, Block{Kind: BlockHeading, Text: l.text})
+			out = append(out, Block{Kind: BlockHeading, Text: l.text, Line: l.no})
 		default:
-			out = append(out, Block{Kind: BlockParagraph, Text: l.text})
+			out = append(out, Block{Kind: BlockParagraph, Text: l.text, Line: l.no})
 		}
 	}
 	return out
