@@ -15,10 +15,10 @@ import (
 // leden as a bullet with a number on its own line ("  • 1.") except where an
 // article was pasted as "1. De gemeente …" lines, and onderdelen as "• a.".
 var (
-	reChapter    = regexp.MustCompile(`^Hoofdstuk\s+(\d+[a-z]?)\s*[.:]\s*(\S.*)$`)
-	reArticle    = regexp.MustCompile(`^Artikel\s+(\d+[a-z]?)\s*[.:]\s*(\S.*)$`)
-	reLidMark    = regexp.MustCompile(`^[•·]\s*(\d+[a-z]?)\.?$`)
-	reItemMark   = regexp.MustCompile(`^[•·]\s*([a-z]{1,2})[.)]$`)
+	reChapter    = regexp.MustCompile(`^(?i:hoofdstuk)\s+(\d+[a-z]?)(?:\s*[.:]\s*(\S.*)|\s*[.:]?)$`)
+	reArticle    = regexp.MustCompile(`^(?i:artikel)\s+(\d+[a-z]?)\s*[.:]\s*(\S.*)$`)
+	reLidMark    = regexp.MustCompile(`^[•·]\s*(\d+[a-z]?)\.?(?:\s+(\S.*))?$`)
+	reItemMark   = regexp.MustCompile(`^[•·]\s*([a-z]{1,2})[.)](?:\s+(\S.*))?$`)
 	reInlineLid  = regexp.MustCompile(`^(\d+)\.\s+(\S.*)$`)
 	reLabelled   = regexp.MustCompile(`^([a-z]{1,2})\)\s+(\S.*)$`)
 	reBullet     = regexp.MustCompile(`^[•·–-]\s+(\S.*)$`)
@@ -241,14 +241,21 @@ func (p *parser) regeling(l line) {
 		return
 	}
 	a := p.article
+	// A marker alone on its line ("• 1.") gives the next line to its lid
+	// or onderdeel; some publications put the text on the same line.
 	if m := reLidMark.FindStringSubmatch(l.text); m != nil {
-		p.startLid(l, m[1], "")
-		p.pending = 'l'
+		p.startLid(l, m[1], m[2])
+		if m[2] == "" {
+			p.pending = 'l'
+		}
 		return
 	}
 	if m := reItemMark.FindStringSubmatch(l.text); m != nil {
 		p.startItem(l, m[1])
-		p.pending = 'i'
+		p.item.Text = m[2]
+		if m[2] == "" {
+			p.pending = 'i'
+		}
 		return
 	}
 	// Leden pasted as "1. De gemeente …" lines: only at the article's own

@@ -216,6 +216,19 @@ func TestForms(t *testing.T) {
 			},
 		},
 		{
+			name: "capitals, chapter without title, text beside the markers",
+			src:  "X\nHOOFDSTUK 1\nARTIKEL 1. BEGRIPPEN\n  • 1. In deze verordening wordt verstaan onder:\n    • a. wet: Participatiewet;\n    • b. college: het college.\n  • 2. Tweede lid.\n",
+			check: func(t *testing.T, doc *Ordinance) {
+				a := doc.Article("1")
+				if doc.Chapters[0].Number != "1" || doc.Chapters[0].Title != "" || a == nil || a.Title != "BEGRIPPEN" {
+					t.Fatalf("chapters %+v", doc.Chapters)
+				}
+				if len(a.Paragraphs) != 2 || a.Paragraphs[0].Text != "In deze verordening wordt verstaan onder:" || a.Paragraphs[0].Items[1].Text != "college: het college." || a.Paragraphs[1].Text != "Tweede lid." {
+					t.Errorf("article 1 = %+v", a.Paragraphs)
+				}
+			},
+		},
+		{
 			name: "toelichting without Artikelsgewijze heading",
 			src:  "X\nHoofdstuk 1. A\nArtikel 1. A\nTekst.\nToelichting\nAlgemeen\nUitleg.\nArtikel 1. A\nUitleg bij 1.\n",
 			check: func(t *testing.T, doc *Ordinance) {
