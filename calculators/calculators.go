@@ -164,8 +164,3 @@ func formatEuro(m Money, prefix string, thousands byte, mark string) string {
 func number(d decimal.Decimal) string {
 	return strings.Replace(values.Format(d), ".", ",", 1)
 }
-
-// year returns "bedrag 2025" for a value that applies from 2025.
-func year(v values.SetValue) string {
-	return "bedrag " + v.From.String()[:4]
-}

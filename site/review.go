@@ -167,17 +167,6 @@ func glossaryWords(entries []glossary.Entry) []string {
 	return words
 }
 
-// reviewPath is the site path of the per-page readability view of a text.
-func reviewPath(r Reviewed) string {
-	switch r.Kind {
-	case TextGuide:
-		return "/leesbaarheid" + strings.TrimSuffix(r.Path, "/") + "/"
-	case TextGlossary:
-		return "/leesbaarheid/begrippen/"
-	}
-	return "/leesbaarheid/artikel/" + r.Article + "/"
-}
-
 // ReviewData is what the reviewers' pages show for one language.
 type ReviewData struct {
 	Texts    []Reviewed

@@ -313,35 +313,6 @@ func (v *vocabulary) head(rs []rune) string {
 	return ""
 }
 
-// analyzedText is a text as the index sees it: the terms of its words and
-// the terms of the parts of its compound words.
-type analyzedText struct {
-	terms, parts []string
-}
-
-// analyze returns the terms of s by looking its words up, the way the
-// browser does. Words that are not in the vocabulary are analyzed with bleve.
-func (v *vocabulary) analyze(s string) analyzedText {
-	var out analyzedText
-	for _, w := range bleveWords(s) {
-		e, ok := v.entries[w]
-		if !ok {
-			ts := analyzeTerms(v.analyzer, w)
-			out.terms = append(out.terms, ts...)
-			continue
-		}
-		if e.term != "" {
-			out.terms = append(out.terms, e.term)
-		}
-		for _, p := range e.parts {
-			if t := v.entries[p].term; t != "" {
-				out.parts = append(out.parts, t)
-			}
-		}
-	}
-	return out
-}
-
 // partsText returns the parts of the compound words of s, separated by
 // spaces: the text of a parts field, which bleve analyzes like any text.
 func (v *vocabulary) partsText(s string) string {
