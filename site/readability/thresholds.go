@@ -84,7 +84,7 @@ func ParseThresholds(file string, data []byte) (*Thresholds, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&t); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s:1: empty file; expected rules:", file)
+			return nil, fmt.Errorf("%s:1: empty file; expected a list of rules under \"rules\"", file)
 		}
 		return nil, yamlfile.Error(file, err)
 	}
