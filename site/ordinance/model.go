@@ -81,11 +81,14 @@ type Paragraph struct {
 	Line int    `json:"-"`
 }
 
-// Item is an onderdeel of a lid, labelled "a", "b", …
+// Item is an onderdeel of a lid, labelled "a", "b", … An onderdeel
+// published with a dash instead of a letter is a Bullet, labelled by its
+// position ("1", "2", …) so that it still has an anchor.
 type Item struct {
-	Label string `json:"label"`
-	Text  string `json:"text"`
-	Line  int    `json:"-"`
+	Label  string `json:"label"`
+	Text   string `json:"text"`
+	Bullet bool   `json:"bullet,omitempty"`
+	Line   int    `json:"-"`
 }
 
 // Block is one piece of running toelichting text.

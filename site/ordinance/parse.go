@@ -18,7 +18,7 @@ var (
 	reChapter    = regexp.MustCompile(`^(?i:hoofdstuk)\s+(\d+[a-z]?)(?:\s*[.:]\s*(\S.*)|\s*[.:]?)$`)
 	reArticle    = regexp.MustCompile(`^(?i:artikel)\s+(\d+[a-z]?)\s*[.:]\s*(\S.*)$`)
 	reLidMark    = regexp.MustCompile(`^[•·]\s*(\d+[a-z]?)\.?(?:\s+(\S.*))?$`)
-	reItemMark   = regexp.MustCompile(`^[•·]\s*([a-z]{1,2})[.)](?:\s+(\S.*))?$`)
+	reItemMark   = regexp.MustCompile(`^[•·]\s*(?:([a-z]{1,2})[.)]|[-–])(?:\s+(\S.*))?$`)
 	reInlineLid  = regexp.MustCompile(`^(\d+)\.\s+(\S.*)$`)
 	reLabelled   = regexp.MustCompile(`^([a-z]{1,2})\)\s+(\S.*)$`)
 	reBullet     = regexp.MustCompile(`^[•·–-]\s+(\S.*)$`)
@@ -251,6 +251,8 @@ func (p *parser) regeling(l line) {
 		return
 	}
 	if m := reItemMark.FindStringSubmatch(l.text); m != nil {
+		// "• -" marks an onderdeel without a letter: it is numbered by
+		// position so that it still has an anchor.
 		p.startItem(l, m[1])
 		p.item.Text = m[2]
 		if m[2] == "" {
@@ -373,18 +375,23 @@ func (p *parser) startItem(l line, label string) {
 		a.Paragraphs = append(a.Paragraphs, Paragraph{Line: l.no})
 		p.lid = &a.Paragraphs[len(a.Paragraphs)-1]
 	}
-	want := "a"
-	if n := len(p.lid.Items); n > 0 {
-		prev := p.lid.Items[n-1].Label
-		if prev == label {
-			p.errorf(l.no, "article %s: onderdeel %s appears twice in the same lid", a.Number, label)
+	bullet := label == ""
+	if bullet {
+		label = strconv.Itoa(len(p.lid.Items) + 1)
+	} else {
+		want := "a"
+		if n := len(p.lid.Items); n > 0 {
+			prev := p.lid.Items[n-1].Label
+			if prev == label {
+				p.errorf(l.no, "article %s: onderdeel %s appears twice in the same lid", a.Number, label)
+			}
+			want = nextLabel(prev)
 		}
-		want = nextLabel(prev)
+		if label != want {
+			p.warnf(l.no, "article %s: onderdeel %s where onderdeel %s was expected", a.Number, label, want)
+		}
 	}
-	if label != want {
-		p.warnf(l.no, "article %s: onderdeel %s where onderdeel %s was expected", a.Number, label, want)
-	}
-	p.lid.Items = append(p.lid.Items, Item{Label: label, Line: l.no})
+	p.lid.Items = append(p.lid.Items, Item{Label: label, Bullet: bullet, Line: l.no})
 	p.item = &p.lid.Items[len(p.lid.Items)-1]
 	p.itemMark = l.indent
 }

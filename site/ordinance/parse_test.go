@@ -229,6 +229,16 @@ func TestForms(t *testing.T) {
 			},
 		},
 		{
+			name: "onderdelen with a dash instead of a letter",
+			src:  "X\nHoofdstuk 1. A\nArtikel 1. Begripsbepalingen\n  • 1.\n    In deze verordening wordt verstaan onder:\n    • -\n      de wet: de Participatiewet;\n    • -\n      de doelgroep: personen.\n",
+			check: func(t *testing.T, doc *Ordinance) {
+				items := doc.Article("1").Paragraphs[0].Items
+				if len(items) != 2 || items[1].Label != "2" || !items[1].Bullet || items[1].Text != "de doelgroep: personen." {
+					t.Errorf("items %+v", items)
+				}
+			},
+		},
+		{
 			name: "toelichting without Artikelsgewijze heading",
 			src:  "X\nHoofdstuk 1. A\nArtikel 1. A\nTekst.\nToelichting\nAlgemeen\nUitleg.\nArtikel 1. A\nUitleg bij 1.\n",
 			check: func(t *testing.T, doc *Ordinance) {
