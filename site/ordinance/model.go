@@ -36,6 +36,9 @@ type Metadata struct {
 	// terugwerkende kracht vanaf …" line of the published consolidation.
 	ValidFrom       string `json:"valid_from,omitempty"`
 	RetroactiveFrom string `json:"retroactive_from,omitempty"`
+	// ValidUntil is set when the consolidation is no longer in force
+	// ("t/m 31-12-2020" instead of "t/m heden").
+	ValidUntil string `json:"valid_until,omitempty"`
 	// Adopted is the date of the council meeting in the Ondertekening.
 	Adopted string `json:"adopted,omitempty"`
 	// InForce is the date the article on entry into force names.

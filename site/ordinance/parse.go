@@ -208,6 +208,7 @@ func (p *parser) head(l line) {
 		m := reValidity.FindStringSubmatch(l.text)
 		p.doc.Metadata.ValidityLine = l.text
 		p.doc.Metadata.ValidFrom = isoFromDMY(m[1])
+		p.doc.Metadata.ValidUntil = isoFromDMY(m[2]) // "" for "heden"
 		p.doc.Metadata.RetroactiveFrom = isoFromDMY(m[3])
 	case strings.HasPrefix(l.text, "Intitul"):
 	case l.text == p.doc.Title:

@@ -217,9 +217,12 @@ func TestForms(t *testing.T) {
 		},
 		{
 			name: "capitals, chapter without title, text beside the markers",
-			src:  "X\nHOOFDSTUK 1\nARTIKEL 1. BEGRIPPEN\n  • 1. In deze verordening wordt verstaan onder:\n    • a. wet: Participatiewet;\n    • b. college: het college.\n  • 2. Tweede lid.\n",
+			src:  "X\nGeldend van 01-01-2017 t/m 31-12-2020\nHOOFDSTUK 1\nARTIKEL 1. BEGRIPPEN\n  • 1. In deze verordening wordt verstaan onder:\n    • a. wet: Participatiewet;\n    • b. college: het college.\n  • 2. Tweede lid.\n",
 			check: func(t *testing.T, doc *Ordinance) {
 				a := doc.Article("1")
+				if doc.Metadata.ValidUntil != "2020-12-31" || doc.Metadata.ValidFrom != "2017-01-01" {
+					t.Errorf("metadata %+v", doc.Metadata)
+				}
 				if doc.Chapters[0].Number != "1" || doc.Chapters[0].Title != "" || a == nil || a.Title != "BEGRIPPEN" {
 					t.Fatalf("chapters %+v", doc.Chapters)
 				}
