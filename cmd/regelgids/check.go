@@ -140,11 +140,12 @@ func writeCheckText(w io.Writer, all []site.Reviewed, findings []site.Finding, f
 			}
 		}
 	}
-	fmt.Fprintf(w, "\n%d of %d graded texts pass B1 (guides and glossary); law is scored, not graded.\n", pass, graded)
 	if len(findings) > 0 {
 		fmt.Fprintf(w, "\nConsistency between regeling and toelichting (%d warnings):\n", len(findings))
 		for _, f := range findings {
 			fmt.Fprintf(w, "warning: %s\n", site.FindingText(file, f))
 		}
 	}
+	// The verdict comes last, where a reader of a long report looks.
+	fmt.Fprintf(w, "\n%d of %d graded texts pass B1 (guides and glossary); law is scored, not graded; %d consistency warnings.\n", pass, graded, len(findings))
 }
