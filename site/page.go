@@ -1,0 +1,226 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/regelgids/regelgids/site/glossary"
+	"github.com/regelgids/regelgids/site/guide"
+	"github.com/regelgids/regelgids/site/ordinance"
+)
+
+// Link is a titled internal link; Path is a site path without language
+// prefix.
+type Link struct {
+	Title string
+	Path  string
+}
+
+// Group is a situation a resident is in, with the guides that fit it.
+type Group struct {
+	ID     string
+	Guides []*guide.Guide
+}
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	Lang  string
+	Label string // the language's own name: "Nederlands", "English"
+	Path  string // full site path, with language prefix
+}
+
+// SiteData is shared by all pages of one language.
+type SiteData struct {
+	Lang     string
+	Prefix   string // "" for the first language, "/en" for English
+	Meta     Metadata
+	Doc      *ordinance.Ordinance
+	Guides   []*guide.Guide
+	Groups   []Group
+	Glossary []glossary.Entry
+	// Calculators carry their example tables, computed at build time.
+	Calculators []Calculator
+	Review      *ReviewData
+	// HasWASM is false when the calculators could not be compiled for the
+	// browser; the pages then show only their tables.
+	HasWASM bool
+	Project *Project
+	strings map[string]string
+}
+
+// Page is what a layout renders. Templates reach the whole site through
+// .Site and build links with .URL so that they are relative to this page.
+type Page struct {
+	Path        string // site path without language prefix: "/artikel/6/"
+	Kind        string
+	Lang        string
+	Title       string
+	Description string
+	Breadcrumbs []Link
+	Site        *SiteData
+	Alternates  []Alternate
+
+	Chapter    *ordinance.Chapter
+	Article    *ordinance.Article
+	Prev, Next *ordinance.Article
+	// Explainers are the guides that explain this article.
+	Explainers []*guide.Guide
+
+	Guide *guide.Guide
+	Body  template.HTML
+
+	Calculator *Calculator
+
+	// Review is the readability report of the language (reviewers' pages);
+	// Reviews are the texts one per-page view shows.
+	Review  *ReviewData
+	Reviews []Reviewed
+
+	// Query and Results are a search answered by the server (regelgids
+	// serve); the static search page has neither.
+	Query   string
+	Results []SearchHit
+
+	marker *glossary.Marker
+}
+
+// ContentSecurityPolicy is the policy every page declares.
+func (p *Page) ContentSecurityPolicy() string { return ContentSecurityPolicy }
+
+// FullPath is the page's path with its language prefix.
+func (p *Page) FullPath() string { return p.Site.Prefix + p.Path }
+
+// URL returns target, a site path in this page's language such as
+// "/artikel/6/#lid-1", as a link relative to this page, so the site works
+// under any address.
+func (p *Page) URL(target string) string { return p.link(p.Site.Prefix + target) }
+
+// Asset returns the link to a file shared by all languages ("/css/…").
+func (p *Page) Asset(target string) string { return p.link(target) }
+
+func (p *Page) link(full string) string {
+	if p.Kind == KindNotFound {
+		// The 404 page is served at any path: link from the site's root.
+		return p.Site.basePath() + strings.TrimPrefix(full, "/")
+	}
+	return relativeURL(p.FullPath(), full)
+}
+
+// Canonical returns the absolute URL of the page.
+func (p *Page) Canonical() string { return p.Site.Meta.BaseURL + strings.TrimPrefix(p.FullPath(), "/") }
+
+// AbsURL returns the absolute URL of a full site path.
+func (p *Page) AbsURL(full string) string { return p.Site.Meta.BaseURL + strings.TrimPrefix(full, "/") }
+
+// T returns the interface text for key in the page's language.
+func (p *Page) T(key string) (string, error) {
+	s, ok := p.Site.strings[key]
+	if !ok {
+		return "", fmt.Errorf("no interface text %q for language %q (templates/i18n/%s.yaml)", key, p.Lang, p.Lang)
+	}
+	return s, nil
+}
+
+// TOpt returns the interface text for key, or "" where there is none (an
+// optional hint).
+func (p *Page) TOpt(key string) string { return p.Site.strings[key] }
+
+// Param returns the formatted value in force of a parameter.
+func (p *Page) Param(name string) (string, error) {
+	v, ok := p.Site.Project.Amount.Lookup(name)
+	if !ok {
+		return "", fmt.Errorf("no parameter %q", name)
+	}
+	return FormatValue(v, p.Lang), nil
+}
+
+// Year is the year of the amounts the site shows.
+func (p *Page) Year() int { return p.Site.Project.Date.Year }
+
+// LangPath adds the language prefix to a site path: "/artikel/6/" in
+// English is "/en/artikel/6/".
+func LangPath(lang, p string) string {
+	if lang == Languages[0] {
+		return p
+	}
+	return "/" + lang + p
+}
+
+// ArticlePath is the site path of an article page.
+func ArticlePath(number string) string { return "/artikel/" + number + "/" }
+
+func (s *SiteData) basePath() string {
+	u, err := url.Parse(s.Meta.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// GuidesAZ returns the guides sorted by title, for A–Z lists.
+func (s *SiteData) GuidesAZ() []*guide.Guide {
+	out := append([]*guide.Guide(nil), s.Guides...)
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Title) < strings.ToLower(out[j].Title) })
+	return out
+}
+
+// GuideBySlug returns the guide with the slug, or nil.
+func (s *SiteData) GuideBySlug(slug string) *guide.Guide {
+	for _, g := range s.Guides {
+		if g.Slug == slug {
+			return g
+		}
+	}
+	return nil
+}
+
+// relativeURL makes target relative to the page at from; both are site
+// paths, directories end in "/".
+func relativeURL(from, target string) string {
+	frag := ""
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		target, frag = target[:i], target[i:]
+	}
+	if target == "" {
+		return frag
+	}
+	if target == from && frag != "" {
+		return frag
+	}
+	fromDir := path.Dir(from + "x") // the directory the page is in
+	rel := relPath(fromDir, target)
+	if strings.HasSuffix(target, "/") && !strings.HasSuffix(rel, "/") {
+		rel += "/"
+	}
+	return rel + frag
+}
+
+func relPath(fromDir, target string) string {
+	f := splitPath(fromDir)
+	t := splitPath(path.Clean(target))
+	i := 0
+	for i < len(f) && i < len(t) && f[i] == t[i] {
+		i++
+	}
+	parts := make([]string, 0, len(f)-i+len(t)-i)
+	for range f[i:] {
+		parts = append(parts, "..")
+	}
+	parts = append(parts, t[i:]...)
+	if len(parts) == 0 {
+		return "./"
+	}
+	return strings.Join(parts, "/")
+}
+
+func splitPath(p string) []string {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return nil
+	}
+	return strings.Split(p, "/")
+}
