@@ -174,16 +174,13 @@ WebAssembly.instantiate(fs.readFileSync("calculators.wasm"), go.importObject).th
 	}
 }
 
+// mustParams returns the parameter table the project loads.
 func mustParams(t *testing.T) *params.Table {
-	raw, err := os.ReadFile("../content/eemsdelta/parameters.yaml")
+	p, err := site.Load(content.Default(), testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	table, err := params.Parse("parameters.yaml", raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return table
+	return p.Params
 }
 
 // TestAmountsMustMatchOrdinance: a data file that disagrees with an amount

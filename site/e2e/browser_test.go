@@ -357,16 +357,13 @@ var reDigits = regexp.MustCompile(`[^0-9]`)
 // give "105000".
 func digits(s string) string { return reDigits.ReplaceAllString(s, "") }
 
+// loadParams returns the parameter table the project loads.
 func loadParams(t *testing.T) *params.Table {
-	raw, err := os.ReadFile("../../content/eemsdelta/parameters.yaml")
+	p, err := site.Load(content.Default(), testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	table, err := params.Parse("parameters.yaml", raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return table
+	return p.Params
 }
 
 // TestCalculatorErrors: wrong input shows an error tied to its field, read
