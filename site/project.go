@@ -8,13 +8,19 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
+	"github.com/regelgids/regelgids/site/internal/contentfile"
 	"github.com/regelgids/regelgids/site/internal/yamlfile"
 	"github.com/regelgids/regelgids/site/ordinance"
 	"github.com/regelgids/regelgids/site/search"
@@ -85,17 +91,19 @@ func (p *Project) Ordinance() *ordinance.Ordinance { return p.Docs[Languages[0]]
 // guide, translation and glossary entry exists in every language, and every
 // link and parameter a guide uses resolves. date picks the amounts.
 func Load(content fs.FS, date params.Date) (*Project, error) {
-	raw, err := fs.ReadFile(content, MetadataFile)
+	raw, err := readFile(content, MetadataFile)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", MetadataFile, err)
+		return nil, err
 	}
 	meta, lines, err := parseMetadata(MetadataFile, raw)
 	if err != nil {
 		return nil, err
 	}
-	src, err := fs.ReadFile(content, meta.Text)
-	if err != nil {
-		return nil, fmt.Errorf("%s:%d: text: %w", MetadataFile, lines["text"], err)
+	src, err := contentfile.Read(content, meta.Text, contentfile.OrdinanceLimit)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s:%d: text: %s does not exist in the content folder", MetadataFile, lines["text"], meta.Text)
+	} else if err != nil {
+		return nil, err
 	}
 	doc, warns, err := ordinance.Parse(meta.Text, src)
 	if err != nil {
@@ -124,8 +132,8 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	lists, err := loadReviewLists(content)
 	errs.add(err)
 	p.Lists = lists
-	if raw, err := fs.ReadFile(content, SynonymsFile); err != nil {
-		errs.add(fmt.Errorf("%s: %w", SynonymsFile, err))
+	if raw, err := readFile(content, SynonymsFile); err != nil {
+		errs.add(err)
 	} else if p.Synonyms, err = search.LoadSynonyms(SynonymsFile, raw); err != nil {
 		errs.add(err)
 	}
@@ -136,6 +144,31 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// readFile reads a data file, guide or glossary of the content folder:
+// a regular UTF-8 text file of at most contentfile.FileLimit bytes.
+func readFile(content fs.FS, name string) ([]byte, error) {
+	return contentfile.Read(content, name, contentfile.FileLimit)
+}
+
+// ContentDir is a content or templates folder on disk. Unlike os.DirFS it
+// refuses symbolic links that lead outside the folder.
+func ContentDir(dir string) fs.FS { return contentfile.Dir(dir) }
+
+// ReadOrdinance reads an ordinance file named on the command line: a
+// regular UTF-8 text file of at most contentfile.OrdinanceLimit bytes.
+func ReadOrdinance(name string) ([]byte, error) {
+	dir, base := filepath.Split(name)
+	if dir == "" {
+		dir = "."
+	}
+	b, err := contentfile.Read(os.DirFS(dir), base, contentfile.OrdinanceLimit)
+	var ce *contentfile.Error
+	if errors.As(err, &ce) {
+		ce.File = name
+	}
+	return b, err
 }
 
 // loadErrors gathers the errors of independent parts, so one build shows
@@ -157,9 +190,9 @@ func (es loadErrors) Error() string {
 }
 
 func (p *Project) loadParams(content fs.FS) error {
-	raw, err := fs.ReadFile(content, ParametersFile)
+	raw, err := readFile(content, ParametersFile)
 	if err != nil {
-		return fmt.Errorf("%s: %w", ParametersFile, err)
+		return err
 	}
 	t, err := params.Parse(ParametersFile, raw)
 	if err != nil {
@@ -178,9 +211,12 @@ func (p *Project) loadTranslations(content fs.FS) error {
 	var errs loadErrors
 	for _, lang := range Languages[1:] {
 		name := path.Join(TranslationDir, lang+".yaml")
-		src, err := fs.ReadFile(content, name)
-		if err != nil {
-			errs.add(fmt.Errorf("%s: the translation of the ordinance into %q is missing: %w", name, lang, err))
+		src, err := readFile(content, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			errs.add(fmt.Errorf("%s:1: the translation of the ordinance into %q is missing", name, lang))
+			continue
+		} else if err != nil {
+			errs.add(err)
 			continue
 		}
 		doc, err := ordinance.Translate(p.Ordinance(), name, src)
@@ -201,9 +237,9 @@ func (p *Project) loadGlossary(content fs.FS) error {
 	ids := map[string]map[string]int{}
 	for _, lang := range Languages {
 		name := path.Join(GlossaryDir, lang+".yaml")
-		src, err := fs.ReadFile(content, name)
+		src, err := readFile(content, name)
 		if err != nil {
-			errs.add(fmt.Errorf("%s: %w", name, err))
+			errs.add(err)
 			continue
 		}
 		entries, err := glossary.Parse(name, src)
@@ -239,18 +275,20 @@ func (p *Project) loadGuides(content fs.FS) error {
 		}
 		slugs[lang] = map[string]int{}
 		for _, name := range files {
-			src, err := fs.ReadFile(content, name)
+			// A guide that fails still exists: its counterpart and the
+			// links to it are not errors of their own.
+			slug := strings.TrimSuffix(path.Base(name), ".md")
+			slugs[lang][slug] = 1
+			src, err := readFile(content, name)
 			if err != nil {
 				errs.add(err)
 				continue
 			}
-			slug := strings.TrimSuffix(path.Base(name), ".md")
 			g, err := guide.Parse(name, slug, lang, src)
 			if err != nil {
 				errs.add(err)
 				continue
 			}
-			slugs[lang][slug] = 1
 			p.Guides[lang] = append(p.Guides[lang], g)
 		}
 		sort.SliceStable(p.Guides[lang], func(i, j int) bool {
@@ -264,10 +302,29 @@ func (p *Project) loadGuides(content fs.FS) error {
 	errs.add(missingCounterparts(slugs, func(lang, slug string) string {
 		return fmt.Sprintf("%s/%s/%s.md: the guide %q is missing in this language (it exists in %s)", GuidesDir, lang, slug, slug, otherLangs(slugs, lang, slug))
 	}))
+	unknown := map[string][]string{} // parameter name → where guides use it
 	for _, lang := range Languages {
 		for _, g := range p.Guides[lang] {
-			errs.add(p.checkGuide(g, slugs[lang]))
+			errs.add(p.checkGuide(g, slugs[lang], unknown))
 		}
+	}
+	// One message per unknown parameter, however many guides use it: a
+	// renamed parameter is one fault.
+	names := make([]string, 0, len(unknown))
+	for n := range unknown {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		at := unknown[n]
+		msg := fmt.Sprintf("%s: {{< param %q >}}: no such parameter in %s", at[0], n, ParametersFile)
+		if len(at) > 1 {
+			msg += fmt.Sprintf(" (also used at %s)", strings.Join(at[1:min(len(at), 4)], ", "))
+			if len(at) > 4 {
+				msg = strings.TrimSuffix(msg, ")") + fmt.Sprintf(" and %d more)", len(at)-4)
+			}
+		}
+		errs.add(errors.New(msg))
 	}
 	if len(errs) > 0 {
 		return errs
@@ -278,7 +335,7 @@ func (p *Project) loadGuides(content fs.FS) error {
 // checkGuide resolves what a guide refers to: articles and their anchors,
 // other guides, calculators, parameters. A guide must link to every article
 // it says it explains.
-func (p *Project) checkGuide(g *guide.Guide, slugs map[string]int) error {
+func (p *Project) checkGuide(g *guide.Guide, slugs map[string]int, unknown map[string][]string) error {
 	var errs []string
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, fmt.Sprintf("%s:%d: %s", g.File, line, fmt.Sprintf(format, args...)))
@@ -303,8 +360,11 @@ func (p *Project) checkGuide(g *guide.Guide, slugs map[string]int) error {
 		fail(1, "front matter: unknown calculator %q", g.Calculator)
 	}
 	for _, r := range g.Params {
+		if p.Params == nil {
+			break // parameters.yaml failed to load and said why
+		}
 		if _, ok := p.Amount.Lookup(r.Target); !ok {
-			fail(r.Line, "{{< param %q >}}: no such parameter in %s", r.Target, ParametersFile)
+			unknown[r.Target] = append(unknown[r.Target], fmt.Sprintf("%s:%d", g.File, r.Line))
 		}
 	}
 	if len(errs) > 0 {
@@ -447,15 +507,76 @@ func parseMetadata(name string, raw []byte) (m Metadata, lines map[string]int, e
 	if m.Municipality == "" {
 		add("municipality", "missing")
 	}
+	if m.Text != "" && (!fs.ValidPath(m.Text) || m.Text == ".") {
+		add("text", "%q must be a file name inside the content folder, such as verordening.txt", clip(m.Text))
+	}
 	if m.BaseURL == "" {
 		add("base_url", "missing (the address where the site is published)")
-	} else if u, err := url.Parse(m.BaseURL); err != nil || u.Scheme == "" || u.Host == "" {
-		add("base_url", "%q is not an absolute URL", m.BaseURL)
-	} else if !strings.HasSuffix(u.Path, "/") {
+	} else if msg := checkWebAddress(m.BaseURL, true); msg != "" {
+		add("base_url", "%q %s", clip(m.BaseURL), msg)
+	} else if !strings.HasSuffix(m.BaseURL, "/") {
 		m.BaseURL += "/"
+	}
+	if m.SourceURL != "" {
+		if msg := checkWebAddress(m.SourceURL, false); msg != "" {
+			add("source_url", "%q %s", clip(m.SourceURL), msg)
+		}
+	}
+	if m.Contact.Website != "" {
+		if msg := checkWebAddress(m.Contact.Website, false); msg != "" {
+			add("contact", "website %q %s", clip(m.Contact.Website), msg)
+		}
+	}
+	if m.Contact.Phone != "" && !rePhone.MatchString(m.Contact.Phone) {
+		add("contact", "phone %q is not a phone number: use digits, spaces, + - ( ) only, such as \"14 0596\" or \"+31 596 123 456\"", clip(m.Contact.Phone))
 	}
 	if len(problems) > 0 {
 		return m, nil, errors.New(strings.Join(problems, "\n"))
 	}
 	return m, lines, nil
+}
+
+var rePhone = regexp.MustCompile(`^\+?[0-9][0-9 ()-]{1,24}$`)
+
+// checkWebAddress says what is wrong with an address that pages link to
+// and sitemap.xml and robots.txt print: only a well-formed https address
+// of a host (a javascript: or data: address would run or show anything,
+// and http exposes residents to tampering). base also refuses a query or
+// fragment, which cannot be followed by page paths.
+func checkWebAddress(s string, base bool) string {
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f || strings.ContainsRune(`<>"'\\{}|^`+"`", r) {
+			return "contains a space, a quote or another character that does not belong in a web address"
+		}
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return "is not a web address"
+	case u.Scheme != "https":
+		return "must start with https://"
+	case u.Host == "" || u.Opaque != "":
+		return "has no host name after https://"
+	case u.User != nil:
+		return "must not contain a user name or password"
+	case base && (u.RawQuery != "" || u.Fragment != "" || u.ForceQuery):
+		return "must not have a ?query or #fragment: pages are added after it"
+	}
+	if host := u.Hostname(); !reHost.MatchString(host) {
+		return "has an invalid host name " + strconv.Quote(host)
+	}
+	return ""
+}
+
+var reHost = regexp.MustCompile(`^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
+
+// clip shortens a quoted value in a message: a broken file may hold
+// anything, and the message must stay one readable line.
+func clip(s string) string {
+	const most = 60
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:most]) + "…"
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
+	"github.com/regelgids/regelgids/site/internal/contentfile"
 	"github.com/regelgids/regelgids/site/ordinance"
 	"github.com/regelgids/regelgids/site/search"
 )
@@ -92,9 +93,9 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 	keys := map[string]map[string]int{}
 	for _, lang := range Languages {
 		name := "i18n/" + lang + ".yaml"
-		raw, err := fs.ReadFile(tfs, name)
+		raw, err := readFile(tfs, name)
 		if err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+			return nil, fmt.Errorf("templates/%w", err)
 		}
 		m := map[string]string{}
 		if err := yaml.Unmarshal(raw, &m); err != nil {
@@ -116,9 +117,9 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 
 func parseFiles(t *template.Template, tfs fs.FS, names ...string) (*template.Template, error) {
 	for _, name := range names {
-		src, err := fs.ReadFile(tfs, name)
+		src, err := readFile(tfs, name)
 		if err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+			return nil, fmt.Errorf("templates/%w", err)
 		}
 		if _, err := t.New(name).Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("templates/%w", err)
@@ -247,12 +248,12 @@ func (r *Renderer) Render(p *Project, mod *wasmModule) (Output, error) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := fs.ReadFile(r.static, name)
+		b, err := contentfile.ReadBytes(r.static, name, contentfile.FileLimit)
 		out[name] = b
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("templates/static: %w", err)
+		return nil, fmt.Errorf("templates/static/%w", err)
 	}
 	if mod != nil {
 		amounts, err := amountsJSON(p.Params)

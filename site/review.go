@@ -52,21 +52,21 @@ type Reviewed struct {
 func (r Reviewed) Fails() bool { return r.Report.Graded && !r.Report.Pass }
 
 func loadReviewLists(content fs.FS) (*ReviewLists, error) {
-	raw, err := fs.ReadFile(content, ThresholdsFile)
+	raw, err := readFile(content, ThresholdsFile)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", ThresholdsFile, err)
+		return nil, err
 	}
 	th, err := readability.ParseThresholds(ThresholdsFile, raw)
 	if err != nil {
 		return nil, err
 	}
 	l := &ReviewLists{Thresholds: th, Common: map[string]bool{}}
-	if raw, err = fs.ReadFile(content, JargonFile); err != nil {
-		return nil, fmt.Errorf("%s: %w", JargonFile, err)
+	if raw, err = readFile(content, JargonFile); err != nil {
+		return nil, err
 	}
 	l.Jargon = readability.ParseWords(raw)
-	if raw, err = fs.ReadFile(content, CommonFile); err != nil {
-		return nil, fmt.Errorf("%s: %w", CommonFile, err)
+	if raw, err = readFile(content, CommonFile); err != nil {
+		return nil, err
 	}
 	for _, w := range readability.ParseWords(raw) {
 		l.Common[w] = true

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/regelgids/regelgids/site"
 	"github.com/regelgids/regelgids/site/ordinance"
 )
 
@@ -24,7 +24,7 @@ reads the ordinance of the content folder, with its metadata.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var doc *ordinance.Ordinance
 			if len(args) == 1 {
-				raw, err := os.ReadFile(args[0])
+				raw, err := site.ReadOrdinance(args[0])
 				if err != nil {
 					return err
 				}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -49,14 +48,14 @@ func (s *sources) content() fs.FS {
 	if s.contentDir == "" {
 		return content.Default()
 	}
-	return os.DirFS(s.contentDir)
+	return site.ContentDir(s.contentDir)
 }
 
 func (s *sources) templates() fs.FS {
 	if s.templatesDir == "" {
 		return templates.Default()
 	}
-	return os.DirFS(s.templatesDir)
+	return site.ContentDir(s.templatesDir)
 }
 
 // onDisk lists the folders that came from disk and can change while serving.
