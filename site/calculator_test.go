@@ -188,17 +188,26 @@ func mustParams(t *testing.T) *params.Table {
 func TestAmountsMustMatchOrdinance(t *testing.T) {
 	fsys := copyFS(t, content.Default())
 	f := fsys[site.ParametersFile]
-	f.Data = bytes.Replace(f.Data, []byte(`{from: 2024-07-01, value: "600.00"}`), []byte(`{from: 2024-07-01, value: "650.00"}`), 1)
+	f.Data = bytes.Replace(f.Data, []byte(`{from: 2024-07-01, value: "300.00"}`), []byte(`{from: 2024-07-01, value: "350.00"}`), 1)
 	_, err := site.Load(fsys, testDate)
-	if err == nil || !strings.Contains(err.Error(), "verordening.txt:429: artikel 17 lid 1 says 600, but parameters.yaml gives uitstroompremie.volledig = 650 on 2024-07-01") {
+	if err == nil || !strings.Contains(err.Error(), "verordening.txt:433: artikel 17 lid 2 says 300 / 700, but parameters.yaml gives uitstroompremie.gedeeltelijk = 350 on 2024-07-01") {
 		t.Errorf("error = %v", err)
 	}
 	// A later indexation is data, not a disagreement.
 	fsys = copyFS(t, content.Default())
 	fsys[site.ParametersFile] = &fstest.MapFile{Data: bytes.Replace(fsys[site.ParametersFile].Data,
-		[]byte(`    - {from: 2024-07-01, value: "600.00"}`), []byte("    - {from: 2024-07-01, value: \"600.00\"}\n    - {from: 2026-01-01, value: \"625.00\"}"), 1)}
+		[]byte(`    - {from: 2024-07-01, value: "300.00"}`), []byte("    - {from: 2024-07-01, value: \"300.00\"}\n    - {from: 2026-01-01, value: \"325.00\"}"), 1)}
 	if _, err := site.Load(fsys, testDate); err != nil {
 		t.Errorf("indexed amount refused: %v", err)
+	}
+	// An indexation that lifts the full premium above the maximum of
+	// artikel 17 lid 3 contradicts the ordinance (at_most in the data).
+	fsys = copyFS(t, content.Default())
+	fsys[site.ParametersFile] = &fstest.MapFile{Data: bytes.Replace(fsys[site.ParametersFile].Data,
+		[]byte(`    - {from: 2024-07-01, value: "600.00"}`), []byte("    - {from: 2024-07-01, value: \"600.00\"}\n    - {from: 2026-01-01, value: \"625.00\"}"), 1)}
+	_, err = site.Load(fsys, testDate)
+	if err == nil || err.Error() != "parameters.yaml:21: from 2026-01-01 uitstroompremie.volledig is 625, more than uitstroompremie.maximum (600); the ordinance does not allow that" {
+		t.Errorf("error = %v", err)
 	}
 }
 

@@ -44,7 +44,7 @@ func (e *ParseError) Error() string {
 var (
 	nameRE      = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$`)
 	yamlLineRE  = regexp.MustCompile(`line (\d+): `)
-	paramKeys   = []string{"description", "unit", "source", "values"}
+	paramKeys   = []string{"description", "unit", "source", "values", "at_most"}
 	valueKeys   = []string{"from", "value", "note"}
 	articleKeys = []string{"article", "paragraph"}
 	lawKeys     = []string{"law", "url"}
@@ -60,8 +60,12 @@ var (
 //	source: {article: "17", paragraph: "1"} or {law: "...", url: "https://..."}
 //	values:
 //	  - {from: 2024-07-01, value: "600.00", note: "..."}
+//	at_most: other.parameter   (optional)
 //
-// with values sorted by date.
+// with values sorted by date. at_most states what the ordinance implies
+// (a partial premium is never more than the full one); it is checked on
+// every date either parameter changes, so a yearly indexation that raises
+// one and forgets the other is caught.
 func Parse(filename string, data []byte) (t *Table, err error) {
 	p := &parser{file: filename}
 	defer func() {
@@ -90,6 +94,7 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 		p.add(line, "only one YAML document is allowed")
 	}
 	var ps []Param
+	var limits []limit
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
@@ -114,6 +119,13 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 		if par, ok := p.param(name, k.Line, v); ok {
 			ps = append(ps, par)
 		}
+		if v.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if v.Content[j].Value == "at_most" {
+					limits = append(limits, limit{name, v.Content[j+1].Value, v.Content[j+1].Line})
+				}
+			}
+		}
 	}
 	if len(doc.Content) == 0 {
 		p.add(doc.Line, "the file has no parameters")
@@ -121,7 +133,68 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
+	p.checkLimits(ps, limits)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
 	return values.NewTable(ps)
+}
+
+// limit says that parameter name is never more than parameter max.
+type limit struct {
+	name, max string
+	line      int
+}
+
+// checkLimits checks every at_most relation on each date where either
+// side takes a new value.
+func (p *parser) checkLimits(ps []Param, limits []limit) {
+	byName := map[string]*Param{}
+	for i := range ps {
+		byName[ps[i].Name] = &ps[i]
+	}
+	for _, l := range limits {
+		a, b := byName[l.name], byName[l.max]
+		switch {
+		case b == nil:
+			p.add(l.line, "at_most of "+l.name+": no parameter "+quote(l.max))
+			continue
+		case a.Unit != b.Unit:
+			p.add(l.line, "at_most of "+l.name+": "+l.max+" is in "+b.Unit+", not "+a.Unit)
+			continue
+		}
+		for _, d := range changeDates(a, b) {
+			va, okA := valueAt(a, d)
+			vb, okB := valueAt(b, d)
+			if okA && okB && va.GreaterThan(vb) {
+				p.add(l.line, "from "+d.String()+" "+l.name+" is "+va.String()+", more than "+l.max+" ("+vb.String()+"); the ordinance does not allow that")
+				break
+			}
+		}
+	}
+}
+
+func changeDates(a, b *Param) []Date {
+	var ds []Date
+	for _, v := range a.Values {
+		ds = append(ds, v.From)
+	}
+	for _, v := range b.Values {
+		ds = append(ds, v.From)
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i].Before(ds[j]) })
+	return ds
+}
+
+func valueAt(p *Param, d Date) (decimal.Decimal, bool) {
+	var v decimal.Decimal
+	found := false
+	for _, x := range p.Values {
+		if x.From.Before(d) || x.From == d {
+			v, found = x.Value, true
+		}
+	}
+	return v, found
 }
 
 type parser struct {
@@ -353,8 +426,12 @@ func (p *parser) values(name string, line int, n *yaml.Node, unit string, unitOK
 func checkValue(s, unit string, unitOK bool) (decimal.Decimal, string) {
 	d, ok := values.ParseDecimal(s)
 	switch {
+	case !ok && dutchNumberRE.MatchString(s):
+		return d, "is written the Dutch way; write " + quote(plainNumber(s)) + ": a point before the cents and no thousands separator"
 	case !ok:
 		return d, "is not a number"
+	case unitOK && unit != values.UnitPercent && d.GreaterThan(maxValue[unit]):
+		return d, "is more than " + maxValue[unit].String() + " " + unit + ", more than any amount of this kind can be"
 	case d.Sign() < 0:
 		return d, "is negative"
 	case !unitOK:
@@ -363,8 +440,35 @@ func checkValue(s, unit string, unitOK bool) (decimal.Decimal, string) {
 		return d, "is more than 100 percent"
 	case (unit == values.UnitMonths || unit == values.UnitYears) && !d.IsInteger():
 		return d, "must be a whole number of " + unit
+	case (unit == values.UnitEUR || unit == values.UnitEURPerHour) && d.Exponent() < -2 && thousandsRE.MatchString(s):
+		return d, "has more than 2 decimals; if the point separates thousands, write " + quote(strings.ReplaceAll(s, ".", "")+".00") + ": a point only before the cents"
 	case (unit == values.UnitEUR || unit == values.UnitEURPerHour) && d.Exponent() < -2:
 		return d, "has more than 2 decimals"
 	}
 	return d, ""
+}
+
+// maxValue bounds each unit far above any real amount of a re-integration
+// ordinance, so a typo of a few extra digits (or 37 of them) is caught.
+var maxValue = map[string]decimal.Decimal{
+	values.UnitEUR:        decimal.NewFromInt(1_000_000),
+	values.UnitEURPerHour: decimal.NewFromInt(1_000),
+	values.UnitPercent:    decimal.NewFromInt(100),
+	values.UnitMonths:     decimal.NewFromInt(600),
+	values.UnitYears:      decimal.NewFromInt(120),
+}
+
+// dutchNumberRE matches amounts as Dutch staff type them: 1.100,00 or
+// 14,50 or € 600.
+var dutchNumberRE = regexp.MustCompile(`^(?:€\s*)?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^(?:€\s*)?\d+,\d+$|^€\s*\d+(?:\.\d+)?$`)
+
+var thousandsRE = regexp.MustCompile(`^\d{1,3}(?:\.\d{3})+$`)
+
+func plainNumber(s string) string {
+	s = strings.TrimSpace(strings.TrimPrefix(s, "€"))
+	if strings.Contains(s, ",") {
+		s = strings.ReplaceAll(s, ".", "")
+		s = strings.ReplaceAll(s, ",", ".")
+	}
+	return s
 }
