@@ -4,15 +4,17 @@
 package glossary
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/regelgids/regelgids/site/internal/yamlfile"
 )
 
 // Entry is one term of the glossary.
@@ -36,7 +38,7 @@ var reID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 func Parse(file string, src []byte) ([]Entry, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, yamlfile.Error(file, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, fmt.Errorf("%s:1: empty file", file)
@@ -47,25 +49,48 @@ func Parse(file string, src []byte) ([]Entry, error) {
 	}
 	var entries []Entry
 	var problems []string
+	fail := func(line int, format string, args ...any) {
+		problems = append(problems, fmt.Sprintf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
+	}
 	seen := map[string]int{}
+	forms := map[string]formAt{} // lower-case form → the entry that has it
 	for _, n := range list.Content {
+		if n.Kind != yaml.MappingNode {
+			fail(n.Line, "expected an entry with id, term and definition")
+			continue
+		}
+		if !knownKeys(n, fail) {
+			continue
+		}
 		var e Entry
-		dec := yaml.NewDecoder(bytes.NewReader(mustMarshal(n)))
-		dec.KnownFields(true)
-		if err := dec.Decode(&e); err != nil {
-			problems = append(problems, fmt.Sprintf("%s:%d: %s", file, n.Line, strings.TrimPrefix(err.Error(), "yaml: ")))
+		if err := n.Decode(&e); err != nil {
+			problems = append(problems, yamlfile.Error(file, err).Error())
 			continue
 		}
 		e.Line = n.Line
 		switch {
 		case !reID.MatchString(e.ID):
-			problems = append(problems, fmt.Sprintf("%s:%d: id %q is not a slug (lowercase letters, digits, hyphens)", file, n.Line, e.ID))
+			fail(n.Line, "id %q is not a slug (lowercase letters, digits, hyphens)", e.ID)
 		case seen[e.ID] > 0:
-			problems = append(problems, fmt.Sprintf("%s:%d: id %q also at line %d", file, n.Line, e.ID, seen[e.ID]))
+			fail(n.Line, "id %q also at line %d", e.ID, seen[e.ID])
 		case strings.TrimSpace(e.Term) == "" || strings.TrimSpace(e.Definition) == "":
-			problems = append(problems, fmt.Sprintf("%s:%d: %s: term and definition are required", file, n.Line, e.ID))
+			fail(n.Line, "%s: term and definition are required", e.ID)
 		}
 		seen[e.ID] = n.Line
+		for _, w := range append([]string{e.Term}, e.Forms...) {
+			key := strings.ToLower(strings.TrimSpace(w))
+			switch prev, dup := forms[key]; {
+			case key == "":
+			case utf8.RuneCountInString(key) < MinForm:
+				// "u" would link every "u" on the site.
+				fail(n.Line, "%s: the form %q is too short to mark in running text (at least %d letters)", e.ID, w, MinForm)
+			case dup && prev.id != e.ID:
+				// Two entries with one form would split its links.
+				fail(n.Line, "%s: the form %q is also a form of %s (line %d); give each form to one entry", e.ID, w, prev.id, prev.line)
+			default:
+				forms[key] = formAt{e.ID, n.Line}
+			}
+		}
 		entries = append(entries, e)
 	}
 	if len(problems) > 0 {
@@ -74,12 +99,29 @@ func Parse(file string, src []byte) ([]Entry, error) {
 	return entries, nil
 }
 
-func mustMarshal(n *yaml.Node) []byte {
-	b, err := yaml.Marshal(n)
-	if err != nil {
-		return nil // a node just decoded always marshals; Decode then reports EOF
+// MinForm is the shortest term or form the glossary marks: short
+// abbreviations such as "UWV" and "Wmo" still count.
+const MinForm = 3
+
+type formAt struct {
+	id   string
+	line int
+}
+
+var entryKeys = []string{"id", "term", "forms", "definition", "article", "paragraph", "item"}
+
+// knownKeys refuses keys an entry does not have, at their own line: a
+// typo such as "defintion" would otherwise drop the definition silently.
+func knownKeys(n *yaml.Node, fail func(int, string, ...any)) bool {
+	ok := true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(entryKeys, k.Value) {
+			fail(k.Line, "unknown key %q (allowed: %s)", k.Value, strings.Join(entryKeys, ", "))
+			ok = false
+		}
 	}
-	return b
+	return ok
 }
 
 // Marker finds the first use of each term on one page. It is stateful: a

@@ -88,6 +88,9 @@ func Parse(filename string, src []byte) (*Ordinance, []Diagnostic, error) {
 		seenArticles: map[string]int{},
 		noteSeen:     map[string]int{},
 	}
+	if err := p.lookalikes(lines); err != nil {
+		return nil, nil, err
+	}
 	for _, l := range lines {
 		p.line(l)
 	}
@@ -647,4 +650,87 @@ func isoFromDMY(s string) string {
 func isoFromDutch(m []string) string {
 	day, _ := strconv.Atoi(m[1])
 	return fmt.Sprintf("%s-%02d-%02d", m[3], dutchMonths[m[2]], day)
+}
+
+// keywords start the lines that give an ordinance its structure. A
+// look-alike letter from another script in one of them ("Аrtikel" with a
+// Cyrillic А, pasted from a PDF or a word processor) would silently turn a
+// heading into text and move every later article.
+var keywords = []string{"artikel", "hoofdstuk", "paragraaf", "afdeling", "toelichting", "ondertekening", "algemeen", "lid", "bijlage"}
+
+// lookalikes reports words that mix Latin letters with Cyrillic or Greek
+// ones: an error where the word would be a structural keyword, a warning
+// elsewhere.
+func (p *parser) lookalikes(lines []line) error {
+	var errs []Diagnostic
+	for _, l := range lines {
+		for i, w := range strings.Fields(l.text) {
+			latin, foreign := false, false
+			for _, r := range w {
+				switch {
+				case unicode.Is(unicode.Latin, r):
+					latin = true
+				case unicode.Is(unicode.Cyrillic, r) || unicode.Is(unicode.Greek, r):
+					foreign = true
+				}
+			}
+			if !foreign || !latin && !isKeyword(toLatin(w)) {
+				continue
+			}
+			folded := toLatin(w)
+			if i == 0 && isKeyword(folded) {
+				errs = append(errs, Diagnostic{File: p.file, Line: l.no,
+					Message: fmt.Sprintf("%q looks like %q but contains a non-Latin letter (%s); retype the word", w, folded, foreignLetters(w))})
+				continue
+			}
+			p.warnf(l.no, "%q mixes Latin letters with non-Latin look-alikes (%s); retype the word", w, foreignLetters(w))
+		}
+	}
+	if len(errs) > 0 {
+		return &Error{Diagnostics: errs}
+	}
+	return nil
+}
+
+func isKeyword(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ".:"))
+	for _, k := range keywords {
+		if w == k {
+			return true
+		}
+	}
+	return false
+}
+
+// confusables maps Cyrillic and Greek letters to the Latin letters they
+// look like (Unicode's confusables.txt, the letters that occur in Dutch
+// words).
+var confusables = map[rune]rune{
+	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'У': 'Y', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S',
+	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w',
+	'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+	'ο': 'o', 'ν': 'v', 'ι': 'i', 'κ': 'k', 'α': 'a', 'τ': 't', 'ρ': 'p', 'υ': 'u',
+}
+
+func toLatin(w string) string {
+	return strings.Map(func(r rune) rune {
+		if l, ok := confusables[r]; ok {
+			return l
+		}
+		return r
+	}, w)
+}
+
+func foreignLetters(w string) string {
+	var out []string
+	for _, r := range w {
+		if unicode.Is(unicode.Cyrillic, r) || unicode.Is(unicode.Greek, r) {
+			script := "Cyrillic"
+			if unicode.Is(unicode.Greek, r) {
+				script = "Greek"
+			}
+			out = append(out, fmt.Sprintf("%s %c U+%04X", script, r, r))
+		}
+	}
+	return strings.Join(out, ", ")
 }

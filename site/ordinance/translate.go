@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/regelgids/regelgids/site/internal/yamlfile"
 )
 
 // A translation file gives, for every piece of text of the ordinance, its
@@ -58,7 +61,17 @@ func Translate(orig *Ordinance, file string, src []byte) (*Ordinance, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(&tr); err != nil {
-		fail(yamlLine(err), "%s", yamlMessage(err))
+		// One diagnostic per problem yaml.v3 found, each at its own line
+		// and in the editor's words ("unknown key", not a Go type name).
+		for _, line := range strings.Split(yamlfile.Error(file, err).Error(), "\n") {
+			rest := strings.TrimPrefix(line, file+":")
+			n, msg, _ := strings.Cut(rest, ": ")
+			no, convErr := strconv.Atoi(n)
+			if convErr != nil {
+				no, msg = 1, rest
+			}
+			fail(no, "%s", msg)
+		}
 		return nil, &Error{Diagnostics: errs}
 	}
 	out := *orig
@@ -269,23 +282,12 @@ func knownKeys(n *yaml.Node, t reflect.Type) error {
 	return nil
 }
 
-func yamlLine(err error) int {
-	var line int
-	msg := err.Error()
-	if i := strings.Index(msg, "line "); i >= 0 {
-		fmt.Sscanf(msg[i:], "line %d", &line)
-	}
-	if line == 0 {
-		line = 1
-	}
-	return line
-}
-
+// yamlMessage is yaml.v3's message without its line prefix, in the
+// editor's words.
 func yamlMessage(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
-	if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "line ") && i >= 0 {
-		msg = msg[i+2:]
+	msg := strings.TrimPrefix(yamlfile.Error("", err).Error(), ":")
+	if _, rest, ok := strings.Cut(msg, ": "); ok {
+		msg = rest
 	}
 	return msg
 }

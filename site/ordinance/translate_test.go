@@ -65,7 +65,7 @@ signature: {text: ""}
 		{"item missing", strings.Replace(good, `items: ["one;"]`, `items: []`, 1), "en.yaml:5: article 1 lid 1 has 0 items; the original has 1 onderdelen"},
 		{"block kind", strings.Replace(good, `- heading: "Target group"`, `- "Target group"`, 1), "en.yaml:12: article 1 explanation: block 1 is a paragraph; the original has a heading"},
 		{"wrong number", strings.Replace(good, `number: "2"`, `number: "3"`, 1), `en.yaml:14: article number "3" where the original has article 2`},
-		{"unknown key", strings.Replace(good, "title: \"X\"", "titel: \"X\"", 1), "en.yaml:1: field titel not found"},
+		{"unknown key", strings.Replace(good, "title: \"X\"", "titel: \"X\"", 1), "en.yaml:1: unknown key titel"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

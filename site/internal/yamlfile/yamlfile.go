@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -60,10 +61,34 @@ func Error(name string, err error) error {
 		if g := reLine.FindStringSubmatch(m); g != nil {
 			msg := strings.Replace(g[2], "field ", "unknown key ", 1)
 			msg = reTypeName.ReplaceAllString(msg, "")
-			out = append(out, fmt.Sprintf("%s:%s: %s", name, g[1], msg))
+			line, _ := strconv.Atoi(g[1])
+			out = append(out, fmt.Sprintf("%s:%d: %s", name, line+LineCorrection(msg), msg))
 			continue
 		}
 		out = append(out, name+":1: "+m)
 	}
 	return errors.New(strings.Join(out, "\n"))
+}
+
+// LineCorrection is what to add to the line yaml.v3 gives for a message.
+// Its parser (not its scanner) reports 0-based lines: "c: [x" on line 3
+// is "line 2: did not find expected ',' or ']'".
+func LineCorrection(msg string) int {
+	for _, m := range zeroBased {
+		if strings.HasPrefix(msg, m) {
+			return 1
+		}
+	}
+	return 0
+}
+
+var zeroBased = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"did not find expected node content",
+	"did not find expected <document start>",
+	"found a tab character that violates indentation",
+	"while parsing",
 }

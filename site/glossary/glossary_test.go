@@ -1,0 +1,66 @@
+package glossary
+
+import (
+	"strings"
+	"testing"
+)
+
+const good = `- id: bijstand
+  term: algemene bijstand
+  forms: [bijstand]
+  definition: Geld om van te leven.
+- id: uwv
+  term: UWV
+  definition: Het Uitvoeringsinstituut Werknemersverzekeringen.
+`
+
+// TestParseErrors: each broken file gives one message at the line of the
+// fault, as file:line.
+func TestParseErrors(t *testing.T) {
+	if _, err := Parse("begrippen/nl.yaml", []byte(good)); err != nil {
+		t.Fatalf("good file: %v", err)
+	}
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"syntax", good + "- id: [x\n", "begrippen/nl.yaml:8: did not find expected ',' or ']'"},
+		{"unknown key", strings.Replace(good, "  definition: Geld", "  defnition: Geld", 1),
+			`begrippen/nl.yaml:4: unknown key "defnition" (allowed: id, term, forms, definition, article, paragraph, item)`},
+		{"wrong type", strings.Replace(good, "forms: [bijstand]", "forms: {a: b}", 1),
+			"begrippen/nl.yaml:3: cannot unmarshal !!map into []string"},
+		{"one-letter form", strings.Replace(good, "forms: [bijstand]", "forms: [bijstand, u]", 1),
+			`begrippen/nl.yaml:1: bijstand: the form "u" is too short to mark in running text (at least 3 letters)`},
+		{"shared form", strings.Replace(good, "  term: UWV\n", "  term: UWV\n  forms: [Bijstand]\n", 1),
+			`begrippen/nl.yaml:5: uwv: the form "Bijstand" is also a form of bijstand (line 1); give each form to one entry`},
+		{"not an entry", good + "- just text\n", "begrippen/nl.yaml:8: expected an entry with id, term and definition"},
+		{"duplicate id", good + "- id: uwv\n  term: Uwv twee\n  definition: x\n", `begrippen/nl.yaml:8: id "uwv" also at line 5`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("begrippen/nl.yaml", []byte(tc.src))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if err.Error() != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestMarkerFirstUse(t *testing.T) {
+	entries, err := Parse("g.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMarker(entries, func(id string) string { return "#" + id })
+	got := m.Split("Met algemene bijstand en bijstand van het UWV.")
+	var marked []string
+	for _, p := range got {
+		if p.TermID != "" {
+			marked = append(marked, p.Text+"→"+p.TermID)
+		}
+	}
+	if want := "algemene bijstand→bijstand UWV→uwv"; strings.Join(marked, " ") != want {
+		t.Errorf("marked %q, want %q", marked, want)
+	}
+}
