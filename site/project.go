@@ -268,6 +268,7 @@ func (p *Project) loadGlossary(content fs.FS) error {
 func (p *Project) loadGuides(content fs.FS) error {
 	var errs loadErrors
 	slugs := map[string]map[string]int{}
+	broken := map[string]bool{} // guides that failed to load, in any language
 	for _, lang := range Languages {
 		files, err := fs.Glob(content, path.Join(GuidesDir, lang, "*.md"))
 		if err != nil {
@@ -280,16 +281,15 @@ func (p *Project) loadGuides(content fs.FS) error {
 			slug := strings.TrimSuffix(path.Base(name), ".md")
 			slugs[lang][slug] = 1
 			src, err := readFile(content, name)
-			if err != nil {
-				errs.add(err)
-				continue
+			if err == nil {
+				var g *guide.Guide
+				if g, err = guide.Parse(name, slug, lang, src); err == nil {
+					p.Guides[lang] = append(p.Guides[lang], g)
+					continue
+				}
 			}
-			g, err := guide.Parse(name, slug, lang, src)
-			if err != nil {
-				errs.add(err)
-				continue
-			}
-			p.Guides[lang] = append(p.Guides[lang], g)
+			errs.add(err)
+			broken[slug] = true
 		}
 		sort.SliceStable(p.Guides[lang], func(i, j int) bool {
 			a, b := p.Guides[lang][i], p.Guides[lang][j]
@@ -299,8 +299,13 @@ func (p *Project) loadGuides(content fs.FS) error {
 			return a.Slug < b.Slug
 		})
 	}
+	for slug := range broken {
+		for _, lang := range Languages {
+			slugs[lang][slug] = 1 // its counterpart is not a second fault
+		}
+	}
 	errs.add(missingCounterparts(slugs, func(lang, slug string) string {
-		return fmt.Sprintf("%s/%s/%s.md: the guide %q is missing in this language (it exists in %s)", GuidesDir, lang, slug, slug, otherLangs(slugs, lang, slug))
+		return fmt.Sprintf("%s/%s/%s.md:1: the guide %q is missing in this language (it exists in %s)", GuidesDir, lang, slug, slug, otherLangs(slugs, lang, slug))
 	}))
 	unknown := map[string][]string{} // parameter name → where guides use it
 	for _, lang := range Languages {
@@ -524,11 +529,11 @@ func parseMetadata(name string, raw []byte) (m Metadata, lines map[string]int, e
 	}
 	if m.Contact.Website != "" {
 		if msg := checkWebAddress(m.Contact.Website, false); msg != "" {
-			add("contact", "website %q %s", clip(m.Contact.Website), msg)
+			add("contact.website", "%q %s", clip(m.Contact.Website), msg)
 		}
 	}
 	if m.Contact.Phone != "" && !rePhone.MatchString(m.Contact.Phone) {
-		add("contact", "phone %q is not a phone number: use digits, spaces, + - ( ) only, such as \"14 0596\" or \"+31 596 123 456\"", clip(m.Contact.Phone))
+		add("contact.phone", "%q is not a phone number: use digits, spaces, + - ( ) only, such as \"14 0596\" or \"+31 596 123 456\"", clip(m.Contact.Phone))
 	}
 	if len(problems) > 0 {
 		return m, nil, errors.New(strings.Join(problems, "\n"))

@@ -365,11 +365,11 @@ func TestMetadataErrors(t *testing.T) {
 		{"base url with query", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/?a=b\n", `metadata.yaml:3: base_url: "https://x.nl/?a=b" must not have a ?query or #fragment: pages are added after it`},
 		{"http base url", "municipality: X\ntext: verordening.txt\nbase_url: http://x.nl/\n", `metadata.yaml:3: base_url: "http://x.nl/" must start with https://`},
 		// Before: #ZgotmplZ on every page.
-		{"javascript website", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\ncontact:\n  website: javascript:alert(1)\n", `metadata.yaml:4: contact: website "javascript:alert(1)" must start with https://`},
+		{"javascript website", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\ncontact:\n  website: javascript:alert(1)\n", `metadata.yaml:5: contact.website: "javascript:alert(1)" must start with https://`},
 		{"data source url", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\nsource_url: data:text/html,hi\n", `metadata.yaml:4: source_url: "data:text/html,hi" must start with https://`},
 		{"user in url", "municipality: X\ntext: verordening.txt\nbase_url: https://a:b@x.nl/\n", `metadata.yaml:3: base_url: "https://a:b@x.nl/" must not contain a user name or password`},
 		{"bad host", "municipality: X\ntext: verordening.txt\nbase_url: https://x_y..nl/\n", `metadata.yaml:3: base_url: "https://x_y..nl/" has an invalid host name "x_y..nl"`},
-		{"phone", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\ncontact:\n  phone: \"javascript:1\"\n", `metadata.yaml:4: contact: phone "javascript:1" is not a phone number`},
+		{"phone", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\ncontact:\n  phone: \"javascript:1\"\n", `metadata.yaml:5: contact.phone: "javascript:1" is not a phone number`},
 		{"text outside folder", "municipality: X\ntext: ../../etc/passwd\nbase_url: https://x.nl/\n", `metadata.yaml:2: text: "../../etc/passwd" must be a file name inside the content folder, such as verordening.txt`},
 		{"long value clipped", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\nsource_url: ftp://" + strings.Repeat("a", 5000) + "\n", `metadata.yaml:4: source_url: "ftp://` + strings.Repeat("a", 54) + `…" must start with https://`},
 		{"missing text file", "municipality: X\ntext: nietbestaand.txt\nbase_url: https://x.nl/\n", "metadata.yaml:2: text: nietbestaand.txt does not exist in the content folder"},

@@ -82,7 +82,9 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 		p.add(1, "file is empty")
 		return nil, p.err()
 	case err != nil:
-		p.add(yamlLine(err), yamlLineRE.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), ""))
+		// A problem at the end of the file is on its last line.
+		line := min(yamlLine(err), max(1, strings.Count(strings.TrimRight(string(data), "\n"), "\n")+1))
+		p.add(line, yamlLineRE.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), ""))
 		return nil, p.err()
 	}
 	var extra yaml.Node
@@ -214,10 +216,30 @@ func (p *parser) err() error {
 	return &ParseError{File: p.file, Problems: p.problems}
 }
 
-// yamlLine finds the line number in a yaml.v3 syntax error.
+// zeroBased are yaml.v3's parser messages (site/internal/yamlfile keeps
+// the same list for the site's data files).
+var zeroBased = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"did not find expected node content",
+	"did not find expected <document start>",
+	"found a tab character that violates indentation",
+}
+
+// yamlLine finds the line number in a yaml.v3 syntax error. Its parser
+// (not its scanner) counts lines from 0: "c: [x" on line 3 is reported as
+// "line 2: did not find expected ',' or ']'".
 func yamlLine(err error) int {
 	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 		if n, e := strconv.Atoi(m[1]); e == nil {
+			for _, msg := range zeroBased {
+				if strings.Contains(err.Error(), msg) {
+					n++
+					break
+				}
+			}
 			return n
 		}
 	}

@@ -77,18 +77,19 @@ func Parse(file string, src []byte) ([]Entry, error) {
 			fail(n.Line, "%s: term and definition are required", e.ID)
 		}
 		seen[e.ID] = n.Line
-		for _, w := range append([]string{e.Term}, e.Forms...) {
+		for _, f := range formNodes(n) {
+			w := f.Value
 			key := strings.ToLower(strings.TrimSpace(w))
 			switch prev, dup := forms[key]; {
 			case key == "":
 			case utf8.RuneCountInString(key) < MinForm:
 				// "u" would link every "u" on the site.
-				fail(n.Line, "%s: the form %q is too short to mark in running text (at least %d letters)", e.ID, w, MinForm)
+				fail(f.Line, "%s: the form %q is too short to mark in running text (at least %d letters)", e.ID, w, MinForm)
 			case dup && prev.id != e.ID:
 				// Two entries with one form would split its links.
-				fail(n.Line, "%s: the form %q is also a form of %s (line %d); give each form to one entry", e.ID, w, prev.id, prev.line)
-			default:
-				forms[key] = formAt{e.ID, n.Line}
+				fail(f.Line, "%s: the form %q is also a form of %s (line %d); give each form to one entry", e.ID, w, prev.id, prev.line)
+			case !dup:
+				forms[key] = formAt{e.ID, f.Line}
 			}
 		}
 		entries = append(entries, e)
@@ -106,6 +107,24 @@ const MinForm = 3
 type formAt struct {
 	id   string
 	line int
+}
+
+// formNodes are the term and the forms of an entry, with their lines.
+func formNodes(n *yaml.Node) []*yaml.Node {
+	var out []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch k, v := n.Content[i], n.Content[i+1]; {
+		case k.Value == "term" && v.Kind == yaml.ScalarNode:
+			out = append(out, v)
+		case k.Value == "forms" && v.Kind == yaml.SequenceNode:
+			for _, f := range v.Content {
+				if f.Kind == yaml.ScalarNode {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
 }
 
 var entryKeys = []string{"id", "term", "forms", "definition", "article", "paragraph", "item"}

@@ -29,9 +29,9 @@ func TestParseErrors(t *testing.T) {
 		{"wrong type", strings.Replace(good, "forms: [bijstand]", "forms: {a: b}", 1),
 			"begrippen/nl.yaml:3: cannot unmarshal !!map into []string"},
 		{"one-letter form", strings.Replace(good, "forms: [bijstand]", "forms: [bijstand, u]", 1),
-			`begrippen/nl.yaml:1: bijstand: the form "u" is too short to mark in running text (at least 3 letters)`},
+			`begrippen/nl.yaml:3: bijstand: the form "u" is too short to mark in running text (at least 3 letters)`},
 		{"shared form", strings.Replace(good, "  term: UWV\n", "  term: UWV\n  forms: [Bijstand]\n", 1),
-			`begrippen/nl.yaml:5: uwv: the form "Bijstand" is also a form of bijstand (line 1); give each form to one entry`},
+			`begrippen/nl.yaml:7: uwv: the form "Bijstand" is also a form of bijstand (line 2); give each form to one entry`},
 		{"not an entry", good + "- just text\n", "begrippen/nl.yaml:8: expected an entry with id, term and definition"},
 		{"duplicate id", good + "- id: uwv\n  term: Uwv twee\n  definition: x\n", `begrippen/nl.yaml:8: id "uwv" also at line 5`},
 	} {

@@ -15,8 +15,8 @@ import (
 )
 
 // Decode decodes raw into v, refusing unknown keys (a typo would otherwise
-// be ignored silently), and returns the line of every top-level key so
-// later checks can point at it.
+// be ignored silently), and returns the line of every key ("contact" and
+// "contact.website") so later checks can point at it.
 func Decode(name string, raw []byte, v any) (map[string]int, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
@@ -31,13 +31,23 @@ func Decode(name string, raw []byte, v any) (map[string]int, error) {
 		return nil, Error(name, err)
 	}
 	lines := map[string]int{}
-	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
-		m := root.Content[0]
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			lines[m.Content[i].Value] = m.Content[i].Line
-		}
+	if len(root.Content) == 1 {
+		keyLines(root.Content[0], "", lines)
 	}
 	return lines, nil
+}
+
+// keyLines records the line of every mapping key, nested keys as
+// "parent.key", so a check of contact.website points at its own line.
+func keyLines(m *yaml.Node, prefix string, lines map[string]int) {
+	if m.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key := prefix + m.Content[i].Value
+		lines[key] = m.Content[i].Line
+		keyLines(m.Content[i+1], key+".", lines)
+	}
 }
 
 var (
