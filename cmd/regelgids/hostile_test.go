@@ -34,7 +34,9 @@ func TestHostileContent(t *testing.T) {
 		t.Fatalf("good build: exit %d: %s", code, stderr)
 	}
 
-	big := func(n int) string { return strings.Repeat("Dit is een regel tekst die een bestand groot maakt.\n", n/52+1) }
+	big := func(n int) string {
+		return strings.Repeat("Dit is een regel tekst die een bestand groot maakt.\n", n/52+1)
+	}
 	cases := []struct {
 		name   string
 		mutate func(t *testing.T, dir string)
