@@ -2,11 +2,9 @@ package site
 
 import (
 	"errors"
-	"fmt"
 	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/site/ordinance"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 )
@@ -29,6 +27,7 @@ type Result struct {
 	Duration time.Duration
 
 	renderer *Renderer // for pages the server renders on request
+	output   Output    // the files written, which the server serves from
 }
 
 // Generate loads and renders a site in memory without writing it.
@@ -73,7 +72,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Project: p, Files: len(out), renderer: r}
+	res := &Result{Project: p, Files: len(out), renderer: r, output: out}
 	for name, b := range out {
 		res.Bytes += int64(len(b))
 		if filepath.Ext(name) == ".html" {
@@ -85,60 +84,6 @@ func Build(opts Options) (*Result, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, nil
-}
-
-// WriteAtomic writes files into a temporary sibling of dir, then replaces
-// dir with it.
-func WriteAtomic(dir string, files Output) (err error) {
-	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	for _, name := range files.Paths() {
-		target := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(target, files[name], 0o644); err != nil {
-			return err
-		}
-	}
-	// MkdirTemp creates 0700; a site folder is meant to be read by a server.
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	old := ""
-	if info, statErr := os.Stat(dir); statErr == nil {
-		if !info.IsDir() {
-			return fmt.Errorf("%s exists and is not a folder", dir)
-		}
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return err
-		}
-	} else if !errors.Is(statErr, fs.ErrNotExist) {
-		return statErr
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir) // put the previous site back
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }
 
 // Today is the current civil date in the Netherlands, the default date of a
