@@ -2,10 +2,13 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/url"
+	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -559,7 +562,10 @@ func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Resul
 // scripts, and the search styles into the one stylesheet.
 func addSearch(out Output, p *Project) error {
 	docs, err := search.DocumentsFromHTML(out)
-	if err != nil {
+	var pe *search.PageError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:1: the page made from it cannot be read for search (%v)", p.sourceOf(pe.Page), pe.Err)
+	} else if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
 	p.SearchDocs = docs
@@ -579,4 +585,23 @@ func addSearch(out Output, p *Project) error {
 	const css = "css/regelgids.css"
 	out[css] = append(append(append([]byte{}, out[css]...), '\n'), search.Stylesheet...)
 	return nil
+}
+
+// sourceOf names the content file a built page was made from, so an
+// error found in the output points where the editor can fix it.
+func (p *Project) sourceOf(page string) string {
+	for _, lang := range Languages {
+		for _, g := range p.Guides[lang] {
+			if page == strings.TrimPrefix(LangPath(lang, "/voorzieningen/"+g.Slug+"/"), "/")+"index.html" {
+				return g.File
+			}
+		}
+		if page == strings.TrimPrefix(LangPath(lang, "/begrippen/"), "/")+"index.html" {
+			return path.Join(GlossaryDir, lang+".yaml")
+		}
+	}
+	if lang, _, _ := strings.Cut(page, "/"); lang != Languages[0] && slices.Contains(Languages, lang) {
+		return path.Join(TranslationDir, lang+".yaml")
+	}
+	return p.Meta.Text
 }

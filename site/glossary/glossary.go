@@ -75,6 +75,9 @@ func Parse(file string, src []byte) ([]Entry, error) {
 			fail(n.Line, "id %q also at line %d", e.ID, seen[e.ID])
 		case strings.TrimSpace(e.Term) == "" || strings.TrimSpace(e.Definition) == "":
 			fail(n.Line, "%s: term and definition are required", e.ID)
+		case strings.Contains(e.Term+e.Definition, "{{"):
+			// It would be printed as it is: shortcodes are for guides.
+			fail(n.Line, "%s: \"{{\" in a glossary entry; shortcodes such as {{< param \"name\" >}} work only in guides", e.ID)
 		}
 		seen[e.ID] = n.Line
 		for _, f := range formNodes(n) {

@@ -31,6 +31,7 @@ package search
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -97,7 +98,7 @@ func DocumentsFromHTML(files map[string][]byte) ([]Document, error) {
 	for _, name := range names {
 		root, err := html.Parse(bytes.NewReader(files[name]))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
+			return nil, &PageError{Page: name, Err: err}
 		}
 		p := &pageParser{name: name, url: "/" + strings.TrimSuffix(name, "index.html")}
 		p.lang = attr(find(root, func(n *html.Node) bool { return n.DataAtom == atom.Html }), "lang")
@@ -112,15 +113,25 @@ func DocumentsFromHTML(files map[string][]byte) ([]Document, error) {
 		}
 		p.main = find(root, func(n *html.Node) bool { return n.DataAtom == atom.Main })
 		if p.main == nil {
-			return nil, fmt.Errorf("%s: no <main> element", name)
+			return nil, &PageError{Page: name, Err: errors.New("no <main> element")}
 		}
 		if err := p.parse(); err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
+			return nil, &PageError{Page: name, Err: err}
 		}
 		docs = append(docs, p.docs...)
 	}
 	return docs, nil
 }
+
+// PageError is a built page the search cannot read. The generator names
+// the source file the page was made from.
+type PageError struct {
+	Page string // path in the output, such as voorzieningen/jobcoach/index.html
+	Err  error
+}
+
+func (e *PageError) Error() string { return e.Page + ": " + e.Err.Error() }
+func (e *PageError) Unwrap() error { return e.Err }
 
 type pageParser struct {
 	name, url, lang string
