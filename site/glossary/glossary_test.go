@@ -31,7 +31,7 @@ func TestParseErrors(t *testing.T) {
 		{"one-letter form", strings.Replace(good, "forms: [bijstand]", "forms: [bijstand, u]", 1),
 			`begrippen/nl.yaml:3: bijstand: the form "u" is too short to mark in running text (at least 3 letters)`},
 		{"shared form", strings.Replace(good, "  term: UWV\n", "  term: UWV\n  forms: [Bijstand]\n", 1),
-			`begrippen/nl.yaml:7: uwv: the form "Bijstand" is also a form of bijstand (line 2); give each form to one entry`},
+			`begrippen/nl.yaml:7: uwv: the form "Bijstand" is also a form of bijstand (line 3); give each form to one entry`},
 		{"shortcode", strings.Replace(good, "Geld om van te leven.", `"Geld: {{< param \"x\" >}}."`, 1),
 			`begrippen/nl.yaml:1: bijstand: "{{" in a glossary entry; shortcodes such as {{< param "name" >}} work only in guides`},
 		{"not an entry", good + "- just text\n", "begrippen/nl.yaml:8: expected an entry with id, term and definition"},
