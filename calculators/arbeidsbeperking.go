@@ -82,12 +82,12 @@ func (in ArbeidsbeperkingInput) check() *checks {
 	if p := decimal.Decimal(in.LoonwaardePercent); p.Sign() < 0 || p.GreaterThan(hundred) {
 		c.add("loonwaarde_percent", c.l.t("moet tussen 0 en 100 liggen", "must be between 0 and 100"))
 	}
-	c.money("hourly_wage", in.HourlyWage, true)
+	c.money("hourly_wage", in.HourlyWage, true, maxPerHour, perHour)
 	return c
 }
 
-func parseArbeidsbeperking(input []byte) (values.Date, func(values.Set) (Result, error), error) {
-	d := newDecoder(input, arbeidsbeperkingFields)
+func parseArbeidsbeperking(input []byte, last values.Date) (values.Date, func(values.Set) (Result, error), error) {
+	d := newDecoder(input, arbeidsbeperkingFields, last)
 	in := ArbeidsbeperkingInput{Lang: d.lang}
 	in.Date = d.date("date")
 	in.HoursPerWeek = Hours(d.number("hours_per_week"))

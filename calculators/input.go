@@ -1,6 +1,8 @@
 package calculators
 
 import (
+	"bytes"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -51,6 +53,18 @@ func (l lang) msgTooMuch(max int) string {
 	return l.t("is meer dan "+n+"; dat kan niet kloppen", "is more than "+n+"; that cannot be right")
 }
 
+// MaxInputSize is the largest input, in bytes, that Run and RunTable read:
+// 1 MB. A form gives a few hundred bytes; the command line reads no more.
+const MaxInputSize = 1 << 20
+
+// maxUnknown is the most unknown fields an InputError names one by one.
+const maxUnknown = 5
+
+// bom is the UTF-8 byte order mark. Windows Notepad writes it at the start
+// of a file, and RFC 8259 lets a reader ignore it, so one at the very start
+// of the input is skipped.
+const bom = "\uFEFF"
+
 // decoder reads a JSON object field by field so that it can report every
 // wrong field at once, where encoding/json stops at the first.
 type decoder struct {
@@ -58,34 +72,58 @@ type decoder struct {
 	lang   string   // the field lang: "", "nl" or "en"
 	order  []string // the input's fields, for sorting errors
 	broken bool     // not a JSON object: report only that
+	last   values.Date
 	raw    map[string][]byte
 	errs   []FieldError
 	failed map[string]bool
 }
 
-func newDecoder(input []byte, order []string) *decoder {
-	d := &decoder{order: order, raw: map[string][]byte{}, failed: map[string]bool{}}
-	members, err := jsonlite.Object(input)
-	if err != nil {
-		d.fail("", "de invoer moet een JSON-object zijn, zoals {\"date\": \"2025-01-01\"}")
+// newDecoder reads input, which may start with a byte order mark. last is
+// the last date the amounts can price (zero: no limit).
+func newDecoder(input []byte, order []string, last values.Date) *decoder {
+	d := &decoder{order: order, last: last, raw: map[string][]byte{}, failed: map[string]bool{}}
+	if len(input) > MaxInputSize {
+		d.fail("", "de invoer is groter dan 1 MB; zo groot kan een invoer niet zijn")
 		d.broken = true
 		return d
+	}
+	input = bytes.TrimPrefix(input, []byte(bom))
+	members, err := jsonlite.Object(input)
+	var notes []syntaxIssue
+	var fatal *syntaxIssue
+	if err != nil {
+		members, notes, fatal = looseObject(input)
+	}
+	known := map[string]bool{}
+	for _, f := range order {
+		known[f] = true
 	}
 	var dups []string
 	for _, m := range members {
 		if _, dup := d.raw[m.Key]; dup {
-			dups = append(dups, m.Key)
+			if known[m.Key] {
+				dups = append(dups, m.Key)
+			}
 			continue
 		}
 		d.raw[m.Key] = m.Value
 	}
 	// The language comes first, so that every other message can use it.
-	if v := d.take(langField, false); v != nil {
-		if s, _ := jsonlite.String(v); s == "nl" || s == "en" {
-			d.lang, d.l = s, langOf(s)
-		} else {
-			d.fail(langField, "moet \"nl\" of \"en\" zijn (Nederlands of Engels)")
-		}
+	v, hasLang := d.raw[langField]
+	if s, _ := jsonlite.String(v); s == "nl" || s == "en" {
+		d.lang, d.l = s, langOf(s)
+	}
+	for _, n := range notes {
+		d.fail("", d.l.syntaxMessage(n))
+	}
+	if fatal != nil {
+		d.fail("", d.l.syntaxMessage(*fatal))
+		d.broken = true
+		return d
+	}
+	delete(d.raw, langField)
+	if hasLang && d.lang == "" {
+		d.fail(langField, "moet \"nl\" of \"en\" zijn (Nederlands of Engels)")
 	}
 	for _, k := range dups {
 		d.fail(k, d.l.t("komt twee keer voor", "appears twice"))
@@ -102,17 +140,46 @@ func (d *decoder) fail(field, msg string) {
 }
 
 // take returns the raw value of a field; a missing required field is an
-// error and a missing optional one returns nil.
+// error and a missing optional one returns nil. A field written without a
+// value ("age": ,) is an error and returns nil.
 func (d *decoder) take(name string, required bool) []byte {
 	if d.broken {
 		return nil
 	}
 	v, ok := d.raw[name]
 	delete(d.raw, name)
-	if !ok && required {
+	switch {
+	case !ok && required:
 		d.fail(name, d.l.msgMissing())
+	case ok && len(v) == 0:
+		d.fail(name, d.l.t("heeft geen waarde; schrijf een waarde na de dubbele punt", "has no value; write a value after the colon"))
+		return nil
 	}
 	return v
+}
+
+// text returns the text of a JSON string value; ok is false for any other
+// value. A string that JSON does not allow, or one in single quotes, is
+// reported on the field here.
+func (d *decoder) text(name string, v []byte) (string, bool) {
+	if s, ok := jsonlite.String(v); ok {
+		return s, true
+	}
+	switch v[0] {
+	case '"':
+		d.fail(name, d.l.t("bevat een tab, een ander stuurteken of een \\ die niet mag; haal die weg",
+			"contains a tab, another control character or a \\ that is not allowed; remove it"))
+	case '\'':
+		d.fail(name, d.l.t("gebruik dubbele aanhalingstekens (\"), geen enkele (')", "use double quotes (\"), not single quotes (')"))
+	}
+	return "", false
+}
+
+// bareNumber reports whether a raw value that is not a string looks like a
+// number, so that its faults are worth describing.
+func bareNumber(v []byte) bool {
+	c := v[0]
+	return c == '-' || c == '+' || c == '.' || isDigit(c)
 }
 
 func (d *decoder) date(name string) values.Date {
@@ -120,7 +187,7 @@ func (d *decoder) date(name string) values.Date {
 	if v == nil {
 		return values.Date{}
 	}
-	s, ok := jsonlite.String(v)
+	s, ok := d.text(name, v)
 	if !ok {
 		d.fail(name, d.l.t("moet een datum zijn als tekst, zoals \"2025-01-01\"",
 			"must be a date as text, such as \"2025-01-01\""))
@@ -128,10 +195,69 @@ func (d *decoder) date(name string) values.Date {
 	}
 	t, err := values.ParseDate(s)
 	if err != nil {
-		d.fail(name, d.l.t("\""+s+"\" is geen bestaande datum in de vorm JJJJ-MM-DD",
-			"\""+s+"\" is not a real date in the form YYYY-MM-DD"))
+		q := "\"" + show(s) + "\""
+		// 01-03-2025: the Dutch order, day first.
+		if len(s) == 10 && s[2] == '-' && s[5] == '-' {
+			if swapped, err := values.ParseDate(s[6:] + "-" + s[3:5] + "-" + s[:2]); err == nil {
+				d.fail(name, d.l.t(q+" heeft de dag vooraan; schrijf het jaar vooraan: \""+swapped.String()+"\"",
+					q+" has the day first; write the year first: \""+swapped.String()+"\""))
+			}
+		}
+		d.fail(name, d.l.t(q+" is geen bestaande datum in de vorm JJJJ-MM-DD",
+			q+" is not a real date in the form YYYY-MM-DD"))
+		return values.Date{}
+	}
+	if !d.last.IsZero() && d.last.Before(t) {
+		d.fail(name, d.l.afterLast(d.last))
 	}
 	return t
+}
+
+// afterLast is the message for a date after the last one the amounts can
+// price (see lastDate).
+func (l lang) afterLast(last values.Date) string {
+	y := strconv.Itoa(last.Year)
+	return l.t("ligt na "+y+"; voor die datum zijn de bedragen nog niet bekend. Kies een datum tot en met 31 december "+y,
+		"is after "+y+"; the amounts for that date are not known yet. Choose a date up to 31 December "+y)
+}
+
+// lastDate is the last date the amounts of a set can price: 31 December of
+// the year after its newest value. An amount applies until a newer one
+// replaces it, so a date in the coming year is priced with the amounts
+// known now; later than that they are guesses, and a date such as
+// 9999-12-31 is a typing error.
+func lastDate(set values.Set) values.Date {
+	var newest values.Date
+	for _, v := range set.Values {
+		if newest.Before(v.From) {
+			newest = v.From
+		}
+	}
+	return yearAfter(newest)
+}
+
+// yearAfter is 31 December of the year after d, or zero for zero.
+func yearAfter(d values.Date) values.Date {
+	if d.IsZero() {
+		return values.Date{}
+	}
+	return values.Date{Year: d.Year + 1, Month: 12, Day: 31}
+}
+
+// isJSONInt reports whether v is a JSON integer: -?(0|[1-9][0-9]*).
+func isJSONInt(v []byte) bool {
+	if len(v) > 0 && v[0] == '-' {
+		v = v[1:]
+	}
+	if len(v) == 0 || len(v) > 1 && v[0] == '0' {
+		return false
+	}
+	for _, c := range v {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *decoder) integer(name string, required bool) int {
@@ -139,17 +265,52 @@ func (d *decoder) integer(name string, required bool) int {
 	if v == nil {
 		return 0
 	}
-	s := string(v)
-	if !isNumber(v) || strings.ContainsAny(s, ".eE") {
-		d.fail(name, d.l.t("moet een heel getal zijn, zonder aanhalingstekens, zoals 12",
-			"must be a whole number without quotes, such as 12"))
-		return 0
+	if isJSONInt(v) {
+		n, err := strconv.Atoi(string(v))
+		if err != nil {
+			// Too large for an int: the range check names the maximum.
+			if v[0] == '-' {
+				return math.MinInt
+			}
+			return math.MaxInt
+		}
+		return n
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		d.fail(name, d.l.t("is te groot", "is too large"))
+	d.fail(name, d.notWhole(name, v))
+	return 0
+}
+
+// notWhole is the message for a value that is not a JSON integer.
+func (d *decoder) notWhole(name string, v []byte) string {
+	l := d.l
+	if s, ok := d.text(name, v); ok {
+		if p, fixed := analyzeNumber(s); p == numPlain && isInteger(fixed) {
+			return l.t("moet een heel getal zijn, zonder aanhalingstekens; schrijf "+fixed,
+				"must be a whole number without quotes; write "+fixed)
+		}
+		return l.t("moet een heel getal zijn, zonder aanhalingstekens, zoals 12",
+			"must be a whole number without quotes, such as 12")
 	}
-	return n
+	if !bareNumber(v) {
+		return l.t("moet een heel getal zijn, zoals 12", "must be a whole number, such as 12")
+	}
+	p, fixed := analyzeNumber(string(v))
+	w := showBytes(v)
+	example := "12"
+	if fixed != "" && p != numTooLong {
+		example = wholePart(fixed)
+	}
+	advice := l.t("schrijf een heel getal, zoals "+example, "write a whole number, such as "+example)
+	if fixed != "" && isInteger(fixed) && p != numTooLong {
+		advice = l.t("schrijf "+fixed, "write "+fixed)
+	}
+	switch p {
+	case numPlain:
+		return l.t(w+" is geen heel getal; ", w+" is not a whole number; ") + advice
+	case numBad:
+		return l.t(w+" is geen getal; ", w+" is not a number; ") + advice
+	}
+	return l.numberFault(p, w) + "; " + advice
 }
 
 func (d *decoder) boolean(name string, required bool) bool {
@@ -160,6 +321,9 @@ func (d *decoder) boolean(name string, required bool) bool {
 	case "true":
 		return true
 	}
+	if s, ok := d.text(name, v); ok && (s == "true" || s == "false") {
+		d.fail(name, d.l.t("moet true of false zijn, zonder aanhalingstekens", "must be true or false without quotes"))
+	}
 	d.fail(name, d.l.t("moet true of false zijn", "must be true or false"))
 	return false
 }
@@ -169,16 +333,33 @@ func (d *decoder) money(name string, required bool) Money {
 	if v == nil {
 		return Money{}
 	}
-	s, ok := jsonlite.String(v)
+	s, ok := d.text(name, v)
 	if !ok {
+		if bareNumber(v) {
+			if p, fixed := analyzeNumber(string(v)); p == numPlain {
+				if _, err := ParseMoney(fixed); err == nil {
+					d.fail(name, d.l.t("moet een bedrag zijn als tekst, tussen aanhalingstekens; schrijf \""+fixed+"\"",
+						"must be an amount as text, in quotes; write \""+fixed+"\""))
+				}
+			}
+		}
 		d.fail(name, d.l.t("moet een bedrag zijn als tekst, zoals \"700.00\"",
 			"must be an amount as text, such as \"700.00\""))
 		return Money{}
 	}
 	m, err := ParseMoney(s)
 	if err != nil {
-		d.fail(name, d.l.t("\""+s+"\" is geen bedrag; schrijf bijvoorbeeld \"700.00\", met een punt en hoogstens 2 decimalen",
-			"\""+s+"\" is not an amount; write for example \"700.00\", with a point and at most 2 decimals"))
+		q := "\"" + show(s) + "\""
+		p, fixed := analyzeNumber(s)
+		if fault := d.l.numberFault(p, q); fault != "" {
+			if _, err := ParseMoney(fixed); err == nil && p != numTooLong {
+				d.fail(name, fault+d.l.t("; schrijf \""+fixed+"\"", "; write \""+fixed+"\""))
+			}
+			d.fail(name, fault+d.l.t("; schrijf bijvoorbeeld \"700.00\", met een punt en hoogstens 2 decimalen",
+				"; write for example \"700.00\", with a point and at most 2 decimals"))
+		}
+		d.fail(name, d.l.t(q+" is geen bedrag; schrijf bijvoorbeeld \"700.00\", met een punt en hoogstens 2 decimalen",
+			q+" is not an amount; write for example \"700.00\", with a point and at most 2 decimals"))
 	}
 	return m
 }
@@ -188,16 +369,30 @@ func (d *decoder) percent(name string) Percent {
 	if v == nil {
 		return Percent{}
 	}
-	s, ok := jsonlite.String(v)
+	s, ok := d.text(name, v)
 	if !ok {
+		if bareNumber(v) {
+			if p, fixed := analyzeNumber(string(v)); p == numPlain && fixed != "" {
+				d.fail(name, d.l.t("moet een percentage zijn als tekst, tussen aanhalingstekens; schrijf \""+fixed+"\"",
+					"must be a percentage as text, in quotes; write \""+fixed+"\""))
+			}
+		}
 		d.fail(name, d.l.t("moet een percentage zijn als tekst, zoals \"50\"",
 			"must be a percentage as text, such as \"50\""))
 		return Percent{}
 	}
 	p, ok := values.ParseDecimal(s)
 	if !ok {
-		d.fail(name, d.l.t("\""+s+"\" is geen getal; schrijf bijvoorbeeld \"50\" of \"62.5\"",
-			"\""+s+"\" is not a number; write for example \"50\" or \"62.5\""))
+		q := "\"" + show(s) + "\""
+		prob, fixed := analyzeNumber(s)
+		if fault := d.l.numberFault(prob, q); fault != "" {
+			if fixed != "" && prob != numTooLong {
+				d.fail(name, fault+d.l.t("; schrijf \""+fixed+"\"", "; write \""+fixed+"\""))
+			}
+			d.fail(name, fault+d.l.t("; schrijf bijvoorbeeld \"50\" of \"62.5\"", "; write for example \"50\" or \"62.5\""))
+		}
+		d.fail(name, d.l.t(q+" is geen getal; schrijf bijvoorbeeld \"50\" of \"62.5\"",
+			q+" is not a number; write for example \"50\" or \"62.5\""))
 	}
 	return Percent(p)
 }
@@ -209,12 +404,37 @@ func (d *decoder) number(name string) decimal.Decimal {
 	if v == nil {
 		return decimal.Decimal{}
 	}
-	n, ok := values.ParseDecimal(string(v))
-	if !ok {
-		d.fail(name, d.l.t("moet een getal zijn, zonder aanhalingstekens, zoals 24 of 24.5",
-			"must be a number without quotes, such as 24 or 24.5"))
+	if bareNumber(v) {
+		p, fixed := analyzeNumber(string(v))
+		if p == numPlain {
+			if n, ok := values.ParseDecimal(string(v)); ok {
+				return n
+			}
+		}
+		w := showBytes(v)
+		advice := d.l.t("schrijf een getal zoals 24 of 24.5", "write a number such as 24 or 24.5")
+		if fixed != "" && p != numTooLong {
+			advice = d.l.t("schrijf "+fixed, "write "+fixed)
+		}
+		switch p {
+		case numBad:
+			d.fail(name, d.l.t(w+" is geen getal; ", w+" is not a number; ")+advice)
+		case numPlain:
+			d.fail(name, d.l.t(w+" heeft te veel cijfers; ", w+" has too many digits; ")+advice)
+		default:
+			d.fail(name, d.l.numberFault(p, w)+"; "+advice)
+		}
+		return decimal.Decimal{}
 	}
-	return n
+	if s, ok := d.text(name, v); ok {
+		if p, fixed := analyzeNumber(s); p == numPlain && fixed != "" {
+			d.fail(name, d.l.t("moet een getal zijn, zonder aanhalingstekens; schrijf "+fixed,
+				"must be a number without quotes; write "+fixed))
+		}
+	}
+	d.fail(name, d.l.t("moet een getal zijn, zonder aanhalingstekens, zoals 24 of 24.5",
+		"must be a number without quotes, such as 24 or 24.5"))
+	return decimal.Decimal{}
 }
 
 func (d *decoder) choice(name string, options ...string) string {
@@ -222,7 +442,7 @@ func (d *decoder) choice(name string, options ...string) string {
 	if v == nil {
 		return ""
 	}
-	if s, ok := jsonlite.String(v); ok {
+	if s, ok := d.text(name, v); ok {
 		for _, o := range options {
 			if s == o {
 				return s
@@ -255,13 +475,24 @@ func (d *decoder) finish(rangeErrs []FieldError) error {
 		unknown = append(unknown, k)
 	}
 	sort.Strings(unknown)
-	for _, k := range unknown {
-		d.fail(k, d.l.t("is geen veld van deze rekenhulp", "is not a field of this calculator"))
+	for i, k := range unknown {
+		if i == maxUnknown {
+			break
+		}
+		// The name is shown shortened: it is part of the input.
+		d.fail(show(k), d.l.t("is geen veld van deze rekenhulp", "is not a field of this calculator"))
 	}
 	for _, e := range rangeErrs {
 		d.fail(e.Field, e.Message)
 	}
-	return inputError(d.errs, d.order, d.l)
+	err := inputError(d.errs, d.order, d.l)
+	if n := len(unknown) - maxUnknown; n > 0 {
+		more := strconv.Itoa(n)
+		ie := err.(*InputError)
+		ie.Fields = append(ie.Fields, FieldError{"", d.l.t("en nog "+more+" velden die niet bij deze rekenhulp horen",
+			"and "+more+" more fields that are not part of this calculator")})
+	}
+	return err
 }
 
 // inputError sorts errors by the position of their field in order (unknown
@@ -322,14 +553,42 @@ func (c *checks) count(field string, n, max int) {
 	}
 }
 
-func (c *checks) money(field string, m Money, positive bool) {
+// Upper bounds of amounts: above them an input cannot be right, and the
+// message says so with the bound.
+var (
+	// maxPerMonth bounds an income or wage costs per month.
+	maxPerMonth = Money(decimal.NewFromInt(1_000_000))
+	// maxPerHour bounds a wage per hour; it also catches a monthly wage
+	// typed as an hourly one.
+	maxPerHour = Money(decimal.NewFromInt(1_000))
+	// maxAmount bounds an amount received in total.
+	maxAmount = Money(decimal.NewFromInt(1_000_000))
+)
+
+// period says what an amount is per, for the message on its bound.
+type period uint8
+
+const (
+	inTotal period = iota
+	perMonth
+	perHour
+)
+
+func (c *checks) money(field string, m Money, positive bool, max Money, per period) {
 	switch {
 	case m.dec().Sign() < 0:
 		c.add(field, c.l.msgNegative())
 	case positive && m.dec().Sign() == 0:
 		c.add(field, c.l.msgPositive())
+	case m.dec().GreaterThan(max.dec()):
+		nl, en := "", ""
+		switch per {
+		case perMonth:
+			nl, en = " per maand", " a month"
+		case perHour:
+			nl, en = " per uur", " an hour"
+		}
+		c.add(field, c.l.t("is meer dan "+c.l.euro(max)+nl+"; dat kan niet kloppen",
+			"is more than "+c.l.euro(max)+en+"; that cannot be right"))
 	}
 }
-
-// isNumber reports whether a raw, valid JSON value is a number.
-func isNumber(v []byte) bool { return len(v) > 0 && (v[0] == '-' || v[0] >= '0' && v[0] <= '9') }

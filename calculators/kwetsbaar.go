@@ -50,7 +50,8 @@ type KwetsbaarResult struct {
 	MaxMonthly Money
 	// MaxMonths is the longest duration: 12 or 24 months (lid 5).
 	MaxMonths int
-	// MaxTotal is MaxMonthly × MaxMonths.
+	// MaxTotal is 50% of the wage costs × MaxMonths, computed exactly and
+	// rounded once; it can differ by some cents from MaxMonthly × MaxMonths.
 	MaxTotal Money
 	Reasons  []Reason
 	lang     lang
@@ -77,14 +78,14 @@ func (r *KwetsbaarResult) MarshalJSON() ([]byte, error) {
 func (in KwetsbaarInput) check() *checks {
 	c := newChecks(in.Lang)
 	c.date("date", in.Date)
-	c.money("monthly_wage_costs", in.MonthlyWageCosts, true)
+	c.money("monthly_wage_costs", in.MonthlyWageCosts, true, maxPerMonth, perMonth)
 	c.count("months_without_paid_work", in.MonthsWithoutPaidWork, 1200)
 	c.count("age", in.Age, 130)
 	return c
 }
 
-func parseKwetsbaar(input []byte) (values.Date, func(values.Set) (Result, error), error) {
-	d := newDecoder(input, kwetsbaarFields)
+func parseKwetsbaar(input []byte, last values.Date) (values.Date, func(values.Set) (Result, error), error) {
+	d := newDecoder(input, kwetsbaarFields, last)
 	in := KwetsbaarInput{Lang: d.lang}
 	in.Date = d.date("date")
 	in.MonthlyWageCosts = d.money("monthly_wage_costs", true)
@@ -184,8 +185,13 @@ func kwetsbaar(in KwetsbaarInput, set values.Set) (*KwetsbaarResult, error) {
 				"U bent niet uiterst kwetsbaar. Daarvoor moet u "+s+" maanden geen betaald werk hebben gehad. Of "+sw+" maanden, en dan moet ook punt b, c of d gelden.",
 				"You are not uiterst kwetsbaar (very vulnerable). For that you need "+s+" months without paid work. Or "+sw+" months, and point b, c or d must also apply.") + gber})
 	}
-	res.MaxMonthly = cents(in.MonthlyWageCosts.dec().Mul(pct), hundred)
-	res.MaxTotal = Money(res.MaxMonthly.dec().Mul(decimal.NewFromInt(int64(res.MaxMonths))))
+	// Both from the exact product, each rounded once: the total is not the
+	// rounded monthly amount times the months, which would multiply its
+	// rounding (1000.01 × 50% = 500.005 a month, 24 months: 12000.12, not
+	// 500.01 × 24 = 12000.24).
+	exactMonthly := in.MonthlyWageCosts.dec().Mul(pct)
+	res.MaxMonthly = cents(exactMonthly, hundred)
+	res.MaxTotal = cents(exactMonthly.Mul(decimal.NewFromInt(int64(res.MaxMonths))), hundred)
 	n := strconv.Itoa(res.MaxMonths)
 	kind := l.t("een kwetsbare", "a vulnerable")
 	if res.Category == CategoryUiterstKwetsbaar {

@@ -90,8 +90,8 @@ func (in ParticipatiepremieInput) check() *checks {
 	return c
 }
 
-func parseParticipatiepremie(input []byte) (values.Date, func(values.Set) (Result, error), error) {
-	d := newDecoder(input, participatieFields)
+func parseParticipatiepremie(input []byte, last values.Date) (values.Date, func(values.Set) (Result, error), error) {
+	d := newDecoder(input, participatieFields, last)
 	in := ParticipatiepremieInput{Lang: d.lang}
 	in.Date = d.date("date")
 	in.Age = d.integer("age", true)

@@ -58,11 +58,15 @@ func (r *reader) int(name string) int { return int(r.dec(name).IntPart()) }
 
 func (r *reader) money(name string) Money { return Money(r.dec(name)) }
 
-// err reports missing values as a *ParamError and values that do not apply
-// on the input date as an *InputError on the field "date".
+// err reports missing values as a *ParamError, and a date after the last
+// one the set can price (see lastDate) or values that do not apply on the
+// input date as an *InputError on the field "date".
 func (r *reader) err() error {
 	if len(r.missing) > 0 {
 		return &ParamError{Missing: r.missing}
+	}
+	if last := lastDate(r.set); !last.IsZero() && last.Before(r.date) {
+		return &InputError{Fields: []FieldError{{Field: "date", Message: r.l.afterLast(last)}}, lang: r.l}
 	}
 	if len(r.outside) > 0 {
 		msg := r.l.t("de meegegeven bedragen gelden niet op deze datum (", "the amounts given do not apply on this date (")

@@ -11,9 +11,10 @@ import (
 // calculator ties a name to the JSON form of its input.
 type calculator struct {
 	name string
-	// parse decodes and checks a JSON input. It returns the date to pick
-	// parameters for and the computation, or an *InputError.
-	parse    func(input []byte) (values.Date, func(values.Set) (Result, error), error)
+	// parse decodes and checks a JSON input; a date after last (when not
+	// zero) is an error. It returns the date to pick parameters for and
+	// the computation, or an *InputError.
+	parse    func(input []byte, last values.Date) (values.Date, func(values.Set) (Result, error), error)
 	examples []Example
 }
 
@@ -39,7 +40,7 @@ func find(name string) (*calculator, error) {
 			return &calculators[i], nil
 		}
 	}
-	return nil, errors.New("onbekende rekenhulp \"" + name + "\"; kies uit " + strings.Join(Names(), ", "))
+	return nil, errors.New("onbekende rekenhulp \"" + show(name) + "\"; kies uit " + strings.Join(Names(), ", "))
 }
 
 // Run decodes a JSON input strictly, checks it and computes the named
@@ -51,7 +52,7 @@ func Run(name string, input []byte, set values.Set) (Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, run, err := c.parse(input)
+	_, run, err := c.parse(input, lastDate(set))
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +65,7 @@ func RunTable(name string, input []byte, t *values.Table) (Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	date, run, err := c.parse(input)
+	date, run, err := c.parse(input, tableLastDate(t))
 	if err != nil {
 		return nil, err
 	}
@@ -73,6 +74,17 @@ func RunTable(name string, input []byte, t *values.Table) (Result, error) {
 		return nil, err
 	}
 	return run(set)
+}
+
+// tableLastDate is lastDate of the newest set of a table.
+func tableLastDate(t *values.Table) values.Date {
+	var newest values.Date
+	for _, p := range t.Params() {
+		if n := len(p.Values); n > 0 && newest.Before(p.Values[n-1].From) {
+			newest = p.Values[n-1].From
+		}
+	}
+	return yearAfter(newest)
 }
 
 // runner wraps a typed computation for the registry, taking care that a nil
@@ -107,7 +119,7 @@ func RunJSON(name string, input, set []byte) []byte {
 		return errorJSON(ErrorName, err.Error(), nil)
 	}
 	if err := s.UnmarshalJSON(set); err != nil {
-		return errorJSON(ErrorParams, "de bedragen zijn onleesbaar: "+err.Error(), nil)
+		return errorJSON(ErrorParams, "de bedragen zijn onleesbaar: "+showN(err.Error(), 200), nil)
 	}
 	res, err := Run(name, input, s)
 	if ie, ok := err.(*InputError); ok {

@@ -83,13 +83,13 @@ func (in UitstroompremieInput) check() *checks {
 	if in.Exit != ExitFull && in.Exit != ExitPartial {
 		c.add("exit", c.l.oneOf([]string{ExitFull, ExitPartial}))
 	}
-	c.money("monthly_income", in.MonthlyIncome, false)
-	c.money("already_received", in.AlreadyReceived, false)
+	c.money("monthly_income", in.MonthlyIncome, false, maxPerMonth, perMonth)
+	c.money("already_received", in.AlreadyReceived, false, maxAmount, inTotal)
 	return c
 }
 
-func parseUitstroompremie(input []byte) (values.Date, func(values.Set) (Result, error), error) {
-	d := newDecoder(input, uitstroomFields)
+func parseUitstroompremie(input []byte, last values.Date) (values.Date, func(values.Set) (Result, error), error) {
+	d := newDecoder(input, uitstroomFields, last)
 	in := UitstroompremieInput{Lang: d.lang}
 	in.Date = d.date("date")
 	in.Age = d.integer("age", true)

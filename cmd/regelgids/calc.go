@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -40,13 +42,7 @@ The input fields are documented in calculators/README.md.`,
 			if input == "" {
 				return fmt.Errorf("--input FILE is required (- reads standard input)")
 			}
-			var raw []byte
-			var err error
-			if input == "-" {
-				raw, err = io.ReadAll(cmd.InOrStdin())
-			} else {
-				raw, err = os.ReadFile(input)
-			}
+			raw, err := readInput(input, cmd.InOrStdin())
 			if err != nil {
 				return err
 			}
@@ -80,6 +76,66 @@ The input fields are documented in calculators/README.md.`,
 	cmd.Flags().StringVar(&input, "input", "", "JSON input file, or - for standard input")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	return cmd
+}
+
+// readInput reads the calculator input: standard input for "-", else a
+// regular file. Either may hold at most calculators.MaxInputSize bytes (1 MB);
+// more, or anything but a regular file (a device such as /dev/zero, a FIFO, a
+// directory), is refused by name without reading on, so that calc neither
+// runs out of memory nor waits for ever.
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	const limit = calculators.MaxInputSize
+	tooLarge := fmt.Errorf("%s: larger than 1 MB, the limit for calculator input", name)
+	if name == "-" {
+		raw, err := io.ReadAll(io.LimitReader(stdin, limit+1))
+		if err != nil {
+			return nil, fmt.Errorf("-: standard input: %w", err)
+		}
+		if len(raw) > limit {
+			return nil, fmt.Errorf("-: standard input is larger than 1 MB, the limit for calculator input")
+		}
+		return raw, nil
+	}
+	notRegular := fmt.Errorf("%s: not a regular file", name)
+	// Stat first: opening a FIFO for reading waits for a writer.
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular
+	}
+	if fi.Size() > limit {
+		return nil, tooLarge
+	}
+	// Non-blocking, in case the file was replaced by a FIFO since; for a
+	// regular file the flag changes nothing.
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	defer f.Close()
+	if fi2, err := f.Stat(); err != nil || !fi2.Mode().IsRegular() || !os.SameFile(fi, fi2) {
+		return nil, notRegular
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	if len(raw) > limit {
+		return nil, tooLarge
+	}
+	return raw, nil
+}
+
+// fileError is "NAME: what went wrong", without the operation that
+// *fs.PathError adds ("stat NAME: ...").
+func fileError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: %w", name, err)
 }
 
 func printResult(w io.Writer, name string, res calculators.Result) {
