@@ -27,6 +27,11 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Add(uint8(0), []byte(`{"date":"2026-03-01","age":9223372036854775807,"months_on_benefit":-9223372036854775808,"exit":"full"}`))
 	f.Add(uint8(3), []byte(`{"date":"2026-03-01","hours_per_week":1e400,"loonwaarde_percent":"99999999999999999999999999999999999","hourly_wage":"0.01"}`))
+	// Input that is not JSON, which the decoder reads loosely to name the
+	// field (see syntax.go).
+	f.Add(uint8(0), []byte("\uFEFF{\"date\":\"9999-12-31\",\"age\":035,\"months_on_benefit\":2.4e1,\"exit\":'full',}"))
+	f.Add(uint8(3), []byte("{\"date\":\"2026-03-01\" \"hours_per_week\":24,5,\"loonwaarde_percent\":\"5e1\",\"hourly_wage\":\n}x"))
+	f.Add(uint8(2), []byte("{\"monthly_wage_costs\":\"\t\",\"age\":,\"x\":[1,{\"y\":\"}\"}]"))
 	f.Fuzz(func(t *testing.T, which uint8, input []byte) {
 		name := names[int(which)%len(names)]
 		out := calculators.RunJSON(name, input, setJSON)
