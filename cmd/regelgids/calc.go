@@ -42,7 +42,7 @@ The input fields are documented in calculators/README.md.`,
 			if input == "" {
 				return fmt.Errorf("--input FILE is required (- reads standard input)")
 			}
-			raw, err := readInput(input, cmd.InOrStdin())
+			raw, err := readCalcInput(input, cmd.InOrStdin())
 			if err != nil {
 				return err
 			}
@@ -78,12 +78,12 @@ The input fields are documented in calculators/README.md.`,
 	return cmd
 }
 
-// readInput reads the calculator input: standard input for "-", else a
+// readCalcInput reads the calculator input: standard input for "-", else a
 // regular file. Either may hold at most calculators.MaxInputSize bytes (1 MB);
 // more, or anything but a regular file (a device such as /dev/zero, a FIFO, a
 // directory), is refused by name without reading on, so that calc neither
 // runs out of memory nor waits for ever.
-func readInput(name string, stdin io.Reader) ([]byte, error) {
+func readCalcInput(name string, stdin io.Reader) ([]byte, error) {
 	const limit = calculators.MaxInputSize
 	tooLarge := fmt.Errorf("%s: larger than 1 MB, the limit for calculator input", name)
 	if name == "-" {
@@ -100,7 +100,7 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	// Stat first: opening a FIFO for reading waits for a writer.
 	fi, err := os.Stat(name)
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, calcFileError(name, err)
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, notRegular
@@ -112,7 +112,7 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	// regular file the flag changes nothing.
 	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, calcFileError(name, err)
 	}
 	defer f.Close()
 	if fi2, err := f.Stat(); err != nil || !fi2.Mode().IsRegular() || !os.SameFile(fi, fi2) {
@@ -120,7 +120,7 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, calcFileError(name, err)
 	}
 	if len(raw) > limit {
 		return nil, tooLarge
@@ -128,9 +128,9 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 	return raw, nil
 }
 
-// fileError is "NAME: what went wrong", without the operation that
+// calcFileError is "NAME: what went wrong", without the operation that
 // *fs.PathError adds ("stat NAME: ...").
-func fileError(name string, err error) error {
+func calcFileError(name string, err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
