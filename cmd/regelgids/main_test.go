@@ -126,9 +126,9 @@ func TestBadInputExitsOne(t *testing.T) {
 		want string
 	}{
 		{"empty", []string{"parse", write("leeg.txt", "")}, "leeg.txt:1: empty file"},
-		{"binary", []string{"parse", write("bin.txt", "\x00\x01\x02")}, "bin.txt:1: binary file"},
+		{"binary", []string{"parse", write("bin.txt", "\x00\x01\x02")}, "bin.txt:1: contains NUL bytes"},
 		{"duplicate", []string{"parse", write("dup.txt", "X\nHoofdstuk 1. A\nArtikel 1. A\nTekst.\nArtikel 1. B\nTekst.\n")}, "dup.txt:5: article 1 appears twice (first at line 3)"},
-		{"missing file", []string{"parse", filepath.Join(dir, "nope.txt")}, "no such file"},
+		{"missing file", []string{"parse", filepath.Join(dir, "nope.txt")}, "nope.txt:1: file not found"},
 		{"unknown command", []string{"frobnicate"}, "unknown command"},
 	}
 	for _, c := range cases {
