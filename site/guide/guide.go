@@ -9,12 +9,15 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -64,7 +67,8 @@ type Guide struct {
 	Params []Ref
 
 	body     []byte
-	bodyLine int // line number of the body's first line in the file
+	bodyLine int   // line number of the body's first line in the file
+	newlines []int // offsets of the body's newlines, for lineAt
 }
 
 // Ref is a reference from a guide with the line it is on.
@@ -81,6 +85,10 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// maxErrors is the most problems Parse reports for one file; a careless
+// or hostile file can have thousands, and the first ones point at the cause.
+const maxErrors = 20
 
 // Errors collects every problem found in one pass.
 type Errors []*Error
@@ -107,8 +115,19 @@ var reSlug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 func Parse(file, slug, lang string, src []byte) (*Guide, error) {
 	g := &Guide{Slug: slug, Lang: lang, File: file}
 	var errs Errors
+	dropped := 0
 	fail := func(line int, format string, args ...any) {
+		if len(errs) == maxErrors {
+			dropped++
+			return
+		}
 		errs = append(errs, &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	result := func() (*Guide, error) {
+		if dropped > 0 {
+			errs = append(errs, &Error{File: file, Line: errs[len(errs)-1].Line, Msg: fmt.Sprintf("%d more problems not shown; fix the ones above first", dropped)})
+		}
+		return g, errs.err()
 	}
 	if !reSlug.MatchString(slug) {
 		fail(1, "file name %q is not a URL slug (lowercase letters, digits and hyphens)", slug)
@@ -125,13 +144,24 @@ func Parse(file, slug, lang string, src []byte) (*Guide, error) {
 		return nil, errs
 	}
 	g.body, g.bodyLine = body, bodyLine
+	for i, b := range body {
+		if b == '\n' {
+			g.newlines = append(g.newlines, i)
+		}
+	}
 	if err := decodeFront(front, &g.FrontMatter); err != nil {
 		fail(err.line+1, "front matter: %s", err.msg)
 	}
-	g.checkFront(fail)
+	g.checkFront(front, fail)
+
+	// Every "{{" must start a well-formed shortcode.
+	before := len(errs) + dropped
+	checkShortcodes(body, func(offset int, msg string) { fail(g.lineAt(offset), "%s", msg) })
+	badShortcodes := len(errs)+dropped > before
 
 	// Walk the body once: headings, links and parameter references.
-	doc := newMarkdown().Parser().Parse(text.NewReader(body))
+	md := newMarkdown()
+	doc := md.Parser().Parse(text.NewReader(body))
 	var got []string
 	rawHTMLLine := 0 // report raw HTML once per line
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -147,6 +177,9 @@ func Parse(file, slug, lang string, src []byte) (*Guide, error) {
 				return ast.WalkSkipChildren, nil
 			}
 			got = append(got, title)
+			if p := firstParam(n); p != nil {
+				fail(line, "heading %q contains %s: the six headings are fixed text; put the shortcode in the text under the heading", title, canonical(p.name))
+			}
 			if i := len(got) - 1; i < len(headings) && title == headings[i] {
 				g.Sections = append(g.Sections, Section{ID: sectionIDs[i], Title: title})
 			} else if i < len(headings) {
@@ -155,7 +188,15 @@ func Parse(file, slug, lang string, src []byte) (*Guide, error) {
 				fail(line, "heading %q after the six sections; a guide has exactly six", title)
 			}
 		case *ast.Link:
-			g.Links = append(g.Links, Ref{Target: string(n.Destination), Line: g.lineOf(n)})
+			dest := string(resolveDest(n.Destination))
+			if schemeRelative(dest) {
+				fail(g.lineOf(n), "link %s starts with two slashes, which a browser reads as another web site; write https://… for another site or one / for a page of this site, such as /artikel/17/", quote(dest))
+				break
+			}
+			g.Links = append(g.Links, Ref{Target: dest, Line: g.lineOf(n)})
+		case *ast.Image:
+			fail(g.lineOf(n), "image %s: guides have no images (see gidsen/README.md); say in words what the reader needs to know", quote(resolveDest(n.Destination)))
+			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			g.Links = append(g.Links, Ref{Target: string(n.URL(body)), Line: g.lineOf(n)})
 		case *paramNode:
@@ -172,17 +213,29 @@ func Parse(file, slug, lang string, src []byte) (*Guide, error) {
 		fail(g.lineOf(first), "text before the first heading %q", headings[0])
 	}
 	if len(got) < len(headings) {
-		fail(g.bodyLine+bytes.Count(body, []byte("\n")), "%d of the six headings found; missing %q", len(got), headings[len(got):])
+		fail(g.bodyLine+len(g.newlines), "%d of the six headings found; missing %q", len(got), headings[len(got):])
 	}
-	return g, errs.err()
+	// Nothing may print "{{" on the page: a shortcode in code or in a link
+	// address, or braces written as \{ or &#123;.
+	if !badShortcodes {
+		replaceParams(doc, func(*paramNode) ast.Node { return ast.NewString([]byte("0")) })
+		if n, err := braces(md, body, doc); err != nil {
+			fail(g.bodyLine, "%v", err)
+		} else if n != nil {
+			fail(g.bracesLine(n), "%s", bracesMsg(n))
+		}
+	}
+	return result()
 }
 
-func (g *Guide) checkFront(fail func(int, string, ...any)) {
+func (g *Guide) checkFront(front []byte, fail func(int, string, ...any)) {
 	f := g.FrontMatter
 	required := map[string]string{"title": f.Title, "summary": f.Summary, "audience": f.Audience}
 	for _, k := range []string{"title", "summary", "audience"} {
 		if strings.TrimSpace(required[k]) == "" {
 			fail(1, "front matter: %s is missing", k)
+		} else if strings.Contains(required[k], "{{") {
+			fail(frontLine(front, k), "front matter: %s contains \"{{\"; shortcodes work only in the body: write the words themselves", k)
 		}
 	}
 	if len(f.Articles) == 0 {
@@ -219,20 +272,47 @@ func (g *Guide) lineOf(n ast.Node) int {
 		}
 		return ast.WalkContinue, nil
 	})
-	if off < 0 {
-		if p := n.Parent(); p != nil {
-			return g.lineOf(p)
-		}
-		return g.bodyLine
+	if off >= 0 {
+		return g.lineAt(off)
 	}
-	return g.lineAt(off)
+	// No text of its own (an image without alt text, an empty link): the
+	// line the text before it ends on.
+	if prev := n.PreviousSibling(); prev != nil {
+		last := -1
+		brk := false
+		ast.Walk(prev, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if t, ok := c.(*ast.Text); ok && entering {
+				last, brk = t.Segment.Stop, t.SoftLineBreak() || t.HardLineBreak()
+			}
+			return ast.WalkContinue, nil
+		})
+		if last >= 0 {
+			if brk {
+				return g.lineAt(last) + 1
+			}
+			return g.lineAt(last)
+		}
+		return g.lineOf(prev)
+	}
+	if p := n.Parent(); p != nil {
+		return g.lineOf(p)
+	}
+	return g.bodyLine
 }
 
+// lineAt returns the file line of a body offset.
 func (g *Guide) lineAt(offset int) int {
-	if offset > len(g.body) {
-		offset = len(g.body)
+	return g.bodyLine + sort.SearchInts(g.newlines, offset)
+}
+
+// frontLine returns the file line of key in the front matter, or 1.
+func frontLine(front []byte, key string) int {
+	for i, l := range bytes.Split(front, []byte("\n")) {
+		if bytes.HasPrefix(l, []byte(key+":")) {
+			return i + 2 // the front matter starts on line 2
+		}
 	}
-	return g.bodyLine + bytes.Count(g.body[:offset], []byte("\n"))
+	return 1
 }
 
 func plainText(n ast.Node, src []byte) []byte {
@@ -304,5 +384,29 @@ func decodeFront(front []byte, f *FrontMatter) *frontError {
 // newMarkdown returns a goldmark instance that reads the param shortcode.
 // Raw HTML stays off: content never reaches a page as markup.
 func newMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithParserOptions(parser.WithInlineParsers(paramParserPrio())))
+	return goldmark.New(
+		goldmark.WithParserOptions(parser.WithInlineParsers(paramParserPrio())),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(paramRenderer{}, 100))),
+	)
+}
+
+// resolveDest returns a link destination as goldmark prints it: backslash
+// escapes and character references resolved.
+func resolveDest(dest []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest)))
+}
+
+// escapeDest escapes an href so that goldmark, which resolves escapes and
+// references in destinations, prints it as it is.
+func escapeDest(href string) []byte {
+	return []byte(strings.NewReplacer(`\`, `\\`, "&", "&amp;").Replace(href))
+}
+
+// schemeRelative reports whether a browser reads dest as an address on
+// another host: "//host/…", also written with backslashes, after the
+// spaces and control characters browsers ignore.
+func schemeRelative(dest string) bool {
+	dest = strings.TrimLeft(dest, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	dest = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(dest)
+	return len(dest) >= 2 && (dest[0] == '/' || dest[0] == '\\') && (dest[1] == '/' || dest[1] == '\\')
 }

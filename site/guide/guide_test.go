@@ -182,3 +182,165 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+// at puts text where "Niets." is in the valid guide: line 25.
+func at(text string) string { return strings.Replace(valid, "Niets.", text, 1) }
+
+// firstError parses src and returns the first line of the error.
+func firstError(t *testing.T, src string) string {
+	t.Helper()
+	_, err := Parse("x.md", "x", "nl", []byte(src))
+	if err == nil {
+		t.Fatalf("no error for:\n%s", src)
+	}
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	return first
+}
+
+// A shortcode after a heading used to make Render panic (index out of
+// range: goldmark has no renderer for a parameter left in a heading).
+func TestHeadingShortcode(t *testing.T) {
+	src := strings.Replace(valid, "## Wat is het?\n", `## Wat is het?{{< param "uitstroompremie.volledig" >}}`+"\n", 1)
+	g, err := Parse("x.md", "x", "nl", []byte(src))
+	want := `x.md:11: heading "Wat is het?" contains {{< param "uitstroompremie.volledig" >}}: the six headings are fixed text; put the shortcode in the text under the heading`
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+	// Render, called anyway, renders it and does not panic.
+	html, err := g.Render(env())
+	if err != nil || !strings.Contains(string(html), "Wat is het?€\u00a0600</h2>") {
+		t.Errorf("render: %v\n%s", err, html)
+	}
+}
+
+// A shortcode in link text also used to panic; it is rendered.
+func TestShortcodeInLinkText(t *testing.T) {
+	g, err := Parse("x.md", "x", "nl", []byte(at(`[Vraag *{{< param "uitstroompremie.volledig" >}}* aan](/voorzieningen/hulp-aanvragen/).`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, err := g.Render(env())
+	if want := `<a href="REL/voorzieningen/hulp-aanvragen/" class="utrecht-link">Vraag <em>€` + "\u00a0" + `600</em> aan</a>.`; err != nil || !strings.Contains(string(html), want) {
+		t.Errorf("render: %v\n%s\nwant %s", err, html, want)
+	}
+}
+
+func TestShortcodeErrors(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"misspelt", `U krijgt {{< parm "x" >}}.`, `x.md:25: {{< parm "x" >}} is not a shortcode: there is no shortcode "parm" (the only one is param); write {{< param "x" >}}`},
+		{"percent", `U krijgt {{% param "x" %}}.`, `x.md:25: {{% param "x" %}} is not a shortcode: it uses {{% %}} instead of {{< >}}; write {{< param "x" >}}`},
+		{"single quotes", `U krijgt {{< param 'x' >}}.`, `x.md:25: {{< param 'x' >}} is not a shortcode: the name is in single quotes; use double quotes "; write {{< param "x" >}}`},
+		{"curly quotes", `U krijgt {{< param “x” >}}.`, `x.md:25: {{< param “x” >}} is not a shortcode: the name must be in straight double quotes " (found “…”); write {{< param "x" >}}`},
+		{"no quotes", `U krijgt {{< param x >}}.`, `x.md:25: {{< param x >}} is not a shortcode: the name is not in double quotes; write {{< param "x" >}}`},
+		{"wrong case", `U krijgt {{< Param "x" >}}.`, `x.md:25: {{< Param "x" >}} is not a shortcode: "Param" must be written in lowercase; write {{< param "x" >}}`},
+		{"name case", `U krijgt {{< param "Uitstroompremie.Volledig" >}}.`, `x.md:25: {{< param "Uitstroompremie.Volledig" >}} is not a shortcode: parameter names are lowercase; write {{< param "uitstroompremie.volledig" >}}`},
+		{"bad name", `U krijgt {{< param "a b" >}}.`, `x.md:25: {{< param "a b" >}} is not a shortcode: a parameter name has only lowercase letters, digits, _ and .; write {{< param "name" >}}`},
+		{"not closed", `U krijgt {{< param "x" en meer`, `x.md:25: {{< param "x" en meer is not a shortcode: it is not closed with >}} on the same line; write {{< param "x" >}}`},
+		{"closed on next line", "U krijgt {{< param \"x\"\n>}}.", `x.md:25: {{< param "x" is not a shortcode: it is not closed with >}} on the same line; write {{< param "x" >}}`},
+		{"half closed", `U krijgt {{< param "x" }}.`, `x.md:25: {{< param "x" }} is not a shortcode: it ends with }} instead of >}}; write {{< param "x" >}}`},
+		{"go template", `U krijgt {{ param "x" }}.`, `x.md:25: {{ param "x" }} is not a shortcode: it lacks the < after {{; write {{< param "x" >}}`},
+		{"no name", `U krijgt {{< param >}}.`, `x.md:25: {{< param >}} is not a shortcode: it gives no parameter name; write {{< param "name" >}}`},
+		{"empty", `U krijgt {{<>}}.`, `x.md:25: {{<>}} is not a shortcode: it names no shortcode; write {{< param "name" >}}`},
+		{"two names", `U krijgt {{< param "x" "y" >}}.`, `x.md:25: {{< param "x" "y" >}} is not a shortcode: it has more than the name after param; write {{< param "x" >}}`},
+		{"three braces", `U krijgt {{{< param "x" >}}.`, `x.md:25: {{{< param "x" >}} is not a shortcode: it starts with more than two {; write {{< param "x" >}}`},
+		{"one brace", `U krijgt {< param "x" >}}.`, `x.md:25: {< param "x" >}} is not a shortcode: it starts with one { instead of two; write {{< param "x" >}}`},
+		{"stray end", `U krijgt param "x" >}}.`, `x.md:25: ">}}" closes a shortcode that was never opened on this line; write {{< param "name" >}}`},
+		{"bare braces", `Een {{ hier.`, `x.md:25: {{ hier. is not a shortcode: it lacks the < after {{, there is no shortcode "hier." (the only one is param), it gives no parameter name; write {{< param "name" >}}`},
+		{"long", "Een {{" + strings.Repeat("x", 10000), `x.md:25: {{xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… is not a shortcode: it lacks the < after {{, there is no shortcode "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (the only one is param), it gives no parameter name; write {{< param "name" >}}`},
+		{"control characters", "Een {{\x00\x1b>}}", `x.md:25: {{\x00\x1b>}} is not a shortcode: it lacks the < after {{, there is no shortcode "\x00\x1b" (the only one is param), it gives no parameter name; write {{< param "name" >}}`},
+		{"in a list", "- een\n- {{< parm \"x\" >}}", `x.md:26: {{< parm "x" >}} is not a shortcode`},
+		{"in a link", `[{{< parm "x" >}}](/artikel/17/)`, `x.md:25: {{< parm "x" >}} is not a shortcode`},
+		{"in a link address", `[a](/artikel/17/{{x)`, `x.md:25: {{x) is not a shortcode`},
+		// A well-formed shortcode where it is not replaced.
+		{"code span", "Typ `{{< param \"uitstroompremie.volledig\" >}}`.", `x.md:25: "{{" in code: a shortcode in backticks or a code block is printed as written, not replaced; remove the backticks`},
+		{"fenced code", "```\nU krijgt\n{{< param \"uitstroompremie.volledig\" >}}\n```", `x.md:27: "{{" in code: a shortcode in backticks or a code block is printed as written, not replaced; remove the backticks`},
+		{"indented code", "Niets.\n\n    {{< param \"uitstroompremie.volledig\" >}}", `x.md:27: "{{" in code`},
+		{"link title", `[a](/artikel/17/ '{{< param "x" >}}')`, `x.md:25: "{{" in a link address or title: shortcodes are replaced only in the text`},
+		// Braces that only become "{{" on the page.
+		{"escaped", `Een \{\{ hier.`, `x.md:25: the page would show "{{" (written as \{ or as an entity such as &#123;); guide text may not contain "{{"`},
+		{"entity", `Een &#123;&#123; hier.`, `x.md:25: the page would show "{{"`},
+		{"named entity", "Een\n&lbrace;&lbrace; hier.", `x.md:26: the page would show "{{"`},
+		{"escape after shortcode", `{{< param "uitstroompremie.volledig" >}} \{\{`, `x.md:25: the page would show "{{"`},
+		{"title entity", `[a](/artikel/17/ "&#123;&#123;")`, `x.md:25: "{{" in a link address or title`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := firstError(t, at(c.text)); !strings.HasPrefix(got, c.want) {
+				t.Errorf("error:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+	// In the front matter, which templates print as it is.
+	src := strings.Replace(valid, "summary: Geld als u gaat werken.", `summary: Geld ({{< param "uitstroompremie.volledig" >}}) als u gaat werken.`, 1)
+	if got, want := firstError(t, src), `x.md:3: front matter: summary contains "{{"; shortcodes work only in the body: write the words themselves`; got != want {
+		t.Errorf("error:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// One error per problem, and at most maxErrors per file.
+func TestErrorCap(t *testing.T) {
+	_, err := Parse("x.md", "x", "nl", []byte(at(strings.Repeat("{{< parm \"x\" >}} {{< parm \"y\" >}}\n\n", 500))))
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != maxErrors+1 || lines[1] != `x.md:25: {{< parm "y" >}} is not a shortcode: there is no shortcode "parm" (the only one is param); write {{< param "y" >}}` ||
+		lines[maxErrors] != "x.md:43: 980 more problems not shown; fix the ones above first" {
+		t.Errorf("%d lines:\n%s", len(lines), strings.Join(lines[:min(len(lines), 30)], "\n"))
+	}
+}
+
+// Render refuses "{{" that a parameter value or a link brings in.
+func TestRenderBraces(t *testing.T) {
+	g, err := Parse("x.md", "x", "nl", []byte(valid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := env()
+	e.Param = func(string) (string, error) { return "{{ .Secret }}", nil }
+	if _, err := g.Render(e); err == nil || err.Error() != `x.md:13: the page would show "{{" (from the value of a parameter); a page may not show template syntax` {
+		t.Errorf("error: %v", err)
+	}
+	// goldmark escapes braces in link addresses.
+	e = env()
+	e.Link = func(dest string) (string, error) { return dest + "{{x}}", nil }
+	if html, err := g.Render(e); err != nil || !strings.Contains(string(html), `href="/artikel/17/#lid-1%7B%7Bx%7D%7D"`) {
+		t.Errorf("render: %v\n%s", err, html)
+	}
+}
+
+func TestImagesAndLinks(t *testing.T) {
+	noImages := `: guides have no images (see gidsen/README.md); say in words what the reader needs to know`
+	twoSlashes := ` starts with two slashes, which a browser reads as another web site; write https://… for another site or one / for a page of this site, such as /artikel/17/`
+	cases := []struct{ name, text, want string }{
+		{"javascript image", "![foto](javascript:alert(1))", `x.md:25: image "javascript:alert(1)"` + noImages},
+		{"data image", "Zie:\n![](data:image/png;base64,iVBORw0KGgo=)", `x.md:26: image "data:image/png;base64,iVBORw0KGgo="` + noImages},
+		{"external image", "![logo](https://evil.example/logo.png)", `x.md:25: image "https://evil.example/logo.png"` + noImages},
+		{"scheme-relative image", "![logo](//evil.example/logo.png)", `x.md:25: image "//evil.example/logo.png"` + noImages},
+		{"site image", "![logo](/img/logo.png)", `x.md:25: image "/img/logo.png"` + noImages},
+		{"image in link", "[![logo](/img/logo.png)](/artikel/17/)", `x.md:25: image "/img/logo.png"` + noImages},
+		{"reference image", "![logo][l]\n\n[l]: /img/logo.png", `x.md:25: image "/img/logo.png"` + noImages},
+		{"scheme-relative link", "[artikel](//evil.example/artikel/17/)", `x.md:25: link "//evil.example/artikel/17/"` + twoSlashes},
+		{"escaped slash", `[artikel](/\/evil.example/artikel/17/)`, `x.md:25: link "//evil.example/artikel/17/"` + twoSlashes},
+		{"entity slashes", `[artikel](&#47;&#47;evil.example/)`, `x.md:25: link "//evil.example/"` + twoSlashes},
+		{"backslashes", `[artikel](\\\\evil.example/)`, `x.md:25: link "\\evil.example/"` + twoSlashes},
+		{"leading space", "[artikel](< //evil.example/>)", `x.md:25: link " //evil.example/"` + twoSlashes},
+		{"reference link", "[artikel][a]\n\n[a]: //evil.example/", `x.md:25: link "//evil.example/"` + twoSlashes},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := firstError(t, at(c.text)); got != c.want {
+				t.Errorf("error:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+	// Links are recorded as the browser reads them, for the site's checks.
+	g, err := Parse("x.md", "x", "nl", []byte(at(`[a](/artikel/17/#lid&#45;1) [b](https://example.org/?a=1&amp;b=2)`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.Links[1:3]; len(got) != 2 || got[0] != (Ref{"/artikel/17/#lid-1", 25}) || got[1] != (Ref{"https://example.org/?a=1&b=2", 25}) {
+		t.Errorf("links %+v", got)
+	}
+	html, err := g.Render(env())
+	if err != nil || !strings.Contains(string(html), `<a href="REL/artikel/17/#lid-1" class="utrecht-link">a</a> <a href="RELhttps://example.org/?a=1&amp;b=2" class="utrecht-link">b</a>`) {
+		t.Errorf("render: %v\n%s", err, html)
+	}
+}

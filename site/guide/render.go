@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"regexp"
 	"strings"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -37,8 +38,15 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &Error{File: g.File, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
+	// Parameters first, wherever they are: text, emphasis, link text.
+	replaceParams(doc, func(n *paramNode) ast.Node {
+		v, err := env.Param(n.name)
+		if err != nil {
+			fail(g.lineAt(n.offset), "%s: %v", canonical(n.name), err)
+		}
+		return ast.NewString([]byte(v))
+	})
 	section := 0
-	var params []*paramNode
 	var texts []*ast.Text
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -52,32 +60,23 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 			section++
 			return ast.WalkSkipChildren, nil // no glossary links in headings
 		case *ast.Link:
-			href, err := env.Link(string(n.Destination))
+			dest := resolveDest(n.Destination)
+			href, err := env.Link(string(dest))
 			if err != nil {
-				fail(g.lineOf(n), "link %q: %v", n.Destination, err)
+				fail(g.lineOf(n), "link %q: %v", dest, err)
 			}
-			n.Destination = []byte(href)
+			n.Destination = escapeDest(href)
 			n.SetAttributeString("class", []byte("utrecht-link"))
 			return ast.WalkSkipChildren, nil // no glossary links inside links
 		case *ast.AutoLink:
 			if _, err := env.Link(string(n.URL(g.body))); err != nil {
 				fail(g.lineOf(n), "link %q: %v", n.URL(g.body), err)
 			}
-		case *paramNode:
-			params = append(params, n)
 		case *ast.Text:
 			texts = append(texts, n)
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, n := range params {
-		v, err := env.Param(n.name)
-		if err != nil {
-			fail(g.lineAt(n.offset), "{{< param %q >}}: %v", n.name, err)
-			continue
-		}
-		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString([]byte(v)))
-	}
 	if env.Glossary != nil {
 		for _, t := range texts {
 			markTerms(t, g.body, env.Glossary)
@@ -88,9 +87,114 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, g.body, doc); err != nil {
-		return "", fmt.Errorf("%s: %w", g.File, err)
+		return "", &Error{File: g.File, Line: g.bodyLine, Msg: err.Error()}
+	}
+	// Parse refuses every "{{" in the guide itself; this catches one that
+	// a parameter value brings in (goldmark percent-encodes braces in link
+	// addresses).
+	if bytes.Contains(buf.Bytes(), []byte("{{")) {
+		line := g.bodyLine
+		if n, _ := braces(md, g.body, doc); n != nil {
+			line = g.bracesLine(n)
+		}
+		return "", &Error{File: g.File, Line: line, Msg: `the page would show "{{" (from the value of a parameter); a page may not show template syntax`}
 	}
 	return template.HTML(addClasses(buf.Bytes())), nil
+}
+
+// replaceParams replaces every parameter node in the tree by the node
+// value returns for it.
+func replaceParams(doc ast.Node, value func(*paramNode) ast.Node) {
+	var params []*paramNode
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if p, ok := n.(*paramNode); ok && entering {
+			params = append(params, p)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range params {
+		p.Parent().ReplaceChild(p.Parent(), p, value(p))
+	}
+}
+
+// firstParam returns the first parameter node under n, or nil.
+func firstParam(n ast.Node) *paramNode {
+	var found *paramNode
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if p, ok := c.(*paramNode); ok && entering {
+			found = p
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// braces returns the deepest node whose HTML contains "{{", or nil: the
+// node itself shows it (code, a link title), or "{{" starts in the child
+// before it.
+func braces(md goldmark.Markdown, src []byte, n ast.Node) (ast.Node, error) {
+	var buf bytes.Buffer
+	render := func(n ast.Node) ([]byte, error) {
+		buf.Reset()
+		err := md.Renderer().Render(&buf, src, n)
+		return buf.Bytes(), err
+	}
+	out, err := render(n)
+	if err != nil || !bytes.Contains(out, []byte("{{")) {
+		return nil, err
+	}
+outer:
+	for {
+		brace := false // the previous child ended with "{"
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			out, err := render(c)
+			if err != nil {
+				return nil, err
+			}
+			if bytes.Contains(out, []byte("{{")) {
+				n = c
+				continue outer
+			}
+			if brace && bytes.HasPrefix(out, []byte("{")) {
+				return c, nil
+			}
+			if len(out) > 0 {
+				brace = out[len(out)-1] == '{'
+			}
+		}
+		return n, nil
+	}
+}
+
+// bracesLine returns the line of the "{{" that braces found in n.
+func (g *Guide) bracesLine(n ast.Node) int {
+	if n.Type() == ast.TypeBlock {
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			// Code blocks show their lines as written.
+			if bytes.Contains(seg.Value(g.body), []byte("{{")) {
+				return g.lineAt(seg.Start)
+			}
+		}
+	}
+	return g.lineOf(n)
+}
+
+// bracesMsg says why the HTML of n shows "{{".
+func bracesMsg(n ast.Node) string {
+	for p := n; p != nil; p = p.Parent() {
+		switch p.(type) {
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock:
+			return `"{{" in code: a shortcode in backticks or a code block is printed as written, not replaced; remove the backticks`
+		case *ast.Link, *ast.AutoLink, *ast.Image:
+			if p == n {
+				return `"{{" in a link address or title: shortcodes are replaced only in the text`
+			}
+		}
+	}
+	return `the page would show "{{" (written as \{ or as an entity such as &#123;); guide text may not contain "{{"`
 }
 
 // markTerms splits a text node around the first use of glossary terms and
@@ -157,8 +261,6 @@ func (n *paramNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Name": n.name}, nil)
 }
 
-var reShortcode = regexp.MustCompile(`^\{\{<\s*param\s+"([a-z0-9_.]+)"\s*>\}\}`)
-
 // paramParser reads shortcodes. Anything else starting with "{" is text.
 type paramParser struct{}
 
@@ -175,3 +277,13 @@ func (paramParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 }
 
 func paramParserPrio() util.PrioritizedValue { return util.Prioritized(paramParser{}, 100) }
+
+// paramRenderer refuses a parameter node that was not replaced: Render
+// replaces them all, so this only turns a bug into an error, not a panic.
+type paramRenderer struct{}
+
+func (paramRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindParam, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		return ast.WalkStop, fmt.Errorf("%s was not replaced", canonical(n.(*paramNode).name))
+	})
+}
