@@ -154,6 +154,11 @@ func Parse(file, slug, lang string, src []byte) (*Guide, error) {
 	}
 	g.checkFront(front, fail)
 
+	// Refuse what would make goldmark slow before it sees the body.
+	if line, msg, ok := checkLimits(body, bodyLine); !ok {
+		fail(bodyLine+line, "%s", msg)
+		return result()
+	}
 	// Every "{{" must start a well-formed shortcode.
 	before := len(errs) + dropped
 	checkShortcodes(body, func(offset int, msg string) { fail(g.lineAt(offset), "%s", msg) })

@@ -1,11 +1,18 @@
 package guide
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/regelgids/regelgids/site/glossary"
 )
@@ -342,5 +349,150 @@ func TestImagesAndLinks(t *testing.T) {
 	html, err := g.Render(env())
 	if err != nil || !strings.Contains(string(html), `<a href="REL/artikel/17/#lid-1" class="utrecht-link">a</a> <a href="RELhttps://example.org/?a=1&amp;b=2" class="utrecht-link">b</a>`) {
 		t.Errorf("render: %v\n%s", err, html)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	lines := func(n int, line func(i int) string) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(line(i) + "\n")
+		}
+		return b.String()
+	}
+	rep := strings.Repeat
+	const nested = "lists or quotes nested %d deep; at most 20 levels"
+	cases := []struct{ name, text, want string }{
+		{"10,000 lists on one line", rep("- ", 10000) + "x", "x.md:25: " + fmt.Sprintf(nested, 10000)},
+		{"10,000 quotes on one line", rep(">", 10000) + " x", "x.md:25: " + fmt.Sprintf(nested, 10000)},
+		{"10,000 quotes and tabs", rep(">\t", 10000) + "x", "x.md:25: " + fmt.Sprintf(nested, 10000)},
+		{"10,000 quotes and lists", rep("> 1. ", 5000) + "x", "x.md:25: " + fmt.Sprintf(nested, 10000)},
+		{"1,000 lists, a line each", lines(1000, func(i int) string { return rep(" ", 2*i) + "- a" }), "x.md:45: " + fmt.Sprintf(nested, 21)},
+		{"1,000 lists indented with tabs", lines(1000, func(i int) string { return rep("\t", i) + "- a" }), "x.md:45: " + fmt.Sprintf(nested, 21)},
+		{"1,000 quotes, a line each", lines(1000, func(i int) string { return rep(">", i+1) + " a" }), "x.md:45: " + fmt.Sprintf(nested, 21)},
+		{"lazy lines between", lines(1000, func(i int) string {
+			if i%2 == 1 {
+				return "tekst"
+			}
+			return rep("  ", i/2) + "- a"
+		}), "x.md:65: " + fmt.Sprintf(nested, 21)},
+		{"quotes resumed", "> a\n>\n" + lines(100, func(i int) string { return "> " + rep("- ", i) + "a" }), "x.md:47: " + fmt.Sprintf(nested, 21)},
+		{"21 on one line", rep("- ", 20) + "1. x", "x.md:25: " + fmt.Sprintf(nested, 21)},
+		{"deep by indentation alone", "- a\n" + rep("\t", 40) + "> x", "x.md:26: " + fmt.Sprintf(nested, 27)},
+		{"link brackets on a line", rep("[a](", 300), "x.md:25: more than 200 of the characters * _ [ ] on this line; split it into shorter paragraphs"},
+		{"emphasis over lines", lines(150, func(int) string { return "*a*" }), "x.md:25: more than 200 of the characters * _ [ ] in the paragraph from this line to line 125; split it into shorter paragraphs with blank lines between them"},
+		{"reference definitions", lines(1<<17, func(int) string { return "[a]: /x" }), "x.md:25: more than 200 of the characters * _ [ ] in the paragraph from this line to line 125; split it into shorter paragraphs with blank lines between them"},
+		{"emphasis delimiters", rep("*a_a", 1<<18), "x.md:25: more than 200 of the characters * _ [ ] on this line; split it into shorter paragraphs"},
+		{"in a list item", "- een\n- " + rep("*a* ", 40) + "\n  " + rep("*a* ", 40) + "\n  " + rep("*a* ", 40), "x.md:26: more than 200 of the characters * _ [ ] in the paragraph from this line to line 28; split it into shorter paragraphs with blank lines between them"},
+		{"not an item: indented", "*a*\n" + rep("    - "+rep("*a*", 50)+"\n", 3), "x.md:25: more than 200 of the characters * _ [ ] in the paragraph from this line to line 27; split it into shorter paragraphs with blank lines between them"},
+		{"not an item: numbered 2", "*a*\n" + rep("2. "+rep("*a*", 50)+"\n", 3), "x.md:25: more than 200 of the characters * _ [ ] in the paragraph from this line to line 27; split it into shorter paragraphs with blank lines between them"},
+		{"not an item: empty", rep("*a*", 50) + "\n-\n" + rep("*a*", 50) + "\n-\n" + rep("*a*", 50), "x.md:25: more than 200 of the characters * _ [ ] in the paragraph from this line to line 29; split it into shorter paragraphs with blank lines between them"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			got := firstError(t, at(c.text))
+			t.Logf("%d bytes refused in %v", len(c.text), time.Since(start))
+			if got != c.want {
+				t.Errorf("error:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// What guides really do stays well inside the limits.
+func TestLimitsAllow(t *testing.T) {
+	rep := strings.Repeat
+	for name, text := range map[string]string{
+		"20 lists on one line":  rep("- ", 20) + "x",
+		"20 quotes":             rep("> ", 20) + "x",
+		"nested lists":          "- een\n  - twee\n    - drie\n      1. vier\n         - vijf\n- een\n\n  > citaat\n  > - lijst",
+		"lists indented by 4":   "- een\n    - twee\n        - drie\n            - vier",
+		"a long list":           rep("- Een punt met [een link](/artikel/17/) en *nadruk*.\n", 100),
+		"a long thematic break": rep("- ", 30),
+		"parameter names":       rep(`{{< param "loonkostensubsidie_kwetsbaar.zonder_werk" >}} `, 300),
+		"markup in paragraphs":  rep(rep("*a* ", 50)+"\n\n", 20),
+		"indented text":         rep(" ", 200) + "tekst",
+	} {
+		if _, err := Parse("x.md", "x", "nl", []byte(at(text))); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// nesting may lose a level or two after lazy lines; depthBound never
+// underestimates what goldmark builds, so the two limits together hold.
+func TestDepthAgainstGoldmark(t *testing.T) {
+	pieces := []string{" ", "  ", "   ", "\t", ">", "> ", ">\t", "- ", "-\t", "* ", "+ ", "1. ", "12) ", "a", "b c", "-", "*", "#", "```", "    ", "- - -", "> -"}
+	r := rand.New(rand.NewSource(1))
+	worst := 0
+	for range 20000 {
+		var b bytes.Buffer
+		for range r.Intn(20) + 1 {
+			for range r.Intn(10) {
+				b.WriteString(pieces[r.Intn(len(pieces))])
+			}
+			if r.Intn(3) > 0 {
+				b.WriteString("x")
+			}
+			b.WriteByte('\n')
+		}
+		src := b.Bytes()
+		doc := newMarkdown().Parser().Parse(text.NewReader(src))
+		depth := 0
+		var walk func(n ast.Node, d int)
+		walk = func(n ast.Node, d int) {
+			if n.Kind() == ast.KindBlockquote || n.Kind() == ast.KindListItem {
+				d++
+			}
+			depth = max(depth, d)
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				walk(c, d)
+			}
+		}
+		walk(doc, 0)
+		var stack []container
+		mine, bound, prevText := 0, 0, false
+		for _, line := range bytes.Split(src, []byte("\n")) {
+			var d int
+			d, stack = nesting(line, stack, isBlankLine(line), prevText)
+			mine, bound = max(mine, d), max(bound, depthBound(line))
+			prevText = !isBlankLine(line)
+		}
+		if depth > bound {
+			t.Errorf("goldmark nests %d deep, bound %d: %q", depth, bound, src)
+		}
+		worst = max(worst, depth-mine)
+	}
+	t.Logf("nesting was at most %d levels short", worst)
+}
+
+// The worst inputs the limits let through stay fast (logged, not timed).
+func TestWorstAccepted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	rep := strings.Repeat
+	blocks := func(block string) string { // 1 MB of blocks at the markup limit
+		block = rep(block, maxMarkup/countMarkup([]byte(block)))
+		return rep(block+"\n\n", (1<<20)/(len(block)+2))
+	}
+	for name, text := range map[string]string{
+		"links opened":    blocks("*[a*]("),
+		"emphasis":        blocks("*a_a"),
+		"list items":      rep("- "+rep("*[a*](", 50)+"\n", (1<<20)/302),
+		"lists 20 deep":   rep(rep("- ", 20)+"x\n", (1<<20)/42),
+		"quotes and tabs": rep(rep(">\t", 20)+"x\n", (1<<20)/42),
+	} {
+		start := time.Now()
+		g, err := Parse("x.md", "x", "nl", []byte(at(text)))
+		if err != nil {
+			t.Fatalf("%s: %.200v", name, err)
+		}
+		parsed := time.Since(start)
+		if _, err := g.Render(env()); err != nil {
+			t.Fatalf("%s: %.200v", name, err)
+		}
+		t.Logf("%s: parse %v, render %v", name, parsed, time.Since(start)-parsed)
 	}
 }
