@@ -158,15 +158,23 @@ func TestContentGuides(t *testing.T) {
 	}
 }
 
+// FuzzParse: whatever Parse accepts, Render and Text handle without a
+// panic, and no page shows "{{".
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(valid))
 	f.Add([]byte("---\ntitle: x\n---\n## Wat is het?\n{{< param \"a\" >}} [x](/y)"))
+	f.Add([]byte(strings.Replace(valid, "## Wat is het?\n", "## Wat is het?{{< param \"uitstroompremie.volledig\" >}}\n", 1)))
+	f.Add([]byte(at("[*{{< param \"uitstroompremie.volledig\" >}}*](/artikel/17/) `code` ![a](/b.png) > - 1. x\n\n\\{\\{ &#123;")))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		g, err := Parse("fuzz.md", "fuzz", "nl", src)
 		if err != nil {
 			return
 		}
-		g.Render(env()) // must not panic
+		html, err := g.Render(env())
+		if err == nil && strings.Contains(string(html), "{{") {
+			t.Errorf("rendered page shows {{:\n%s", html)
+		}
+		g.Text(env().Param)
 	})
 }
 
