@@ -67,6 +67,11 @@ func generate(opts Options) (*Project, *Renderer, Output, error) {
 // folder beside Out and swaps it in only when everything succeeded, so a
 // failed build leaves the previous site untouched.
 func Build(opts Options) (*Result, error) {
+	return build(opts, true)
+}
+
+// build generates the site and, if write is set, writes it to opts.Out.
+func build(opts Options, write bool) (*Result, error) {
 	start := time.Now()
 	p, r, out, err := generate(opts)
 	if err != nil {
@@ -79,8 +84,10 @@ func Build(opts Options) (*Result, error) {
 			res.Pages++
 		}
 	}
-	if err := WriteAtomic(opts.Out, out); err != nil {
-		return nil, err
+	if write {
+		if err := WriteAtomic(opts.Out, out); err != nil {
+			return nil, err
+		}
 	}
 	res.Duration = time.Since(start)
 	return res, nil

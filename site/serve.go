@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,12 +10,17 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/textproto"
 	"os"
 	"path"
+	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/regelgids/regelgids/site/search"
 )
@@ -33,36 +39,45 @@ type ServeOptions struct {
 	// Ready, if set, receives the listening address once the server accepts
 	// connections.
 	Ready chan<- string
+	// Rebuilt, if set, receives the outcome of each rebuild after a change
+	// in a watched folder: nil once the new site is being served, or the
+	// error for which the last good site is kept. Serve waits for the
+	// receiver (or for the end of ctx) before it looks for changes again.
+	Rebuilt chan<- error
+	// Poll is how often the watched folders are looked at; zero means
+	// twice a second.
+	Poll time.Duration
 }
 
 // Serve builds the site, serves it over HTTP and rebuilds it when a watched
 // folder changes, until ctx is done. A failed rebuild is reported and the
 // last good site keeps being served.
+//
+// Requests are answered from the files of the last good build, kept in
+// memory, and a rebuild switches to the new build's files in one step: a
+// request never sees a page missing or half written, whatever happens on
+// disk. With opts.Out set, each good build is also written there.
 func Serve(ctx context.Context, opts ServeOptions) error {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	if opts.Out == "" {
-		tmp, err := os.MkdirTemp("", "regelgids-serve-*")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(tmp)
-		opts.Out = tmp + "/site"
+	if opts.Poll <= 0 {
+		opts.Poll = 500 * time.Millisecond
 	}
 	// Take the fingerprint before the first build, so a change made while
 	// it runs is seen.
 	seen := fingerprint(opts.Watch)
-	res, err := Build(opts.Options)
+	res, err := serveBuild(opts.Options)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.Log, "built %d pages in %v\n", res.Pages, res.Duration.Round(time.Millisecond))
 
-	h := &siteHandler{files: NewHandler(opts.Out)}
+	h := &siteHandler{}
 	if err := h.update(res); err != nil {
 		return err
 	}
+	defer h.close()
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return err
@@ -80,13 +95,14 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		opts.Ready <- ln.Addr().String()
 	}
 
-	var wg sync.WaitGroup
+	watching := make(chan struct{})
 	if len(opts.Watch) > 0 {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
+			defer close(watching)
 			watch(ctx, opts, seen, h)
 		}()
+	} else {
+		close(watching)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -101,17 +117,35 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 			err = srv.Close()
 		}
 	}
-	wg.Wait()
+	select {
+	case <-watching:
+	case <-time.After(5 * time.Second):
+		// A rebuild that does not finish (a build cannot be interrupted)
+		// must not keep the server from stopping.
+		fmt.Fprintln(opts.Log, "stopping without waiting for the rebuild that is still running")
+	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
 	return err
 }
 
-// watch polls the watched folders twice a second. Polling needs no
-// platform-specific notification API and a content folder is small.
+// serveBuild builds for Serve: written to opts.Out if there is one, and
+// kept only in memory otherwise. A panic in the build is returned as an
+// error, so that a rebuild cannot take the server down.
+func serveBuild(opts Options) (res *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("internal error while building (please report it): %v\n%s", p, debug.Stack())
+		}
+	}()
+	return build(opts, opts.Out != "")
+}
+
+// watch polls the watched folders. Polling needs no platform-specific
+// notification API and a content folder is small.
 func watch(ctx context.Context, opts ServeOptions, last string, h *siteHandler) {
-	tick := time.NewTicker(500 * time.Millisecond)
+	tick := time.NewTicker(opts.Poll)
 	defer tick.Stop()
 	for {
 		select {
@@ -129,15 +163,22 @@ func watch(ctx context.Context, opts ServeOptions, last string, h *siteHandler) 
 			build = opts.Rebuild()
 			build.Out = opts.Out
 		}
-		res, err := Build(build)
+		res, err := serveBuild(build)
 		if err == nil {
 			err = h.update(res)
 		}
 		if err != nil {
 			fmt.Fprintf(opts.Log, "rebuild failed, still serving the last good site:\n%v\n", err)
-			continue
+		} else {
+			fmt.Fprintf(opts.Log, "rebuilt %d pages in %v\n", res.Pages, res.Duration.Round(time.Millisecond))
 		}
-		fmt.Fprintf(opts.Log, "rebuilt %d pages in %v\n", res.Pages, res.Duration.Round(time.Millisecond))
+		if opts.Rebuilt != nil {
+			select {
+			case opts.Rebuilt <- err:
+			case <-ctx.Done():
+				return
+			}
+		}
 	}
 }
 
@@ -161,34 +202,88 @@ func fingerprint(dirs []string) string {
 	return strings.Join(lines, "\n")
 }
 
-// siteHandler serves the built files and answers /zoeken/?q= (and
-// /en/zoeken/?q=) from the bleve index of the last good build, so search
-// works without JavaScript when the site is served by regelgids.
+// siteHandler serves the last good build from memory and answers
+// /zoeken/?q= (and /en/zoeken/?q=) from its bleve index, so search works
+// without JavaScript when the site is served by regelgids.
 type siteHandler struct {
-	files http.Handler
-	mu    sync.RWMutex
-	index *search.Index
-	res   *Result
+	current atomic.Pointer[served]
 }
 
-// update switches to a new build's index.
+// served is one build as the server answers from it. A request takes the
+// current one once and answers wholly from it.
+type served struct {
+	files *snapshot
+	res   *Result
+	// mu is held for reading while a search uses index, and for writing
+	// to close it once a newer build is served.
+	mu     sync.RWMutex
+	index  *search.Index
+	closed bool
+}
+
+// update switches to a new build: its files and its search index.
 func (h *siteHandler) update(res *Result) error {
 	ix, err := search.NewIndex(res.Project.SearchDocs, res.Project.Synonyms)
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
-	h.mu.Lock()
-	old := h.index
-	h.index, h.res = ix, res
-	h.mu.Unlock()
-	if old != nil {
-		old.Close()
-	}
+	old := h.current.Swap(&served{files: newSnapshot(res.output, time.Now()), res: res, index: ix})
+	old.close()
 	return nil
+}
+
+// close closes the current build's index when the server stops.
+func (h *siteHandler) close() { h.current.Load().close() }
+
+// close waits for the searches using s's index to finish, then closes it.
+func (s *served) close() {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.closed {
+		s.closed = true
+		s.index.Close()
+	}
+}
+
+// search answers a query from the current build's index.
+func (h *siteHandler) search(q, lang string) ([]byte, error) {
+	for {
+		s := h.current.Load()
+		s.mu.RLock()
+		if s.closed {
+			// A newer build came between Load and RLock: use that one.
+			s.mu.RUnlock()
+			continue
+		}
+		results, err := s.index.Search(q, lang, 20)
+		var page []byte
+		if err == nil {
+			page, err = s.res.renderer.SearchPage(s.res.renderer.Site(lang), q, results)
+		}
+		s.mu.RUnlock()
+		return page, err
+	}
 }
 
 // maxQuery bounds what a query costs: a resident's question is short.
 const maxQuery = 200
+
+// cutQuery makes q valid UTF-8 and cuts it to at most maxQuery bytes,
+// between two characters.
+func cutQuery(q string) string {
+	q = strings.ToValidUTF8(q, "\uFFFD")
+	if len(q) <= maxQuery {
+		return q
+	}
+	n := maxQuery
+	for n > 0 && !utf8.RuneStart(q[n]) {
+		n--
+	}
+	return strings.TrimSpace(q[:n])
+}
 
 func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
@@ -199,29 +294,21 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if q == "" || lang == "" || r.Method != http.MethodGet {
-		h.files.ServeHTTP(w, r)
+		serveFiles(w, r, h.current.Load().files)
 		return
 	}
-	if len(q) > maxQuery {
-		q = q[:maxQuery]
-	}
-	h.mu.RLock()
-	ix, res := h.index, h.res
-	h.mu.RUnlock()
-	results, err := ix.Search(q, lang, 20)
-	var page []byte
-	if err == nil {
-		page, err = res.renderer.SearchPage(res.renderer.Site(lang), q, results)
-	}
+	page, err := h.search(cutQuery(q), lang)
+	setHeaders(w)
 	if err != nil {
 		http.Error(w, "search failed", http.StatusInternalServerError)
 		return
 	}
-	setHeaders(w)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	w.Write(page)
 }
 
+// setHeaders sets the headers every answer carries, pages and errors alike.
 func setHeaders(w http.ResponseWriter) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "same-origin")
@@ -237,65 +324,212 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsaf
 // NewHandler serves a built site folder: index.html for folders, the site's
 // own 404.html with status 404 for anything else, no folder listings.
 func NewHandler(dir string) http.Handler {
-	root := http.Dir(dir)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		setHeaders(w)
-		name := path.Clean("/" + r.URL.Path)
-		f, info, ok := open(root, name)
-		if ok && info.IsDir() {
-			f.Close()
-			if !strings.HasSuffix(r.URL.Path, "/") {
-				http.Redirect(w, r, name+"/", http.StatusMovedPermanently)
-				return
-			}
-			f, info, ok = open(root, path.Join(name, "index.html"))
-		}
-		if !ok {
-			notFound(w, root)
-			return
-		}
-		defer f.Close()
-		// The build writes NAME.gz beside large files (the calculators'
-		// module); send it to clients that accept gzip.
-		if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-			if gz, gzInfo, ok := open(root, name+".gz"); ok {
-				defer gz.Close()
-				w.Header().Set("Content-Encoding", "gzip")
-				w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
-				w.Header().Add("Vary", "Accept-Encoding")
-				http.ServeContent(w, r, info.Name(), gzInfo.ModTime(), gz)
-				return
-			}
-		}
-		http.ServeContent(w, r, info.Name(), info.ModTime(), f)
+		serveFiles(w, r, folder(dir))
 	})
 }
 
-func open(root http.Dir, name string) (http.File, fs.FileInfo, bool) {
-	f, err := root.Open(name)
+// siteFiles is a built site to serve: a folder or a build in memory.
+type siteFiles interface {
+	// open returns the file or folder at name, a cleaned slash-separated
+	// path starting with "/".
+	open(name string) (siteFile, bool)
+}
+
+type siteFile struct {
+	content io.ReadSeeker
+	size    int64
+	modTime time.Time
+	isDir   bool
+	close   func()
+}
+
+// folder is a site on disk.
+type folder string
+
+func (d folder) open(name string) (siteFile, bool) {
+	f, err := http.Dir(d).Open(name)
 	if err != nil {
-		return nil, nil, false
+		return siteFile{}, false
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, nil, false
+		return siteFile{}, false
 	}
-	return f, info, true
+	return siteFile{content: f, size: info.Size(), modTime: info.ModTime(), isDir: info.IsDir(), close: func() { f.Close() }}, true
 }
 
-func notFound(w http.ResponseWriter, root http.Dir) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusNotFound)
-	if f, err := root.Open("/404.html"); err == nil {
-		defer f.Close()
-		io.Copy(w, f)
+// snapshot is a build in memory. It is never changed: a rebuild makes a
+// new one.
+type snapshot struct {
+	files   Output
+	dirs    map[string]bool // every folder of files, "" the root
+	modTime time.Time
+}
+
+func newSnapshot(files Output, modTime time.Time) *snapshot {
+	s := &snapshot{files: files, dirs: map[string]bool{"": true}, modTime: modTime}
+	for name := range files {
+		for dir := path.Dir(name); dir != "." && !s.dirs[dir]; dir = path.Dir(dir) {
+			s.dirs[dir] = true
+		}
+	}
+	return s
+}
+
+func (s *snapshot) open(name string) (siteFile, bool) {
+	key := strings.TrimPrefix(name, "/")
+	if b, ok := s.files[key]; ok {
+		return siteFile{content: bytes.NewReader(b), size: int64(len(b)), modTime: s.modTime, close: func() {}}, true
+	}
+	if s.dirs[key] {
+		return siteFile{modTime: s.modTime, isDir: true, close: func() {}}, true
+	}
+	return siteFile{}, false
+}
+
+// serveFiles answers a request for a file of site: index.html for
+// folders, a redirect to the folder's name with a slash, the site's own
+// 404.html with status 404, no folder listings, NAME.gz to clients that
+// accept gzip. Every answer, errors included, carries setHeaders.
+func serveFiles(w http.ResponseWriter, r *http.Request, site siteFiles) {
+	setHeaders(w)
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	name := path.Clean("/" + r.URL.Path)
+	f, ok := site.open(name)
+	if ok && f.isDir {
+		f.close()
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			http.Redirect(w, r, name+"/", http.StatusMovedPermanently)
+			return
+		}
+		name = path.Join(name, "index.html")
+		f, ok = site.open(name)
+	}
+	if ok && f.isDir {
+		f.close()
+		ok = false
+	}
+	if !ok {
+		notFound(w, site)
+		return
+	}
+	defer f.close()
+	// The build writes NAME.gz beside large files (the calculators'
+	// module); send it to clients that accept gzip.
+	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		if gz, ok := site.open(name + ".gz"); ok && !gz.isDir {
+			defer gz.close()
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
+			w.Header().Add("Vary", "Accept-Encoding")
+			serveContent(w, r, path.Base(name), gz)
+			return
+		}
+	}
+	serveContent(w, r, path.Base(name), f)
+}
+
+// serveContent is http.ServeContent with a bound on Range requests: see
+// rangesFit.
+func serveContent(w http.ResponseWriter, r *http.Request, name string, f siteFile) {
+	if h := r.Header.Get("Range"); h != "" && !rangesFit(h, f.size) {
+		r = r.Clone(r.Context())
+		r.Header.Del("Range")
+	}
+	http.ServeContent(w, r, name, f.modTime, f.content)
+}
+
+// maxRanges bounds the ranges of one request.
+const maxRanges = 10
+
+// partOverhead is about what an answer with several ranges adds per
+// range: the boundary and the part's Content-Type and Content-Range.
+const partOverhead = 100
+
+// rangesFit reports whether a Range header may be answered as asked: at
+// most maxRanges ranges, none overlapping another, and an answer no larger
+// than the whole file. Otherwise the server ignores the header and sends
+// the whole file with 200, as RFC 9110 (section 14.2) allows; a client
+// that asks for hundreds of ranges then gets no more bytes than the file
+// has. A header ServeContent cannot read is left to ServeContent, which
+// answers 416.
+func rangesFit(h string, size int64) bool {
+	spec, ok := strings.CutPrefix(h, "bytes=")
+	if !ok {
+		return true
+	}
+	type span struct{ start, end int64 } // end excluded
+	var spans []span
+	var total int64
+	count := 0
+	for _, part := range strings.Split(spec, ",") {
+		part = textproto.TrimString(part)
+		if part == "" {
+			continue
+		}
+		if count++; count > maxRanges {
+			return false
+		}
+		first, last, ok := strings.Cut(part, "-")
+		if !ok {
+			return true
+		}
+		first, last = textproto.TrimString(first), textproto.TrimString(last)
+		var s span
+		if first == "" {
+			// The last N bytes.
+			n, err := strconv.ParseInt(last, 10, 64)
+			if err != nil || n < 0 {
+				return true
+			}
+			s = span{max(size-n, 0), size}
+		} else {
+			start, err := strconv.ParseInt(first, 10, 64)
+			if err != nil || start < 0 {
+				return true
+			}
+			if start >= size {
+				continue // unsatisfiable; ServeContent leaves it out
+			}
+			s = span{start, size}
+			if last != "" {
+				end, err := strconv.ParseInt(last, 10, 64)
+				if err != nil || end < start {
+					return true
+				}
+				s.end = min(end+1, size)
+			}
+		}
+		spans = append(spans, s)
+		total += s.end - s.start
+	}
+	if len(spans) <= 1 {
+		return true
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	for i := 1; i < len(spans); i++ {
+		if spans[i].start < spans[i-1].end {
+			return false
+		}
+	}
+	return total+int64(len(spans))*partOverhead <= size
+}
+
+func notFound(w http.ResponseWriter, site siteFiles) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if f, ok := site.open("/404.html"); ok && !f.isDir {
+		defer f.close()
+		w.Header().Set("Content-Length", strconv.FormatInt(f.size, 10))
+		w.WriteHeader(http.StatusNotFound)
+		io.Copy(w, f.content)
+		return
+	}
+	w.WriteHeader(http.StatusNotFound)
 	io.WriteString(w, "<!DOCTYPE html><title>404</title><p>Not found</p>")
 }

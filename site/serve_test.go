@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/regelgids/regelgids/site"
 	"github.com/regelgids/regelgids/templates"
@@ -212,4 +215,144 @@ func TestServeSearch(t *testing.T) {
 	if status != 200 || !strings.Contains(body, "Zoekresultaten voor") {
 		t.Errorf("long query: %d", status)
 	}
+}
+
+// TestServeDetails: every answer, errors and redirects included, carries
+// the security headers; many, overlapping or oversized ranges get the
+// whole file; a long query is cut between two characters.
+func TestServeDetails(t *testing.T) {
+	base := startServer(t, site.ServeOptions{Options: defaultOptions("")})
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DisableCompression: true},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	do := func(t *testing.T, method, path string, header ...string) (*http.Response, []byte) {
+		t.Helper()
+		req, err := http.NewRequest(method, base+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, b
+	}
+	_, home := do(t, "GET", "/")
+	size := len(home)
+
+	t.Run("headers", func(t *testing.T) {
+		cases := []struct {
+			method, path string
+			status       int
+		}{
+			{"GET", "/", 200},
+			{"HEAD", "/", 200},
+			{"GET", "/artikel/6", 301},
+			{"GET", "/bestaat-niet/", 404},
+			{"HEAD", "/bestaat-niet/", 404},
+			{"GET", "/zoeken/?q=werk", 200},
+			{"POST", "/", 405},
+			{"PUT", "/artikel/6/", 405},
+			{"DELETE", "/bestaat-niet/", 405},
+			{"OPTIONS", "/", 405},
+			{"PATCH", "/zoeken/?q=werk", 405},
+			{"POST", "/zoeken/?q=werk", 405},
+		}
+		for _, c := range cases {
+			resp, _ := do(t, c.method, c.path, "Range", "")
+			if resp.StatusCode != c.status {
+				t.Errorf("%s %s: %d, want %d", c.method, c.path, resp.StatusCode, c.status)
+			}
+			for name, want := range map[string]string{
+				"X-Content-Type-Options":  "nosniff",
+				"Referrer-Policy":         "same-origin",
+				"Content-Security-Policy": "frame-ancestors 'none'",
+			} {
+				if got := resp.Header.Get(name); !strings.Contains(got, want) {
+					t.Errorf("%s %s (%d): %s = %q, want %q", c.method, c.path, resp.StatusCode, name, got, want)
+				}
+			}
+			if c.status == 405 && resp.Header.Get("Allow") != "GET, HEAD" {
+				t.Errorf("%s %s: Allow = %q", c.method, c.path, resp.Header.Get("Allow"))
+			}
+		}
+		// Range errors too.
+		resp, _ := do(t, "GET", "/", "Range", fmt.Sprintf("bytes=%d-", 10*size))
+		if resp.StatusCode != 416 || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "frame-ancestors") {
+			t.Errorf("unsatisfiable range: %d, CSP %q", resp.StatusCode, resp.Header.Get("Content-Security-Policy"))
+		}
+	})
+
+	t.Run("ranges", func(t *testing.T) {
+		many := func(n, step int) string {
+			var parts []string
+			for i := range n {
+				parts = append(parts, fmt.Sprintf("%d-%d", i*step, i*step))
+			}
+			return "bytes=" + strings.Join(parts, ",")
+		}
+		half := size / 2
+		cases := []struct {
+			name, ranges string
+			status       int
+			maxBytes     int
+		}{
+			{"one range", "bytes=0-9", 206, 10},
+			{"suffix", "bytes=-10", 206, 10},
+			{"two ranges", "bytes=0-9,1000-1009", 206, size},
+			{"ten ranges", many(10, 100), 206, size},
+			{"eleven ranges", many(11, 100), 200, size},
+			{"three hundred ranges", many(300, 2), 200, size},
+			{"the whole file hundreds of times", "bytes=" + strings.Repeat("0-,", 300) + "0-", 200, size},
+			{"overlapping", "bytes=0-99,50-149", 200, size},
+			{"overlapping suffixes", "bytes=-100,-100", 200, size},
+			{"same range twice", "bytes=10-19,10-19", 200, size},
+			{"halves: more than the file with the part headers", fmt.Sprintf("bytes=0-%d,%d-", half, half+1), 200, size},
+			{"unsatisfiable", fmt.Sprintf("bytes=%d-", size), 416, 100},
+			{"not bytes", "lines=1-2", 416, 100},
+		}
+		for _, c := range cases {
+			resp, body := do(t, "GET", "/", "Range", c.ranges)
+			if resp.StatusCode != c.status || len(body) > c.maxBytes {
+				t.Errorf("%s: %d with %d bytes, want %d with at most %d (the page has %d)", c.name, resp.StatusCode, len(body), c.status, c.maxBytes, size)
+			}
+			if c.status == 200 && string(body) != string(home) {
+				t.Errorf("%s: not the whole page", c.name)
+			}
+		}
+	})
+
+	t.Run("query cut", func(t *testing.T) {
+		a := func(n int) string { return strings.Repeat("a", n) }
+		cases := []struct{ query, want string }{
+			{a(199) + "é", a(199)},         // é is 2 bytes: byte 200 is its first half
+			{a(198) + "€", a(198)},         // 3 bytes from byte 199
+			{a(197) + "😀", a(197)},         // 4 bytes from byte 198
+			{a(198) + "é", a(198) + "é"},   // exactly 200 bytes
+			{a(200) + "é", a(200)},         // cut just before it
+			{a(199) + " bb", a(199)},       // no space left at the end
+			{"werk\xff\xfe", "werk\uFFFD"}, // invalid UTF-8 is replaced
+			{a(199) + "\xc3", a(199)},      // replaced by U+FFFD, 3 bytes, then cut before it
+		}
+		for _, c := range cases {
+			resp, body := do(t, "GET", "/zoeken/?q="+url.QueryEscape(c.query))
+			if resp.StatusCode != 200 || !utf8.Valid(body) {
+				t.Errorf("q=%.20q…: %d, valid UTF-8 %v", c.query, resp.StatusCode, utf8.Valid(body))
+				continue
+			}
+			if !strings.Contains(string(body), "“"+c.want+"”") {
+				t.Errorf("q=%.20q… (%d bytes): the page does not show the query cut to %d bytes", c.query, len(c.query), len(c.want))
+			}
+			if n, _ := strconv.Atoi(resp.Header.Get("Content-Length")); n != len(body) {
+				t.Errorf("q=%.20q…: Content-Length %q for %d bytes", c.query, resp.Header.Get("Content-Length"), len(body))
+			}
+		}
+	})
 }
