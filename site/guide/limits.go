@@ -21,10 +21,11 @@ const (
 
 // checkLimits scans the body once, line by line, and returns the body line
 // (counted from 0) and message of the first limit exceeded. bodyLine is
-// the file line of the body's first line, for the message. The nesting it
-// computes follows the CommonMark container rules closely enough to bound
-// what goldmark will build: it may count a level too many after a heading
-// that follows a list, never thousands too few.
+// the file line of the body's first line, for the message. Nesting is
+// followed with the CommonMark container rules (nesting), which can be a
+// level or two short after lazy continuation lines; a bound from each line
+// alone (depthBound) caps what that can let through at 3×maxDepth, which
+// goldmark handles quickly.
 func checkLimits(body []byte, bodyLine int) (line int, msg string, ok bool) {
 	var stack []container
 	prevText := false // the previous line may continue lazily
@@ -56,8 +57,11 @@ func checkLimits(body []byte, bodyLine int) (line int, msg string, ok bool) {
 		// Nesting of block quotes and list items.
 		var depth int
 		depth, stack = nesting(line, stack, blank, prevText)
-		if bound := depthBound(line); depth > maxDepth || bound > 3*maxDepth {
-			return n, fmt.Sprintf("lists or quotes nested %d deep; at most %d levels", max(depth, bound/3), maxDepth), false
+		if depth > maxDepth {
+			return n, fmt.Sprintf("lists or quotes nested %d deep; at most %d levels", depth, maxDepth), false
+		}
+		if bound := depthBound(line); bound > 3*maxDepth {
+			return n, fmt.Sprintf("lists or quotes nested up to %d deep; at most %d levels", bound, maxDepth), false
 		}
 		prevText = !blank
 	}
@@ -77,12 +81,13 @@ type container struct {
 // nesting matches one line against the open containers, opens the new ones
 // it starts, and returns the depth and the new stack.
 //
-// It errs on the deep side, never the shallow one: a tab is as wide as one
+// Where it cannot tell, it errs on the deep side: a tab is as wide as one
 // column where that makes a list item's content start early, and four
 // where that makes a line's indentation reach it; any indentation may
 // precede a marker (CommonMark makes four spaces code); and a line that
 // opens nothing may continue the open containers lazily after any line of
-// text.
+// text. It still loses levels when it takes a lazy continuation line with
+// a list marker for a new item, which depthBound covers.
 func nesting(line []byte, stack []container, blank, prevText bool) (int, []container) {
 	i, base, tabs := 0, 0, 0 // tabs: between base and i
 	skip := func() {
