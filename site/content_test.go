@@ -29,9 +29,9 @@ func TestContentErrors(t *testing.T) {
 		want   string
 	}{
 		{"guide missing in English", func(m fstest.MapFS) { delete(m, "gidsen/en/scholing.md") },
-			`gidsen/en/scholing.md: the guide "scholing" is missing in this language (it exists in nl)`},
+			`gidsen/en/scholing.md:1: the guide "scholing" is missing in this language (it exists in nl)`},
 		{"guide missing in Dutch", func(m fstest.MapFS) { delete(m, "gidsen/nl/jobcoach.md") },
-			`gidsen/nl/jobcoach.md: the guide "jobcoach" is missing in this language (it exists in en)`},
+			`gidsen/nl/jobcoach.md:1: the guide "jobcoach" is missing in this language (it exists in en)`},
 		{"guide loses its article link", func(m fstest.MapFS) {
 			f := m["gidsen/nl/scholing.md"]
 			f.Data = bytes.ReplaceAll(f.Data, []byte("](/artikel/10/"), []byte("](/artikel/3/"))
@@ -46,7 +46,7 @@ func TestContentErrors(t *testing.T) {
 		{"translation file missing", func(m fstest.MapFS) { delete(m, "vertaling/en.yaml") },
 			`vertaling/en.yaml:1: the translation of the ordinance into "en" is missing`},
 		{"glossary entry missing", replace("begrippen/en.yaml", "- id: ambtshalve", "- id: ambtshalve-x"),
-			`begrippen/en.yaml: glossary entry "ambtshalve" is missing (it exists in nl)`},
+			`begrippen/en.yaml:1: glossary entry "ambtshalve" is missing (it exists in nl)`},
 		{"raw html in a guide", replace("gidsen/nl/scholing.md", "## Wat is het?\n", "## Wat is het?\n\n<script>alert(1)</script>\n"),
 			"gidsen/nl/scholing.md:"},
 		{"javascript link in a guide", replace("gidsen/nl/scholing.md", "](/artikel/10/", "](javascript:alert(1)) [x](/artikel/10/"),
@@ -59,6 +59,9 @@ func TestContentErrors(t *testing.T) {
 			_, err := site.Load(fsys, testDate)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error:\n%v\nwant it to contain:\n%s", err, c.want)
+			}
+			if err != nil && strings.Contains(c.name, "guide missing") && strings.Count(err.Error(), "\n") > 0 {
+				t.Errorf("one fault, more messages:\n%v", err)
 			}
 		})
 	}

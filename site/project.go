@@ -257,7 +257,7 @@ func (p *Project) loadGlossary(content fs.FS) error {
 		p.Glossary[lang] = entries
 	}
 	errs.add(missingCounterparts(ids, func(lang, id string) string {
-		return fmt.Sprintf("%s/%s.yaml: glossary entry %q is missing (it exists in %s)", GlossaryDir, lang, id, otherLangs(ids, lang, id))
+		return fmt.Sprintf("%s/%s.yaml:1: glossary entry %q is missing (it exists in %s)", GlossaryDir, lang, id, otherLangs(ids, lang, id))
 	}))
 	if len(errs) > 0 {
 		return errs
@@ -307,10 +307,18 @@ func (p *Project) loadGuides(content fs.FS) error {
 	errs.add(missingCounterparts(slugs, func(lang, slug string) string {
 		return fmt.Sprintf("%s/%s/%s.md:1: the guide %q is missing in this language (it exists in %s)", GuidesDir, lang, slug, slug, otherLangs(slugs, lang, slug))
 	}))
+	// Links may point at a guide of any language: a guide missing in one
+	// language is reported once above, not again at every link to it.
+	anyLang := map[string]int{}
+	for _, m := range slugs {
+		for s := range m {
+			anyLang[s] = 1
+		}
+	}
 	unknown := map[string][]string{} // parameter name → where guides use it
 	for _, lang := range Languages {
 		for _, g := range p.Guides[lang] {
-			errs.add(p.checkGuide(g, slugs[lang], unknown))
+			errs.add(p.checkGuide(g, anyLang, unknown))
 		}
 	}
 	// One message per unknown parameter, however many guides use it: a
