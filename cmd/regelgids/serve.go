@@ -40,6 +40,6 @@ listens on loopback unless --addr says otherwise.`,
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
-	cmd.Flags().StringVar(&out, "out", "", "folder to build into (default: a temporary folder)")
+	cmd.Flags().StringVar(&out, "out", "", "also write each good build to this folder (default: keep the site in memory only)")
 	return cmd
 }
