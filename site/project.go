@@ -405,6 +405,9 @@ func (p *Project) checkLink(target string, slugs map[string]int) error {
 	case "https", "http", "mailto", "tel":
 		return nil
 	case "":
+		if u.Host != "" || strings.HasPrefix(target, "//") {
+			return errors.New("starts with two slashes, which a browser reads as another web site; write https://… or one /")
+		}
 	default:
 		return fmt.Errorf("scheme %q is not allowed", u.Scheme)
 	}

@@ -289,7 +289,7 @@ func (r *Renderer) renderPage(out Output, pg *Page) error {
 		body, err := pg.Guide.Render(&guide.Env{
 			Param: pg.Param,
 			Link: func(dest string) (string, error) {
-				if strings.HasPrefix(dest, "/") {
+				if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
 					return pg.URL(dest), nil
 				}
 				u, err := url.Parse(dest)

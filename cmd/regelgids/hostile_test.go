@@ -92,6 +92,33 @@ func TestHostileContent(t *testing.T) {
 		// Before: errors in every guide that links to the broken one.
 		{"broken front matter in one guide", replace("gidsen/nl/jobcoach.md", "title:", "title: [\n"),
 			"gidsen/nl/jobcoach.md:", 0},
+		// Before: a panic in guide.(*Guide).Render that also killed serve.
+		{"shortcode straight after a heading", replace("gidsen/nl/uitstroompremie.md", "## Wat is het?", `## Wat is het?{{< param "uitstroompremie.volledig" >}}`),
+			`gidsen/nl/uitstroompremie.md:%d: heading "Wat is het?" contains {{< param "uitstroompremie.volledig" >}}`, 1},
+		// Before: printed literally on the page.
+		{"misspelt shortcode", replace("gidsen/nl/uitstroompremie.md", `{{< param "uitstroompremie.volledig" >}}`, `{{< parm "uitstroompremie.volledig" >}}`),
+			`gidsen/nl/uitstroompremie.md:%d: {{< parm "uitstroompremie.volledig" >}} is not a shortcode: there is no shortcode "parm"`, 1},
+		{"shortcode with %", replace("gidsen/en/uitstroompremie.md", `{{< param "uitstroompremie.volledig" >}}`, `{{% param "uitstroompremie.volledig" %}}`),
+			`gidsen/en/uitstroompremie.md:%d: {{%% param "uitstroompremie.volledig" %%}} is not a shortcode: it uses {{%% %%}} instead of {{< >}}`, 1},
+		{"shortcode in single quotes", replace("gidsen/nl/uitstroompremie.md", `{{< param "uitstroompremie.volledig" >}}`, `{{< param 'uitstroompremie.volledig' >}}`),
+			`is not a shortcode: the name is in single quotes`, 1},
+		{"shortcode name in capitals", replace("gidsen/nl/uitstroompremie.md", `{{< param "uitstroompremie.volledig" >}}`, `{{< Param "uitstroompremie.volledig" >}}`),
+			`gidsen/nl/uitstroompremie.md:%d: {{< Param`, 1},
+		// Before: <img src=""> on the page.
+		{"javascript: image", replace("gidsen/nl/scholing.md", "## Wat is het?\n", "## Wat is het?\n\n![x](javascript:alert(1))\n"),
+			`gidsen/nl/scholing.md:%d: image "javascript:alert(1)": guides have no images`, 1},
+		{"data: image", replace("gidsen/nl/scholing.md", "## Wat is het?\n", "## Wat is het?\n\n![x](data:image/png;base64,AAAA)\n"),
+			`image "data:image/png;base64,AAAA": guides have no images`, 1},
+		{"external image", replace("gidsen/nl/scholing.md", "## Wat is het?\n", "## Wat is het?\n\n![x](https://evil.example/x.png)\n"),
+			`image "https://evil.example/x.png": guides have no images`, 1},
+		// Before: a broken relative link.
+		{"scheme-relative link", replace("gidsen/nl/scholing.md", "## Wat is het?\n", "## Wat is het?\n\n[x](//evil.example/)\n"),
+			`gidsen/nl/scholing.md:%d: link "//evil.example/" starts with two slashes`, 1},
+		// Before: 10 s to minutes in goldmark.
+		{"quotes nested 10,000 deep", replace("gidsen/nl/scholing.md", "## Wat is het?\n", "## Wat is het?\n\n"+strings.Repeat(">", 10000)+" x\n"),
+			`gidsen/nl/scholing.md:%d: lists or quotes nested 10000 deep; at most 20 levels`, 1},
+		{"lists nested 1,000 deep", replace("gidsen/nl/scholing.md", "## Wat is het?\n", "## Wat is het?\n\n"+nestedList(1000)),
+			`lists or quotes nested 21 deep; at most 20 levels`, 1},
 		{"unknown key in the translation", replace("vertaling/en.yaml", "title: \"Re-integration", "x0: \"Re-integration"),
 			"vertaling/en.yaml:%d: unknown key x0", 1},
 	}
@@ -286,4 +313,14 @@ func treeHash(t *testing.T, dir string) string {
 		}
 	}
 	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// nestedList is a Markdown list nested n deep, each item indented under
+// the one before.
+func nestedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	return b.String()
 }
