@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -28,14 +29,27 @@ func defaultOptions(out string) site.Options {
 	return site.Options{Content: content.Default(), Templates: templates.Default(), Out: out, Date: testDate}
 }
 
+// generate builds the default site once per test binary; tests read the
+// result and never change it.
 func generate(t testing.TB) site.Output {
 	t.Helper()
-	_, out, err := site.Generate(defaultOptions(""))
-	if err != nil {
-		t.Fatal(err)
+	b := generated()
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return out
+	return b.out
 }
+
+type built struct {
+	project *site.Project
+	out     site.Output
+	err     error
+}
+
+var generated = sync.OnceValue(func() built {
+	p, out, err := site.Generate(defaultOptions(""))
+	return built{p, out, err}
+})
 
 // TestPagesExist: every page the site promises is written.
 func TestPagesExist(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"reflect"
 	"strings"
@@ -12,9 +11,8 @@ import (
 
 	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/calculators/params/values"
+	"github.com/regelgids/regelgids/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const realFile = "../../content/eemsdelta/parameters.yaml"
 
@@ -112,21 +110,8 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	indented.WriteByte('\n')
-	for file, got := range map[string][]byte{"testdata/amounts.golden": text.Bytes(), "testdata/amounts.json.golden": indented.Bytes()} {
-		if *update {
-			if err := os.WriteFile(file, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs; run go test ./calculators/params -update and check the diff:\n%s", file, got)
-		}
-	}
+	golden.Check(t, "amounts.golden", text.Bytes())
+	golden.Check(t, "amounts.json.golden", indented.Bytes())
 }
 
 // TestParseErrors checks every kind of problem, with its line.

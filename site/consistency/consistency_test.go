@@ -2,17 +2,14 @@ package consistency
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/regelgids/regelgids/internal/golden"
 	"github.com/regelgids/regelgids/site/ordinance"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 const eemsdelta = "../../content/eemsdelta/verordening.txt"
 
@@ -39,16 +36,7 @@ func TestEemsdeltaGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	path := filepath.Join("testdata", "eemsdelta.golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	} else if want, err := os.ReadFile(path); err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	} else if string(got) != string(want) {
-		t.Errorf("%s differs from the output; review with go test -update && git diff", path)
-	}
+	golden.Check(t, "eemsdelta.golden", got)
 
 	lines := strings.Split(string(src), "\n")
 	for _, f := range findings {

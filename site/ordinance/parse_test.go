@@ -2,14 +2,13 @@ package ordinance
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+	"github.com/regelgids/regelgids/internal/golden"
+)
 
 const eemsdelta = "../../content/eemsdelta/verordening.txt"
 
@@ -29,25 +28,6 @@ func parseFile(t testing.TB, name string) *Ordinance {
 	return doc
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the output; review with go test -update && git diff", path)
-	}
-}
-
 // TestEemsdeltaGolden pins the whole model of the published ordinance.
 func TestEemsdeltaGolden(t *testing.T) {
 	doc := parseFile(t, eemsdelta)
@@ -55,7 +35,7 @@ func TestEemsdeltaGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "eemsdelta.golden", append(got, '\n'))
+	golden.Check(t, "eemsdelta.golden", append(got, '\n'))
 }
 
 // TestEemsdeltaStructure checks the counts and the irregular places of the

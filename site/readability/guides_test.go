@@ -1,7 +1,6 @@
 package readability
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,31 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/regelgids/regelgids/internal/golden"
+
 	"go.yaml.in/yaml/v3"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
-
 const content = "../../content/eemsdelta"
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the output; review with go test -update && git diff", path)
-	}
-}
 
 func readFile(t testing.TB, name string) []byte {
 	t.Helper()
@@ -219,7 +199,7 @@ func TestGuidesGolden(t *testing.T) {
 		}
 	}
 	t.Log("\n" + b.String())
-	golden(t, "guides.golden", []byte(b.String()))
+	golden.Check(t, "guides.golden", []byte(b.String()))
 }
 
 // summary is one line of metrics.
