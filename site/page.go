@@ -23,6 +23,8 @@ type Link struct {
 // Group is a situation a resident is in, with the guides that fit it.
 type Group struct {
 	ID     string
+	Title  string // in the site's language, from gidsen/indeling.yaml
+	Intro  string
 	Guides []*guide.Guide
 }
 
@@ -45,6 +47,9 @@ type SiteData struct {
 	// Calculators carry their example tables, computed at build time.
 	Calculators []Calculator
 	Review      *ReviewData
+	// ApplyGuide explains how to apply for help; the home page links to
+	// it. nil: no such guide.
+	ApplyGuide *guide.Guide
 	// HasWASM is false when the calculators could not be compiled for the
 	// browser; the pages then show only their tables.
 	HasWASM bool

@@ -75,6 +75,9 @@ type Project struct {
 	Lists *ReviewLists
 	// Synonyms widen search queries ("taxi" finds "vervoer").
 	Synonyms *search.Synonyms
+	// GuideStructure is what gidsen/indeling.yaml says: the sections every
+	// guide has and the situations of the home page; nil without guides.
+	GuideStructure *GuideStructure
 	// SearchDocs are the page sections the search indexes; rendering
 	// fills them in, from the pages as they are shown.
 	SearchDocs []search.Document
@@ -266,6 +269,11 @@ func (p *Project) loadGlossary(content fs.FS) error {
 }
 
 func (p *Project) loadGuides(content fs.FS) error {
+	structure, err := loadGuideStructure(content, Languages, Languages)
+	if err != nil || structure == nil {
+		return err
+	}
+	p.GuideStructure = structure
 	var errs loadErrors
 	slugs := map[string]map[string]int{}
 	broken := map[string]bool{} // guides that failed to load, in any language
@@ -283,7 +291,7 @@ func (p *Project) loadGuides(content fs.FS) error {
 			src, err := readFile(content, name)
 			if err == nil {
 				var g *guide.Guide
-				if g, err = guide.Parse(name, slug, lang, src); err == nil {
+				if g, err = guide.Parse(name, slug, lang, src, &structure.Structure); err == nil {
 					p.Guides[lang] = append(p.Guides[lang], g)
 					continue
 				}

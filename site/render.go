@@ -347,16 +347,19 @@ func (r *Renderer) siteData(p *Project, lang string) (*SiteData, error) {
 	if lang != Languages[0] {
 		sd.Prefix = "/" + lang
 	}
-	for _, s := range guide.Situations {
-		g := Group{ID: s}
-		for _, gd := range sd.Guides {
-			for _, gs := range gd.Situations {
-				if gs == s {
-					g.Guides = append(g.Guides, gd)
+	if gs := p.GuideStructure; gs != nil {
+		for _, s := range gs.Situations {
+			g := Group{ID: s.ID, Title: s.Title[lang], Intro: s.Intro[lang]}
+			for _, gd := range sd.Guides {
+				for _, id := range gd.Situations {
+					if id == s.ID {
+						g.Guides = append(g.Guides, gd)
+					}
 				}
 			}
+			sd.Groups = append(sd.Groups, g)
 		}
-		sd.Groups = append(sd.Groups, g)
+		sd.ApplyGuide = sd.GuideBySlug(gs.ApplyGuide)
 	}
 	calcs, err := p.calculatorsFor(lang)
 	if err != nil {

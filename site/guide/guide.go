@@ -1,15 +1,18 @@
 // Package guide reads the plain-language guides: Markdown with YAML front
 // matter, one file per voorziening and language. It checks their structure
-// (the six questions every guide answers, in order) and renders them with
-// goldmark, resolving {{< param "name" >}} shortcodes, site links and
-// glossary terms through an Env the generator provides.
+// against a Structure the caller reads from the content folder (the
+// sections every guide has, in order; the situations it may name) and
+// renders them with goldmark, resolving {{< param "name" >}} shortcodes,
+// site links and glossary terms through an Env the generator provides.
 package guide
 
 import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -35,23 +38,67 @@ type FrontMatter struct {
 	Order      int    `yaml:"order"`
 }
 
-// Situations a guide can belong to, in the order the home page shows them.
-var Situations = []string{"werk-zoeken", "werken-met-beperking", "jong-zonder-diploma", "werk-beginnen"}
+// Structure is what the guides of one site share, read from the content
+// folder: the sections every guide has and the situations that group
+// guides on the home page. Texts are per language.
+type Structure struct {
+	// File is where the structure was read from, for messages.
+	File string `yaml:"-"`
+	// Sections are the questions every guide answers, in the order every
+	// guide must use them.
+	Sections []SectionSpec `yaml:"sections"`
+	// Situations group guides on the home page, in the order it shows
+	// them.
+	Situations []Situation `yaml:"situations"`
+}
 
-// Section is one of the six questions a guide answers.
+// SectionSpec is one section every guide has.
+type SectionSpec struct {
+	ID      string            `yaml:"id"`      // the anchor, the same in every language
+	Heading map[string]string `yaml:"heading"` // the "## " heading per language
+}
+
+// Situation is a situation a resident is in; the home page groups the
+// guides that name it.
+type Situation struct {
+	ID    string            `yaml:"id"`
+	Title map[string]string `yaml:"title"` // per language
+	Intro map[string]string `yaml:"intro"` // per language
+}
+
+// Headings returns the section headings of a language, in order, and
+// whether the structure has them all.
+func (s *Structure) Headings(lang string) ([]string, bool) {
+	if s == nil || len(s.Sections) == 0 {
+		return nil, false
+	}
+	out := make([]string, len(s.Sections))
+	for i, sec := range s.Sections {
+		h, ok := sec.Heading[lang]
+		if !ok {
+			return nil, false
+		}
+		out[i] = h
+	}
+	return out, true
+}
+
+// SituationIDs returns the ids of the situations, in order.
+func (s *Structure) SituationIDs() []string {
+	if s == nil {
+		return nil
+	}
+	ids := make([]string, len(s.Situations))
+	for i, sit := range s.Situations {
+		ids[i] = sit.ID
+	}
+	return ids
+}
+
+// Section is one of the sections of a parsed guide.
 type Section struct {
 	ID    string // the same in every language, so anchors match
 	Title string
-}
-
-// sectionIDs name the six sections, in order.
-var sectionIDs = []string{"wat-is-het", "is-het-voor-mij", "wat-krijg-ik", "wat-moet-ik-doen", "aanvragen", "voorbeeld"}
-
-// Headings are the section headings per language, in the order every guide
-// must use them.
-var Headings = map[string][]string{
-	"nl": {"Wat is het?", "Is het voor mij?", "Wat krijg ik?", "Wat moet ik doen?", "Hoe vraag ik het aan?", "Voorbeeld"},
-	"en": {"What is it?", "Is it for me?", "What do I get?", "What do I have to do?", "How do I apply?", "Example"},
 }
 
 // Guide is one parsed guide file.
@@ -66,9 +113,10 @@ type Guide struct {
 	// Params are the parameter names the body refers to, with lines.
 	Params []Ref
 
-	body     []byte
-	bodyLine int   // line number of the body's first line in the file
-	newlines []int // offsets of the body's newlines, for lineAt
+	structure *Structure
+	body      []byte
+	bodyLine  int   // line number of the body's first line in the file
+	newlines  []int // offsets of the body's newlines, for lineAt
 }
 
 // Ref is a reference from a guide with the line it is on.
@@ -111,9 +159,10 @@ func (es Errors) err() error {
 var reSlug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // Parse reads a guide. file is the name for error messages, slug its URL
-// name and lang its language ("nl" or "en").
-func Parse(file, slug, lang string, src []byte) (*Guide, error) {
-	g := &Guide{Slug: slug, Lang: lang, File: file}
+// name and lang its language ("nl" or "en"); structure gives the sections
+// the guide must have and the situations it may name.
+func Parse(file, slug, lang string, src []byte, structure *Structure) (*Guide, error) {
+	g := &Guide{Slug: slug, Lang: lang, File: file, structure: structure}
 	var errs Errors
 	dropped := 0
 	fail := func(line int, format string, args ...any) {
@@ -132,11 +181,16 @@ func Parse(file, slug, lang string, src []byte) (*Guide, error) {
 	if !reSlug.MatchString(slug) {
 		fail(1, "file name %q is not a URL slug (lowercase letters, digits and hyphens)", slug)
 	}
-	headings, ok := Headings[lang]
+	headings, ok := structure.Headings(lang)
 	if !ok {
-		fail(1, "unknown language %q", lang)
+		if structure == nil || len(structure.Sections) == 0 {
+			fail(1, "no sections are defined for guides")
+		} else {
+			fail(1, "unknown language %q: %s has no headings in it", lang, structure.File)
+		}
 		return nil, errs
 	}
+	six := count(len(headings))
 	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
 	front, body, bodyLine, ok := splitFrontMatter(src)
 	if !ok {
@@ -178,19 +232,19 @@ func Parse(file, slug, lang string, src []byte) (*Guide, error) {
 			line := g.lineOf(n)
 			title := string(plainText(n, body))
 			if n.Level != 2 {
-				fail(line, "heading %q is level %d; guides use only the six \"## \" headings", title, n.Level)
+				fail(line, "heading %q is level %d; guides use only the %s \"## \" headings", title, n.Level, six)
 				return ast.WalkSkipChildren, nil
 			}
 			got = append(got, title)
 			if p := firstParam(n); p != nil {
-				fail(line, "heading %q contains %s: the six headings are fixed text; put the shortcode in the text under the heading", title, canonical(p.name))
+				fail(line, "heading %q contains %s: the %s headings are fixed text; put the shortcode in the text under the heading", title, canonical(p.name), six)
 			}
 			if i := len(got) - 1; i < len(headings) && title == headings[i] {
-				g.Sections = append(g.Sections, Section{ID: sectionIDs[i], Title: title})
+				g.Sections = append(g.Sections, Section{ID: structure.Sections[i].ID, Title: title})
 			} else if i < len(headings) {
-				fail(line, "heading %d is %q; expected %q (the six headings are: %s)", i+1, title, headings[i], strings.Join(headings, " | "))
+				fail(line, "heading %d is %q; expected %q (the %s headings are: %s)", i+1, title, headings[i], six, strings.Join(headings, " | "))
 			} else {
-				fail(line, "heading %q after the six sections; a guide has exactly six", title)
+				fail(line, "heading %q after the %s sections; a guide has exactly %s", title, six, six)
 			}
 		case *ast.Link:
 			dest := string(resolveDest(n.Destination))
@@ -218,7 +272,7 @@ func Parse(file, slug, lang string, src []byte) (*Guide, error) {
 		fail(g.lineOf(first), "text before the first heading %q", headings[0])
 	}
 	if len(got) < len(headings) {
-		fail(g.bodyLine+len(g.newlines), "%d of the six headings found; missing %q", len(got), headings[len(got):])
+		fail(g.bodyLine+len(g.newlines), "%d of the %s headings found; missing %q", len(got), six, headings[len(got):])
 	}
 	// Nothing may print "{{" on the page: a shortcode in code or in a link
 	// address, or braces written as \{ or &#123;.
@@ -246,18 +300,29 @@ func (g *Guide) checkFront(front []byte, fail func(int, string, ...any)) {
 	if len(f.Articles) == 0 {
 		fail(1, "front matter: articles is missing (the articles this guide explains)")
 	}
-	if len(f.Situations) == 0 {
-		fail(1, "front matter: situations is missing (one or more of %s)", strings.Join(Situations, ", "))
+	known := g.structure.SituationIDs()
+	if len(f.Situations) == 0 && len(known) > 0 {
+		fail(1, "front matter: situations is missing (one or more of %s)", strings.Join(known, ", "))
 	}
 	for _, s := range f.Situations {
-		known := false
-		for _, k := range Situations {
-			known = known || s == k
+		if slices.Contains(known, s) {
+			continue
 		}
-		if !known {
-			fail(1, "front matter: unknown situation %q (use %s)", s, strings.Join(Situations, ", "))
+		if len(known) == 0 {
+			fail(frontLine(front, "situations"), "front matter: unknown situation %q (%s names no situations; leave situations out)", s, g.structure.File)
+		} else {
+			fail(frontLine(front, "situations"), "front matter: unknown situation %q (%s names %s)", s, g.structure.File, strings.Join(known, ", "))
 		}
 	}
+}
+
+// count spells a small number as a word, for messages.
+func count(n int) string {
+	words := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+	if n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
 }
 
 // lineOf returns the file line of a node: its first text segment.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/regelgids/regelgids/site/glossary"
 )
@@ -52,6 +53,23 @@ De gemeente geeft het [vanzelf](/voorzieningen/hulp-aanvragen/).
 Anna krijgt {{< param "uitstroompremie.volledig" >}}.
 `
 
+// structure is a guide structure as a content folder gives it: six
+// sections and four situations, in Dutch and English.
+var structure = &Structure{
+	File: "gidsen/indeling.yaml",
+	Sections: []SectionSpec{
+		{ID: "wat-is-het", Heading: map[string]string{"nl": "Wat is het?", "en": "What is it?"}},
+		{ID: "is-het-voor-mij", Heading: map[string]string{"nl": "Is het voor mij?", "en": "Is it for me?"}},
+		{ID: "wat-krijg-ik", Heading: map[string]string{"nl": "Wat krijg ik?", "en": "What do I get?"}},
+		{ID: "wat-moet-ik-doen", Heading: map[string]string{"nl": "Wat moet ik doen?", "en": "What do I have to do?"}},
+		{ID: "aanvragen", Heading: map[string]string{"nl": "Hoe vraag ik het aan?", "en": "How do I apply?"}},
+		{ID: "voorbeeld", Heading: map[string]string{"nl": "Voorbeeld", "en": "Example"}},
+	},
+	Situations: []Situation{
+		{ID: "werk-zoeken"}, {ID: "werken-met-beperking"}, {ID: "jong-zonder-diploma"}, {ID: "werk-beginnen"},
+	},
+}
+
 func env() *Env {
 	return &Env{
 		Param: func(name string) (string, error) {
@@ -71,7 +89,7 @@ func env() *Env {
 }
 
 func TestParseAndRender(t *testing.T) {
-	g, err := Parse("uitstroompremie.md", "uitstroompremie", "nl", []byte(valid))
+	g, err := Parse("uitstroompremie.md", "uitstroompremie", "nl", []byte(valid), structure)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +136,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Parse("x.md", "x", "nl", []byte(c.src))
+			_, err := Parse("x.md", "x", "nl", []byte(c.src), structure)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error:\n%v\nwant: %s", err, c.want)
 			}
@@ -129,7 +147,7 @@ func TestErrors(t *testing.T) {
 func TestRenderErrors(t *testing.T) {
 	src := strings.Replace(valid, `{{< param "uitstroompremie.volledig" >}} als`, `{{< param "uitstroompremie.onbekend" >}} als`, 1)
 	src = strings.Replace(src, "(/voorzieningen/hulp-aanvragen/)", "(javascript:alert(1))", 1)
-	g, err := Parse("x.md", "x", "nl", []byte(src))
+	g, err := Parse("x.md", "x", "nl", []byte(src), structure)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,17 +159,28 @@ func TestRenderErrors(t *testing.T) {
 	}
 }
 
-// TestContentGuides parses every guide of the default content.
+// TestContentGuides parses every guide of the default content with the
+// structure its folder gives (read loosely here; the site package reads it
+// strictly and checks it).
 func TestContentGuides(t *testing.T) {
+	const dir = "../../content/eemsdelta/gidsen"
+	raw, err := os.ReadFile(filepath.Join(dir, "indeling.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := &Structure{File: "indeling.yaml"}
+	if err := yaml.Unmarshal(raw, content); err != nil || len(content.Sections) == 0 {
+		t.Fatalf("indeling.yaml: %v, %d sections", err, len(content.Sections))
+	}
 	for _, lang := range []string{"nl", "en"} {
-		files, _ := filepath.Glob(filepath.Join("../../content/eemsdelta/gidsen", lang, "*.md"))
+		files, _ := filepath.Glob(filepath.Join(dir, lang, "*.md"))
 		for _, f := range files {
 			src, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
 			slug := strings.TrimSuffix(filepath.Base(f), ".md")
-			if _, err := Parse(f, slug, lang, src); err != nil {
+			if _, err := Parse(f, slug, lang, src, content); err != nil {
 				t.Error(err)
 			}
 		}
@@ -166,7 +195,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(strings.Replace(valid, "## Wat is het?\n", "## Wat is het?{{< param \"uitstroompremie.volledig\" >}}\n", 1)))
 	f.Add([]byte(at("[*{{< param \"uitstroompremie.volledig\" >}}*](/artikel/17/) `code` ![a](/b.png) > - 1. x\n\n\\{\\{ &#123;")))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		g, err := Parse("fuzz.md", "fuzz", "nl", src)
+		g, err := Parse("fuzz.md", "fuzz", "nl", src, structure)
 		if err != nil {
 			return
 		}
@@ -179,7 +208,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func TestText(t *testing.T) {
-	g, err := Parse("x.md", "x", "nl", []byte(valid))
+	g, err := Parse("x.md", "x", "nl", []byte(valid), structure)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +233,7 @@ func at(text string) string { return strings.Replace(valid, "Niets.", text, 1) }
 // firstError parses src and returns the first line of the error.
 func firstError(t *testing.T, src string) string {
 	t.Helper()
-	_, err := Parse("x.md", "x", "nl", []byte(src))
+	_, err := Parse("x.md", "x", "nl", []byte(src), structure)
 	if err == nil {
 		t.Fatalf("no error for:\n%s", src)
 	}
@@ -216,7 +245,7 @@ func firstError(t *testing.T, src string) string {
 // range: goldmark has no renderer for a parameter left in a heading).
 func TestHeadingShortcode(t *testing.T) {
 	src := strings.Replace(valid, "## Wat is het?\n", `## Wat is het?{{< param "uitstroompremie.volledig" >}}`+"\n", 1)
-	g, err := Parse("x.md", "x", "nl", []byte(src))
+	g, err := Parse("x.md", "x", "nl", []byte(src), structure)
 	want := `x.md:11: heading "Wat is het?" contains {{< param "uitstroompremie.volledig" >}}: the six headings are fixed text; put the shortcode in the text under the heading`
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n%v\nwant:\n%s", err, want)
@@ -230,7 +259,7 @@ func TestHeadingShortcode(t *testing.T) {
 
 // A shortcode in link text also used to panic; it is rendered.
 func TestShortcodeInLinkText(t *testing.T) {
-	g, err := Parse("x.md", "x", "nl", []byte(at(`[Vraag *{{< param "uitstroompremie.volledig" >}}* aan](/voorzieningen/hulp-aanvragen/).`)))
+	g, err := Parse("x.md", "x", "nl", []byte(at(`[Vraag *{{< param "uitstroompremie.volledig" >}}* aan](/voorzieningen/hulp-aanvragen/).`)), structure)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +323,7 @@ func TestShortcodeErrors(t *testing.T) {
 
 // One error per problem, and at most maxErrors per file.
 func TestErrorCap(t *testing.T) {
-	_, err := Parse("x.md", "x", "nl", []byte(at(strings.Repeat("{{< parm \"x\" >}} {{< parm \"y\" >}}\n\n", 500))))
+	_, err := Parse("x.md", "x", "nl", []byte(at(strings.Repeat("{{< parm \"x\" >}} {{< parm \"y\" >}}\n\n", 500))), structure)
 	lines := strings.Split(err.Error(), "\n")
 	if len(lines) != maxErrors+1 || lines[1] != `x.md:25: {{< parm "y" >}} is not a shortcode: there is no shortcode "parm" (the only one is param); write {{< param "y" >}}` ||
 		lines[maxErrors] != "x.md:43: 980 more problems not shown; fix the ones above first" {
@@ -304,7 +333,7 @@ func TestErrorCap(t *testing.T) {
 
 // Render refuses "{{" that a parameter value or a link brings in.
 func TestRenderBraces(t *testing.T) {
-	g, err := Parse("x.md", "x", "nl", []byte(valid))
+	g, err := Parse("x.md", "x", "nl", []byte(valid), structure)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,7 +376,7 @@ func TestImagesAndLinks(t *testing.T) {
 		})
 	}
 	// Links are recorded as the browser reads them, for the site's checks.
-	g, err := Parse("x.md", "x", "nl", []byte(at(`[a](/artikel/17/#lid&#45;1) [b](https://example.org/?a=1&amp;b=2)`)))
+	g, err := Parse("x.md", "x", "nl", []byte(at(`[a](/artikel/17/#lid&#45;1) [b](https://example.org/?a=1&amp;b=2)`)), structure)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -422,7 +451,7 @@ func TestLimitsAllow(t *testing.T) {
 		"markup in paragraphs":  rep(rep("*a* ", 50)+"\n\n", 20),
 		"indented text":         rep(" ", 200) + "tekst",
 	} {
-		if _, err := Parse("x.md", "x", "nl", []byte(at(text))); err != nil {
+		if _, err := Parse("x.md", "x", "nl", []byte(at(text)), structure); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -493,7 +522,7 @@ func TestWorstAccepted(t *testing.T) {
 		"quotes and tabs": rep(rep(">\t", 20)+"x\n", (1<<20)/42),
 	} {
 		start := time.Now()
-		g, err := Parse("x.md", "x", "nl", []byte(at(text)))
+		g, err := Parse("x.md", "x", "nl", []byte(at(text)), structure)
 		if err != nil {
 			t.Fatalf("%s: %.200v", name, err)
 		}

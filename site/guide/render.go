@@ -54,8 +54,8 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			if section < len(sectionIDs) {
-				n.SetAttributeString("id", []byte(sectionIDs[section]))
+			if g.structure != nil && section < len(g.structure.Sections) {
+				n.SetAttributeString("id", []byte(g.structure.Sections[section].ID))
 			}
 			section++
 			return ast.WalkSkipChildren, nil // no glossary links in headings
