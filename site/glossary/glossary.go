@@ -4,7 +4,6 @@
 package glossary
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -14,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/regelgids/regelgids/internal/diag"
 	"github.com/regelgids/regelgids/site/internal/yamlfile"
 )
 
@@ -34,24 +34,22 @@ type Entry struct {
 var reID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // Parse reads a glossary file: a YAML list of entries. Errors name the file
-// and line of the entry.
+// and line of the entry: a *diag.Diagnostic or a *diag.List.
 func Parse(file string, src []byte) ([]Entry, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		return nil, yamlfile.Error(file, err)
 	}
 	if len(root.Content) == 0 {
-		return nil, fmt.Errorf("%s:1: empty file", file)
+		return nil, &diag.Diagnostic{File: file, Line: 1, Message: "empty file"}
 	}
 	list := root.Content[0]
 	if list.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: expected a list of entries (lines starting with \"- id:\")", file, list.Line)
+		return nil, &diag.Diagnostic{File: file, Line: list.Line, Message: `expected a list of entries (lines starting with "- id:")`}
 	}
 	var entries []Entry
-	var problems []string
-	fail := func(line int, format string, args ...any) {
-		problems = append(problems, fmt.Sprintf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
-	}
+	var problems diag.List
+	fail := func(line int, format string, args ...any) { problems.Errorf(file, line, format, args...) }
 	seen := map[string]int{}
 	forms := map[string]formAt{} // lower-case form → the entry that has it
 	for _, n := range list.Content {
@@ -64,7 +62,7 @@ func Parse(file string, src []byte) ([]Entry, error) {
 		}
 		var e Entry
 		if err := n.Decode(&e); err != nil {
-			problems = append(problems, yamlfile.Error(file, err).Error())
+			problems.Append(file, yamlfile.Error(file, err))
 			continue
 		}
 		e.Line = n.Line
@@ -97,8 +95,8 @@ func Parse(file string, src []byte) ([]Entry, error) {
 		}
 		entries = append(entries, e)
 	}
-	if len(problems) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
+	if err := problems.Err(); err != nil {
+		return nil, err
 	}
 	return entries, nil
 }

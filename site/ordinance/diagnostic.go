@@ -1,44 +1,14 @@
 package ordinance
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/regelgids/regelgids/internal/diag"
 
-// Diagnostic is a problem found in a source file, at a line.
-type Diagnostic struct {
-	File    string
-	Line    int
-	Message string
-	Warning bool
-}
+// Diagnostic is a problem found in a source file, at a line: the project's
+// one diagnostics type, under the name this package's callers know.
+type Diagnostic = diag.Diagnostic
 
-func (d Diagnostic) String() string {
-	kind := ""
-	if d.Warning {
-		kind = "warning: "
-	}
-	return fmt.Sprintf("%s:%d: %s%s", d.File, d.Line, kind, d.Message)
-}
+// maxShown is the most problems an error from Parse or Translate shows;
+// the rest are counted ("(and 3 more)").
+const maxShown = 10
 
-// Error is returned when a source file does not fit the structure. It holds
-// every error found, in line order, so one run shows all that is wrong.
-type Error struct {
-	Diagnostics []Diagnostic
-}
-
-func (e *Error) Error() string {
-	const most = 10
-	var b strings.Builder
-	for i, d := range e.Diagnostics {
-		if i == most {
-			fmt.Fprintf(&b, "\n(and %d more)", len(e.Diagnostics)-most)
-			break
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(d.String())
-	}
-	return b.String()
-}
+// newErrors returns an empty list for the problems of one file.
+func newErrors() *diag.List { return &diag.List{Max: maxShown} }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/regelgids/regelgids/internal/diag"
 )
 
 // Markers of the published text. The consolidations on overheid.nl write
@@ -55,7 +57,7 @@ const (
 type parser struct {
 	file  string
 	doc   *Ordinance
-	diags []Diagnostic
+	diags diag.List
 
 	sec      section
 	chapter  *Chapter
@@ -76,7 +78,8 @@ type parser struct {
 
 // Parse reads an ordinance as published (plain text from the official
 // consolidation) into the model. It returns warnings for irregularities it
-// could read past, and an *Error listing every structural problem.
+// could read past, and a *diag.List of every structural problem (at most
+// ten shown).
 func Parse(filename string, src []byte) (*Ordinance, []Diagnostic, error) {
 	lines, err := splitLines(filename, src)
 	if err != nil {
@@ -85,6 +88,7 @@ func Parse(filename string, src []byte) (*Ordinance, []Diagnostic, error) {
 	p := &parser{
 		file:         filename,
 		doc:          &Ordinance{},
+		diags:        diag.List{Max: maxShown},
 		seenArticles: map[string]int{},
 		noteSeen:     map[string]int{},
 	}
@@ -96,16 +100,9 @@ func Parse(filename string, src []byte) (*Ordinance, []Diagnostic, error) {
 	}
 	p.finish(lines[len(lines)-1].no)
 
-	var errs, warns []Diagnostic
-	for _, d := range p.diags {
-		if d.Warning {
-			warns = append(warns, d)
-		} else {
-			errs = append(errs, d)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, warns, &Error{Diagnostics: errs}
+	warns := p.diags.Warnings().Diagnostics
+	if errs := p.diags.Errors(); errs.Len() > 0 {
+		return nil, warns, errs
 	}
 	return p.doc, warns, nil
 }
@@ -114,7 +111,9 @@ func Parse(filename string, src []byte) (*Ordinance, []Diagnostic, error) {
 func splitLines(filename string, src []byte) ([]line, error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	fail := func(no int, msg string) error {
-		return &Error{Diagnostics: []Diagnostic{{File: filename, Line: no, Message: msg}}}
+		errs := newErrors()
+		errs.Add(Diagnostic{File: filename, Line: no, Message: msg})
+		return errs
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, fail(1+bytes.Count(src[:i], []byte("\n")), "binary file: NUL byte; expected the ordinance as UTF-8 text")
@@ -160,11 +159,11 @@ func splitLines(filename string, src []byte) ([]line, error) {
 }
 
 func (p *parser) errorf(no int, format string, args ...any) {
-	p.diags = append(p.diags, Diagnostic{File: p.file, Line: no, Message: fmt.Sprintf(format, args...)})
+	p.diags.Errorf(p.file, no, format, args...)
 }
 
 func (p *parser) warnf(no int, format string, args ...any) {
-	p.diags = append(p.diags, Diagnostic{File: p.file, Line: no, Message: fmt.Sprintf(format, args...), Warning: true})
+	p.diags.Warnf(p.file, no, format, args...)
 }
 
 func (p *parser) line(l line) {
@@ -662,7 +661,7 @@ var keywords = []string{"artikel", "hoofdstuk", "paragraaf", "afdeling", "toelic
 // ones: an error where the word would be a structural keyword, a warning
 // elsewhere.
 func (p *parser) lookalikes(lines []line) error {
-	var errs []Diagnostic
+	errs := newErrors()
 	for _, l := range lines {
 		for i, w := range strings.Fields(l.text) {
 			latin, foreign := false, false
@@ -679,17 +678,13 @@ func (p *parser) lookalikes(lines []line) error {
 			}
 			folded := toLatin(w)
 			if i == 0 && isKeyword(folded) {
-				errs = append(errs, Diagnostic{File: p.file, Line: l.no,
-					Message: fmt.Sprintf("%q looks like %q but contains a non-Latin letter (%s); retype the word", w, folded, foreignLetters(w))})
+				errs.Errorf(p.file, l.no, "%q looks like %q but contains a non-Latin letter (%s); retype the word", w, folded, foreignLetters(w))
 				continue
 			}
 			p.warnf(l.no, "%q mixes Latin letters with non-Latin look-alikes (%s); retype the word", w, foreignLetters(w))
 		}
 	}
-	if len(errs) > 0 {
-		return &Error{Diagnostics: errs}
-	}
-	return nil
+	return errs.Err()
 }
 
 func isKeyword(w string) bool {

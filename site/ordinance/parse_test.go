@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/regelgids/regelgids/internal/diag"
 	"github.com/regelgids/regelgids/internal/golden"
 )
 
@@ -271,8 +272,8 @@ func TestErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error, want %q", c.want)
 			}
-			if _, ok := err.(*Error); !ok {
-				t.Errorf("error is %T, want *Error", err)
+			if _, ok := err.(*diag.List); !ok {
+				t.Errorf("error is %T, want *diag.List", err)
 			}
 			if !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error:\n%v\nwant it to contain:\n%s", err, c.want)
@@ -307,7 +308,7 @@ func TestWarnings(t *testing.T) {
 	}
 }
 
-// FuzzParse: any input gives a model or an *Error, never a panic, and a
+// FuzzParse: any input gives a model or a *diag.List, never a panic, and a
 // model always satisfies the invariants the renderer relies on.
 func FuzzParse(f *testing.F) {
 	src, err := os.ReadFile(eemsdelta)
@@ -320,7 +321,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, _, err := Parse("fuzz.txt", src)
 		if err != nil {
-			if _, ok := err.(*Error); !ok {
+			if _, ok := err.(*diag.List); !ok {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
 			return

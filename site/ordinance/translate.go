@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -54,25 +53,15 @@ type trParagraph struct {
 // translation cannot silently fall behind the ordinance.
 func Translate(orig *Ordinance, file string, src []byte) (*Ordinance, error) {
 	var tr trFile
-	var errs []Diagnostic
-	fail := func(line int, format string, args ...any) {
-		errs = append(errs, Diagnostic{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
-	}
+	errs := newErrors()
+	fail := func(line int, format string, args ...any) { errs.Errorf(file, line, format, args...) }
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(&tr); err != nil {
 		// One diagnostic per problem yaml.v3 found, each at its own line
 		// and in the editor's words ("unknown key", not a Go type name).
-		for _, line := range strings.Split(yamlfile.Error(file, err).Error(), "\n") {
-			rest := strings.TrimPrefix(line, file+":")
-			n, msg, _ := strings.Cut(rest, ": ")
-			no, convErr := strconv.Atoi(n)
-			if convErr != nil {
-				no, msg = 1, rest
-			}
-			fail(no, "%s", msg)
-		}
-		return nil, &Error{Diagnostics: errs}
+		errs.Append(file, yamlfile.Error(file, err))
+		return nil, errs
 	}
 	out := *orig
 	out.Title = tr.Title
@@ -146,8 +135,8 @@ func Translate(orig *Ordinance, file string, src []byte) (*Ordinance, error) {
 		}
 		out.Signature.Signatories = append(out.Signature.Signatories, Signatory{Role: role, Name: s.Name})
 	}
-	if len(errs) > 0 {
-		return nil, &Error{Diagnostics: errs}
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	return &out, nil
 }
@@ -285,9 +274,10 @@ func knownKeys(n *yaml.Node, t reflect.Type) error {
 // yamlMessage is yaml.v3's message without its line prefix, in the
 // editor's words.
 func yamlMessage(err error) string {
-	msg := strings.TrimPrefix(yamlfile.Error("", err).Error(), ":")
-	if _, rest, ok := strings.Cut(msg, ": "); ok {
-		msg = rest
+	ds := yamlfile.Error("", err).Diagnostics
+	msg := ds[0].Message
+	for _, d := range ds[1:] {
+		msg += "\n" + d.String()
 	}
 	return msg
 }

@@ -3,13 +3,13 @@ package readability
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/regelgids/regelgids/internal/diag"
 	"github.com/regelgids/regelgids/site/internal/yamlfile"
 )
 
@@ -75,8 +75,8 @@ var metricLangs = map[string]string{
 // Kinds are the kinds of text Analyze knows.
 var Kinds = []string{"guide", "glossary", "article", "explanation"}
 
-// ParseThresholds reads a thresholds file. Errors read "file:line: message",
-// one per line, for unknown keys, unknown metrics, languages or kinds, a
+// ParseThresholds reads a thresholds file. Errors (a *diag.Diagnostic or a
+// *diag.List) read "file:line: message", one per line, for unknown keys, unknown metrics, languages or kinds, a
 // rule without a limit or without a source.
 func ParseThresholds(file string, data []byte) (*Thresholds, error) {
 	var t Thresholds
@@ -84,7 +84,7 @@ func ParseThresholds(file string, data []byte) (*Thresholds, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&t); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s:1: empty file; expected a list of rules under \"rules\"", file)
+			return nil, &diag.Diagnostic{File: file, Line: 1, Message: `empty file; expected a list of rules under "rules"`}
 		}
 		return nil, yamlfile.Error(file, err)
 	}
@@ -93,10 +93,8 @@ func ParseThresholds(file string, data []byte) (*Thresholds, error) {
 		return nil, yamlfile.Error(file, err)
 	}
 	ruleLines, bandLines := itemLines(&root, "rules"), itemLines(&root, "bands")
-	var errs []string
-	fail := func(line int, format string, args ...any) {
-		errs = append(errs, fmt.Sprintf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
-	}
+	var errs diag.List
+	fail := func(line int, format string, args ...any) { errs.Errorf(file, line, format, args...) }
 	if len(t.Rules) == 0 {
 		fail(1, "no rules")
 	}
@@ -149,8 +147,8 @@ func ParseThresholds(file string, data []byte) (*Thresholds, error) {
 			}
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.New(strings.Join(errs, "\n"))
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	return &t, nil
 }

@@ -15,6 +15,8 @@ import (
 	"os"
 	"path/filepath"
 	"unicode/utf8"
+
+	"github.com/regelgids/regelgids/internal/diag"
 )
 
 // Size limits per kind of file. A real ordinance is 50–500 KB and a guide
@@ -25,21 +27,9 @@ const (
 	FileLimit      = 1 << 20 // a guide, data file, template or static file
 )
 
-// Error is a problem with a file as a whole or at a line of it.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-	Err  error // the underlying error, if any
-}
-
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return e.File + ": " + e.Msg // the folder itself, not a file in it
-	}
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-}
-func (e *Error) Unwrap() error { return e.Err }
+// Error is a problem with a file at a line of it, or with the folder
+// itself (Line 0, "folder: message"); Err is the underlying error, if any.
+type Error = diag.Diagnostic
 
 // Read returns the contents of name, a text file of at most limit bytes.
 func Read(fsys fs.FS, name string, limit int64) ([]byte, error) {
@@ -66,7 +56,7 @@ func ReadBytes(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	// The file may have grown since Check; never read more than the limit.
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, &Error{File: name, Line: 1, Msg: "cannot be read: " + err.Error(), Err: err}
+		return nil, &Error{File: name, Line: 1, Message: "cannot be read: " + err.Error(), Err: err}
 	}
 	if int64(len(b)) > limit {
 		return nil, tooLarge(name, int64(len(b)), limit)
@@ -81,7 +71,7 @@ func Check(fsys fs.FS, name string, limit int64) error {
 		if info, err := lfs.Lstat(name); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 			if _, err := fs.Stat(fsys, name); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return &Error{File: name, Line: 1, Err: err,
-					Msg: "is a symbolic link that leads outside the folder; copy the file into the folder instead"}
+					Message: "is a symbolic link that leads outside the folder; copy the file into the folder instead"}
 			}
 		}
 	}
@@ -95,7 +85,7 @@ func Check(fsys fs.FS, name string, limit int64) error {
 		return openError(name, err)
 	}
 	if t := info.Mode().Type(); t != 0 {
-		return &Error{File: name, Line: 1, Msg: fmt.Sprintf("is %s, not a regular file; regelgids reads only ordinary files", kind(t))}
+		return &Error{File: name, Line: 1, Message: fmt.Sprintf("is %s, not a regular file; regelgids reads only ordinary files", kind(t))}
 	}
 	if info.Size() > limit {
 		return tooLarge(name, info.Size(), limit)
@@ -110,10 +100,10 @@ func openError(name string, err error) error {
 		if errors.Is(fe.err, fs.ErrNotExist) {
 			msg = "no such folder"
 		}
-		return &Error{File: fe.dir, Msg: msg, Err: err}
+		return &Error{File: fe.dir, Message: msg, Err: err}
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return &Error{File: name, Line: 1, Msg: "file not found", Err: err}
+		return &Error{File: name, Line: 1, Message: "file not found", Err: err}
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -121,13 +111,13 @@ func openError(name string, err error) error {
 	}
 	if err.Error() == "path escapes from parent" {
 		return &Error{File: name, Line: 1, Err: err,
-			Msg: "is a symbolic link that leads outside the folder; copy the file into the folder instead"}
+			Message: "is a symbolic link that leads outside the folder; copy the file into the folder instead"}
 	}
-	return &Error{File: name, Line: 1, Msg: "cannot be read: " + err.Error(), Err: err}
+	return &Error{File: name, Line: 1, Message: "cannot be read: " + err.Error(), Err: err}
 }
 
 func tooLarge(name string, size, limit int64) error {
-	return &Error{File: name, Line: 1, Msg: fmt.Sprintf("%s is larger than the %s a file of this kind may be", human(size), human(limit))}
+	return &Error{File: name, Line: 1, Message: fmt.Sprintf("%s is larger than the %s a file of this kind may be", human(size), human(limit))}
 }
 
 func human(n int64) string {
@@ -170,7 +160,7 @@ func CheckText(name string, b []byte) error {
 		if i <= 1 {
 			msg = "contains NUL bytes (a binary file, or text saved as UTF-16); save it as UTF-8 text"
 		}
-		return &Error{File: name, Line: LineAt(b, i), Msg: msg}
+		return &Error{File: name, Line: LineAt(b, i), Message: msg}
 	}
 	if !utf8.Valid(b) {
 		return invalidUTF8(name, b)
@@ -188,7 +178,7 @@ func invalidUTF8(name string, b []byte) error {
 		i += size
 	}
 	return &Error{File: name, Line: LineAt(b, i),
-		Msg: fmt.Sprintf("byte 0x%02X is not UTF-8 text (perhaps the file was saved as Windows-1252 or Latin-1); save it as UTF-8", b[i])}
+		Message: fmt.Sprintf("byte 0x%02X is not UTF-8 text (perhaps the file was saved as Windows-1252 or Latin-1); save it as UTF-8", b[i])}
 }
 
 // LineAt is the 1-based line of byte offset i.

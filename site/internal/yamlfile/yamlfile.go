@@ -1,17 +1,19 @@
 // Package yamlfile decodes the project's YAML data files strictly and
-// reports problems the way every other input does: "file:line: message".
+// reports problems the way every other input does: "file:line: message",
+// as a *diag.List.
 package yamlfile
 
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/regelgids/regelgids/internal/diag"
 )
 
 // Decode decodes raw into v, refusing unknown keys (a typo would otherwise
@@ -22,7 +24,7 @@ func Decode(name string, raw []byte, v any) (map[string]int, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s:1: empty file", name)
+			return nil, &diag.Diagnostic{File: name, Line: 1, Message: "empty file"}
 		}
 		return nil, Error(name, err)
 	}
@@ -55,9 +57,10 @@ var (
 	reTypeName = regexp.MustCompile(` not found in type \S+`)
 )
 
-// Error rewrites the yaml package's "line N: …" messages as
-// "file:N: …", one line per problem.
-func Error(name string, err error) error {
+// Error rewrites the yaml package's "line N: …" messages as diagnostics
+// of file name at line N, one per problem; a message without a line is at
+// line 1.
+func Error(name string, err error) *diag.List {
 	var msgs []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -65,19 +68,20 @@ func Error(name string, err error) error {
 	} else {
 		msgs = []string{err.Error()}
 	}
-	out := make([]string, 0, len(msgs))
+	out := &diag.List{}
 	for _, m := range msgs {
 		m = strings.TrimPrefix(m, "yaml: ")
 		if g := reLine.FindStringSubmatch(m); g != nil {
 			msg := strings.Replace(g[2], "field ", "unknown key ", 1)
 			msg = reTypeName.ReplaceAllString(msg, "")
 			line, _ := strconv.Atoi(g[1])
-			out = append(out, fmt.Sprintf("%s:%d: %s", name, line+LineCorrection(msg), msg))
+			line = max(1, line+LineCorrection(msg))
+			out.Add(diag.Diagnostic{File: name, Line: line, Message: msg})
 			continue
 		}
-		out = append(out, name+":1: "+m)
+		out.Add(diag.Diagnostic{File: name, Line: 1, Message: m})
 	}
-	return errors.New(strings.Join(out, "\n"))
+	return out
 }
 
 // LineCorrection is what to add to the line yaml.v3 gives for a message.
