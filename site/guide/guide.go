@@ -83,6 +83,14 @@ func (s *Structure) Headings(lang string) ([]string, bool) {
 	return out, true
 }
 
+// name is the structure's file, for messages.
+func (s *Structure) name() string {
+	if s == nil || s.File == "" {
+		return "the guide structure"
+	}
+	return s.File
+}
+
 // SituationIDs returns the ids of the situations, in order.
 func (s *Structure) SituationIDs() []string {
 	if s == nil {
@@ -186,7 +194,7 @@ func Parse(file, slug, lang string, src []byte, structure *Structure) (*Guide, e
 		if structure == nil || len(structure.Sections) == 0 {
 			fail(1, "no sections are defined for guides")
 		} else {
-			fail(1, "unknown language %q: %s has no headings in it", lang, structure.File)
+			fail(1, "unknown language %q: %s has no headings in it", lang, structure.name())
 		}
 		return nil, errs
 	}
@@ -242,7 +250,7 @@ func Parse(file, slug, lang string, src []byte, structure *Structure) (*Guide, e
 			if i := len(got) - 1; i < len(headings) && title == headings[i] {
 				g.Sections = append(g.Sections, Section{ID: structure.Sections[i].ID, Title: title})
 			} else if i < len(headings) {
-				fail(line, "heading %d is %q; expected %q (the %s headings are: %s)", i+1, title, headings[i], six, strings.Join(headings, " | "))
+				fail(line, "heading %d is %q; expected %q (%s gives these %s: %s)", i+1, title, headings[i], structure.name(), six, strings.Join(headings, " | "))
 			} else {
 				fail(line, "heading %q after the %s sections; a guide has exactly %s", title, six, six)
 			}
@@ -309,9 +317,9 @@ func (g *Guide) checkFront(front []byte, fail func(int, string, ...any)) {
 			continue
 		}
 		if len(known) == 0 {
-			fail(frontLine(front, "situations"), "front matter: unknown situation %q (%s names no situations; leave situations out)", s, g.structure.File)
+			fail(frontLine(front, "situations"), "front matter: unknown situation %q (%s names no situations; leave situations out)", s, g.structure.name())
 		} else {
-			fail(frontLine(front, "situations"), "front matter: unknown situation %q (%s names %s)", s, g.structure.File, strings.Join(known, ", "))
+			fail(frontLine(front, "situations"), "front matter: unknown situation %q (%s names %s)", s, g.structure.name(), strings.Join(known, ", "))
 		}
 	}
 }

@@ -533,3 +533,58 @@ func TestWorstAccepted(t *testing.T) {
 		t.Logf("%s: parse %v, render %v", name, parsed, time.Since(start)-parsed)
 	}
 }
+
+// TestStructure: the sections, their anchors and the situations come from
+// the Structure the caller gives, not from the package.
+func TestStructure(t *testing.T) {
+	two := &Structure{
+		File: "indeling.yaml",
+		Sections: []SectionSpec{
+			{ID: "kort", Heading: map[string]string{"nl": "In het kort"}},
+			{ID: "meer", Heading: map[string]string{"nl": "Meer weten"}},
+		},
+	}
+	src := "---\ntitle: T\nsummary: S\naudience: A\narticles: [\"1\"]\n---\n\n## In het kort\n\nTekst.\n\n## Meer weten\n\nMeer.\n"
+	g, err := Parse("x.md", "x", "nl", []byte(src), two)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Sections) != 2 || g.Sections[1] != (Section{ID: "meer", Title: "Meer weten"}) {
+		t.Errorf("sections %+v", g.Sections)
+	}
+	html, err := g.Render(env())
+	if err != nil || !strings.Contains(string(html), `<h2 class="utrecht-heading-2" id="kort">In het kort</h2>`) {
+		t.Errorf("render: %v\n%s", err, html)
+	}
+	cases := []struct {
+		name, src string
+		s         *Structure
+		lang      string
+		want      string
+	}{
+		{"one heading short", strings.Split(src, "## Meer")[0], two, "nl",
+			`x.md:12: 1 of the two headings found; missing ["Meer weten"]`},
+		{"heading after the last", src + "\n## Nog meer\n", two, "nl",
+			`x.md:16: heading "Nog meer" after the two sections; a guide has exactly two`},
+		{"wrong heading", strings.Replace(src, "## Meer weten", "## Meer", 1), two, "nl",
+			`x.md:12: heading 2 is "Meer"; expected "Meer weten" (indeling.yaml gives these two: In het kort | Meer weten)`},
+		{"language without headings", src, two, "en",
+			`x.md:1: unknown language "en": indeling.yaml has no headings in it`},
+		{"no structure", src, nil, "nl",
+			`x.md:1: no sections are defined for guides`},
+		{"situation where there are none", strings.Replace(src, "articles:", "situations: [werk]\narticles:", 1), two, "nl",
+			`x.md:5: front matter: unknown situation "werk" (indeling.yaml names no situations; leave situations out)`},
+		{"unknown situation", strings.Replace(valid, "[werk-beginnen]", "[werk-beginen]", 1), structure, "nl",
+			`x.md:6: front matter: unknown situation "werk-beginen" (gidsen/indeling.yaml names werk-zoeken, werken-met-beperking, jong-zonder-diploma, werk-beginnen)`},
+		{"situations missing", strings.Replace(valid, "situations: [werk-beginnen]\n", "", 1), structure, "nl",
+			`x.md:1: front matter: situations is missing (one or more of werk-zoeken, werken-met-beperking, jong-zonder-diploma, werk-beginnen)`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("x.md", "x", c.lang, []byte(c.src), c.s)
+			if err == nil || err.Error() != c.want {
+				t.Errorf("error:\n%v\nwant:\n%s", err, c.want)
+			}
+		})
+	}
+}
