@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/regelgids/regelgids/internal/diag"
 	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/internal/yamlfile"
 )
@@ -48,7 +49,8 @@ var reID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // a folder without guides may leave it out, and then there is no
 // structure (nil, nil). Every text must be given in each of the site's
 // languages; texts in other supported languages are allowed (a folder may
-// drop its English guides and keep the file).
+// drop its English guides and keep the file). Errors are a
+// *diag.Diagnostic or a *diag.List.
 func loadGuideStructure(content fs.FS, languages, supported []string) (*GuideStructure, error) {
 	slugs := map[string]bool{} // guides in any language
 	for _, lang := range languages {
@@ -66,7 +68,8 @@ func loadGuideStructure(content fs.FS, languages, supported []string) (*GuideStr
 		if len(slugs) == 0 {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("%s:1: the file is missing; the guides in %s/ need it: the sections every guide has and the situations of the home page (see %s/README.md)", name, GuidesDir, GuidesDir)
+		return nil, &diag.Diagnostic{File: name, Line: 1, Err: err,
+			Message: fmt.Sprintf("the file is missing; the guides in %s/ need it: the sections every guide has and the situations of the home page (see %s/README.md)", GuidesDir, GuidesDir)}
 	} else if err != nil {
 		return nil, err
 	}
@@ -91,10 +94,8 @@ func loadGuideStructure(content fs.FS, languages, supported []string) (*GuideStr
 		}
 		return 1
 	}
-	var errs []string
-	fail := func(line int, format string, args ...any) {
-		errs = append(errs, fmt.Sprintf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
-	}
+	var errs diag.List
+	fail := func(line int, format string, args ...any) { errs.Errorf(name, line, format, args...) }
 	// texts checks a text given per language: every language of the site,
 	// no other, none empty.
 	texts := func(what, item, field string, m map[string]string) {
@@ -158,8 +159,8 @@ func loadGuideStructure(content fs.FS, languages, supported []string) (*GuideStr
 	if a := s.ApplyGuide; a != "" && !slugs[a] {
 		fail(line("apply_guide"), "apply_guide: there is no guide %q (%s)", a, guideFiles(a, languages))
 	}
-	if len(errs) > 0 {
-		return nil, errors.New(strings.Join(errs, "\n"))
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
