@@ -1,18 +1,23 @@
-// Package calculators holds the rules of the Re-integratieverordening
-// Participatiewet Eemsdelta 2024 that can be computed: the uitstroompremie
-// (artikel 17), the participatiepremie (artikel 6) and the two kinds of
-// loonkostensubsidie (artikelen 11 and 12).
+// Package calculators holds the rules of a municipal re-integration
+// ordinance under the Participatiewet that can be computed: the
+// uitstroompremie, the participatiepremie and the two kinds of
+// loonkostensubsidie.
 //
-// Every calculator is a pure function from a typed input and a values.Set to
-// a typed result with Eligible and Reasons. Run and RunTable do the same
-// from JSON, for the command line, the browser (through WebAssembly) and the
-// tests, so all three share one schema. Money is decimal, never float, and
+// Every calculator is a Rule: one field schema that drives the JSON
+// decoder, the range checks and the site's form, and a pure computation
+// from the decoded input and a values.Set to a Result with Eligible,
+// outputs and Reasons. The rules name no municipality and no article: a
+// Binding (data, from the content folder's calculators.yaml) says when the
+// ordinance took effect, which rules a site publishes and which article and
+// lid each reason cites. Binding.Run and Binding.RunTable run a rule from
+// JSON for the command line and the site, RunJSON for the browser (through
+// WebAssembly), so all share one schema. Money is decimal, never float, and
 // is rounded in one place: see cents.
 //
-// Every input has the optional field "lang" (Lang in the typed inputs):
-// "nl", the default, gives the reasons, the summary's label and the messages
-// of an InputError in plain Dutch that addresses the reader as "u"; "en"
-// gives them in plain English. Any other value is an input error on "lang".
+// Every input has the optional field "lang": "nl", the default, gives the
+// reasons, the summary's label and the messages of an InputError in plain
+// Dutch that addresses the reader as "u"; "en" gives them in plain English.
+// Any other value is an input error on "lang".
 package calculators
 
 import (
@@ -24,21 +29,20 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// EffectiveDate is the day the ordinance took effect (artikel 23 lid 1).
-// The toelichting says 1 September 2024, but the article itself, which
-// binds, says 1 July 2024. Inputs dated earlier are rejected.
-var EffectiveDate = values.Date{Year: 2024, Month: 7, Day: 1}
-
 // Reason is one step of a decision in plain language, with the rule it rests
 // on: Dutch (B1, addressing the reader as "u"), or English when the input has
 // "lang": "en".
 // Its JSON form is {"law": ..., "article": ..., "paragraph": ..., "text": ...}
 // with "law" only when set.
 type Reason struct {
+	// Key is the reason's key in its rule (see Rule.Reasons), "" for a
+	// reason from other law. It is not part of the JSON.
+	Key string `json:"-"`
 	// Law is empty for the ordinance itself; otherwise the law that Article
 	// and Paragraph belong to, such as "Participatiewet".
 	Law string `json:"law,omitempty"`
-	// Article is the article number, such as "17" or "10d".
+	// Article is the article number: of the ordinance, as the binding cites
+	// it, or of the Law.
 	Article string `json:"article"`
 	// Paragraph is the lid, "" when the whole article is meant, or
 	// "toelichting" when the rule comes from the explanatory notes.
@@ -46,16 +50,6 @@ type Reason struct {
 	// Text is a few short sentences at language level B1, in the input's
 	// language.
 	Text string `json:"text"`
-}
-
-// Result is the outcome of one calculator: *UitstroompremieResult,
-// *ParticipatiepremieResult, *KwetsbaarResult or *ArbeidsbeperkingResult.
-type Result interface {
-	// Summary returns what every result has, for tables of examples.
-	Summary() Summary
-	// MarshalJSON writes the result as documented on its type, with
-	// money as strings with two decimals.
-	MarshalJSON() ([]byte, error)
 }
 
 func (r Reason) json() []byte {
@@ -79,18 +73,6 @@ func reasonsJSON(rs []Reason) []byte {
 
 func (m Money) raw() []byte { return jsonlite.Quote(m.String()) }
 
-// Summary is the part every result shares.
-type Summary struct {
-	Eligible bool
-	// Amount is the main amount: the premium due, the maximum subsidy in
-	// total, or the subsidy per month.
-	Amount Money
-	// AmountLabel says what Amount is, in the input's language, such as
-	// "Premie" or "Premium".
-	AmountLabel string
-	Reasons     []Reason
-}
-
 // Money is an amount in euros. It marshals to JSON as a string with two
 // decimals, such as "600.00".
 type Money decimal.Decimal
@@ -111,15 +93,6 @@ func (m Money) String() string { return decimal.Decimal(m).StringFixed(2) }
 func (m Money) MarshalJSON() ([]byte, error) { return jsonlite.Quote(m.String()), nil }
 
 func (m Money) dec() decimal.Decimal { return decimal.Decimal(m) }
-
-// Percent is a percentage such as "50" or "23.5". It marshals to JSON as a
-// decimal string.
-type Percent decimal.Decimal
-
-// MarshalJSON writes the percentage as a decimal string.
-func (p Percent) MarshalJSON() ([]byte, error) {
-	return jsonlite.Quote(values.Format(decimal.Decimal(p))), nil
-}
 
 // cents rounds num/den to whole cents, half away from zero: 0.125 becomes
 // 0.13 and -0.125 becomes -0.13. It is the only place where this package

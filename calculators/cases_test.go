@@ -5,9 +5,11 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/regelgids/regelgids/calculators"
+	"github.com/regelgids/regelgids/calculators/internal/testbinding"
 	"github.com/regelgids/regelgids/calculators/params"
 )
 
@@ -57,17 +59,41 @@ func loadTable(t testing.TB) *params.Table {
 	return tb
 }
 
+var (
+	bindingOnce sync.Once
+	binding     *calculators.Binding
+)
+
+// eemsdelta is the binding of content/eemsdelta/calculators.yaml: the
+// citations the cases expect.
+func eemsdelta(t testing.TB) *calculators.Binding {
+	bindingOnce.Do(func() { binding = testbinding.Load(t, "../content/eemsdelta") })
+	if binding == nil {
+		t.Fatal("calculators.yaml did not load")
+	}
+	return binding
+}
+
+// bindingJSON is the JSON of eemsdelta, as the browser gets it.
+func bindingJSON(t testing.TB) []byte {
+	b, err := eemsdelta(t).MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // setDate is the date to make a parameter set for: the input's date, or the
 // ordinance's first day when the input has no usable date (its errors do
 // not depend on the set).
-func setDate(input []byte) params.Date {
+func setDate(t testing.TB, input []byte) params.Date {
 	var in struct {
 		Date string `json:"date"`
 	}
 	json.Unmarshal(input, &in)
 	d, err := params.ParseDate(in.Date)
-	if err != nil || d.Before(calculators.EffectiveDate) {
-		return calculators.EffectiveDate
+	if eff := eemsdelta(t).Effective.Date; err != nil || d.Before(eff) {
+		return eff
 	}
 	return d
 }
@@ -166,7 +192,7 @@ func TestCases(t *testing.T) {
 			if c.Source == "" {
 				t.Error("case has no source")
 			}
-			res, err := calculators.RunTable(c.Calculator, c.Input, tb)
+			res, err := eemsdelta(t).RunTable(c.Calculator, c.Input, tb)
 			var out []byte
 			var ie *calculators.InputError
 			switch {
@@ -194,7 +220,7 @@ func TestCasesRunJSON(t *testing.T) {
 	tb := loadTable(t)
 	for _, c := range loadCases(t) {
 		t.Run(c.Calculator+"/"+c.Name, func(t *testing.T) {
-			set, err := tb.At(setDate(c.Input))
+			set, err := tb.At(setDate(t, c.Input))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -202,7 +228,7 @@ func TestCasesRunJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out := calculators.RunJSON(c.Calculator, c.Input, setJSON)
+			out := calculators.RunJSON(c.Calculator, c.Input, setJSON, bindingJSON(t))
 			if !json.Valid(out) {
 				t.Fatalf("invalid JSON: %s", out)
 			}
@@ -222,7 +248,7 @@ func TestExamples(t *testing.T) {
 		eligible := map[bool]bool{}
 		for _, ex := range exs {
 			for _, d := range dates {
-				res, err := calculators.RunTable(name, ex.WithDate(d), tb)
+				res, err := eemsdelta(t).RunTable(name, ex.WithDate(d), tb)
 				if err != nil {
 					t.Errorf("%s %q on %v: %v", name, ex.Label["nl"], d, err)
 					continue
@@ -245,7 +271,7 @@ func TestRunErrors(t *testing.T) {
 	input2025 := []byte(`{"date": "2025-03-01", "hours_per_week": 36, "loonwaarde_percent": "50", "hourly_wage": "14.06"}`)
 
 	// A set made for 2026 cannot price a 2025 date.
-	_, err := calculators.Run("loonkostensubsidie-arbeidsbeperking", input2025, set2026)
+	_, err := eemsdelta(t).Run("loonkostensubsidie-arbeidsbeperking", input2025, set2026)
 	var ie *calculators.InputError
 	if !errors.As(err, &ie) || len(ie.Fields) != 1 || ie.Fields[0].Field != "date" {
 		t.Errorf("set for another date: got %v", err)
@@ -258,21 +284,21 @@ func TestRunErrors(t *testing.T) {
 			partial.Values[k] = v
 		}
 	}
-	_, err = calculators.Run("loonkostensubsidie-arbeidsbeperking", input2025, partial)
+	_, err = eemsdelta(t).Run("loonkostensubsidie-arbeidsbeperking", input2025, partial)
 	var pe *calculators.ParamError
 	if !errors.As(err, &pe) || !reflect.DeepEqual(pe.Missing, []string{"minimumloon.per_uur"}) || pe.Error() == "" {
 		t.Errorf("incomplete set: got %v", err)
 	}
 
-	if _, err := calculators.Run("bestaat-niet", input2025, set2026); err == nil {
+	if _, err := eemsdelta(t).Run("bestaat-niet", input2025, set2026); err == nil {
 		t.Error("unknown calculator accepted")
 	}
-	if _, err := calculators.RunTable("bestaat-niet", input2025, tb); err == nil {
+	if _, err := eemsdelta(t).RunTable("bestaat-niet", input2025, tb); err == nil {
 		t.Error("unknown calculator accepted by RunTable")
 	}
 	// The table has no parameters before the ordinance, but the input
 	// check rejects such dates before the table is asked.
-	if _, err := calculators.RunTable("uitstroompremie", []byte(`{"date":"2020-01-01","age":30,"months_on_benefit":40,"exit":"full"}`), tb); !errors.As(err, &ie) {
+	if _, err := eemsdelta(t).RunTable("uitstroompremie", []byte(`{"date":"2020-01-01","age":30,"months_on_benefit":40,"exit":"full"}`), tb); !errors.As(err, &ie) {
 		t.Errorf("old date: got %v", err)
 	}
 
@@ -289,7 +315,7 @@ func TestRunErrors(t *testing.T) {
 				Message string `json:"message"`
 			} `json:"error"`
 		}
-		out := calculators.RunJSON(tc.name, []byte(tc.input), []byte(tc.set))
+		out := calculators.RunJSON(tc.name, []byte(tc.input), []byte(tc.set), bindingJSON(t))
 		if err := json.Unmarshal(out, &got); err != nil || got.Error.Kind != tc.kind || got.Error.Message == "" {
 			t.Errorf("RunJSON(%s, %s): %s, want kind %s", tc.name, tc.input, out, tc.kind)
 		}
@@ -320,7 +346,7 @@ func TestInputErrorMessages(t *testing.T) {
 		{`{"date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"12,50"}`, "ongeldige invoer: age: is meer dan 130; dat kan niet kloppen; monthly_income: \"12,50\" heeft een komma; schrijf \"12.50\""},
 		{`{"date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"1.234"}`, "ongeldige invoer: age: is meer dan 130; dat kan niet kloppen; monthly_income: \"1.234\" is geen bedrag; schrijf bijvoorbeeld \"700.00\", met een punt en hoogstens 2 decimalen"},
 	} {
-		_, err := calculators.Run("uitstroompremie", []byte(tc.input), params.Set{})
+		_, err := eemsdelta(t).Run("uitstroompremie", []byte(tc.input), params.Set{})
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%s:\n got %v\nwant %s", tc.input, err, tc.want)
 		}

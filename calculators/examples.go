@@ -36,11 +36,11 @@ func (e Example) WithDate(d values.Date) []byte {
 // Examples returns the examples of the named calculator, or nil for an
 // unknown name.
 func Examples(name string) []Example {
-	c, err := find(name)
-	if err != nil {
+	r := Lookup(name)
+	if r == nil {
 		return nil
 	}
-	return append([]Example(nil), c.examples...)
+	return append([]Example(nil), r.Examples...)
 }
 
 func ex(nl, en, input string) Example {

@@ -17,6 +17,7 @@ func FuzzRun(f *testing.F) {
 		f.Fatal(err)
 	}
 	setJSON, _ := set.MarshalJSON()
+	bind := bindingJSON(f)
 	names := calculators.Names()
 	index := map[string]uint8{}
 	for i, n := range names {
@@ -34,11 +35,11 @@ func FuzzRun(f *testing.F) {
 	f.Add(uint8(2), []byte("{\"monthly_wage_costs\":\"\t\",\"age\":,\"x\":[1,{\"y\":\"}\"}]"))
 	f.Fuzz(func(t *testing.T, which uint8, input []byte) {
 		name := names[int(which)%len(names)]
-		out := calculators.RunJSON(name, input, setJSON)
+		out := calculators.RunJSON(name, input, setJSON, bind)
 		if !json.Valid(out) {
 			t.Fatalf("RunJSON(%s, %q) gave invalid JSON %q", name, input, out)
 		}
-		res, err := calculators.RunTable(name, input, tb)
+		res, err := eemsdelta(t).RunTable(name, input, tb)
 		if err == nil {
 			if _, err := json.Marshal(res); err != nil {
 				t.Fatalf("result does not marshal: %v", err)

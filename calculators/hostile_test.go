@@ -127,7 +127,7 @@ func TestHostileInput(t *testing.T) {
 			[]string{"has_start_qualification"}, []string{"must be true or false"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := calculators.RunTable(tc.calc, []byte(tc.input), tb)
+			_, err := eemsdelta(t).RunTable(tc.calc, []byte(tc.input), tb)
 			var ie *calculators.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("got %v, want an input error", err)
@@ -155,7 +155,7 @@ func TestHostileInput(t *testing.T) {
 				t.Fatal(err)
 			}
 			setJSON, _ := set.MarshalJSON()
-			out := calculators.RunJSON(tc.calc, []byte(tc.input), setJSON)
+			out := calculators.RunJSON(tc.calc, []byte(tc.input), setJSON, bindingJSON(t))
 			var got struct {
 				Error struct {
 					Kind    string `json:"kind"`
@@ -190,16 +190,16 @@ func checkNoEcho(t *testing.T, msg string) {
 func TestBOM(t *testing.T) {
 	tb := loadTable(t)
 	in := []byte(`{"date":"2025-03-01","age":35,"months_on_benefit":40,"exit":"full"}`)
-	want, err := calculators.RunTable("uitstroompremie", in, tb)
+	want, err := eemsdelta(t).RunTable("uitstroompremie", in, tb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := calculators.RunTable("uitstroompremie", append([]byte("\uFEFF"), in...), tb)
+	got, err := eemsdelta(t).RunTable("uitstroompremie", append([]byte("\uFEFF"), in...), tb)
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("with a BOM: %v, %v", got, err)
 	}
 	// Two are one too many.
-	if _, err := calculators.RunTable("uitstroompremie", append([]byte("\uFEFF\uFEFF"), in...), tb); err == nil {
+	if _, err := eemsdelta(t).RunTable("uitstroompremie", append([]byte("\uFEFF\uFEFF"), in...), tb); err == nil {
 		t.Error("two BOMs accepted")
 	}
 }
@@ -219,33 +219,34 @@ func TestDateHorizon(t *testing.T) {
 	input := func(d params.Date) []byte {
 		return []byte(`{"date":"` + d.String() + `","age":35,"months_on_benefit":40,"exit":"full"}`)
 	}
-	if _, err := calculators.RunTable("uitstroompremie", input(last), tb); err != nil {
+	if _, err := eemsdelta(t).RunTable("uitstroompremie", input(last), tb); err != nil {
 		t.Errorf("%s: %v", last, err)
 	}
-	_, err := calculators.RunTable("uitstroompremie", input(after), tb)
+	_, err := eemsdelta(t).RunTable("uitstroompremie", input(after), tb)
 	var ie *calculators.InputError
 	if !errors.As(err, &ie) || len(ie.Fields) != 1 || ie.Fields[0].Field != "date" {
 		t.Errorf("%s: %v", after, err)
 	}
 	set, _ := tb.At(after)
-	if _, err := calculators.Run("uitstroompremie", input(after), set); !errors.As(err, &ie) {
+	if _, err := eemsdelta(t).Run("uitstroompremie", input(after), set); !errors.As(err, &ie) {
 		t.Errorf("Run %s: %v", after, err)
 	}
-	// The typed functions refuse it too, with the set's own limit.
-	if _, err := calculators.Uitstroompremie(calculators.UitstroompremieInput{Date: after, Age: 35, MonthsOnBenefit: 40, Exit: calculators.ExitFull, Lang: "en"}, set); !errors.As(err, &ie) ||
+	// In English too, with the set's own limit.
+	en := []byte(`{"lang":"en","date":"` + after.String() + `","age":35,"months_on_benefit":40,"exit":"full"}`)
+	if _, err := eemsdelta(t).Run("uitstroompremie", en, set); !errors.As(err, &ie) ||
 		ie.Fields[0].Field != "date" || !strings.Contains(ie.Fields[0].Message, "not known yet") {
-		t.Errorf("typed %s: %v", after, err)
+		t.Errorf("English %s: %v", after, err)
 	}
 }
 
 // TestUnknownNameNotEchoed: an unknown calculator name is quoted short and
 // without control characters.
 func TestUnknownNameNotEchoed(t *testing.T) {
-	out := string(calculators.RunJSON("x\x1b[2J"+strings.Repeat("y", 1000), []byte(`{}`), []byte(`{}`)))
+	out := string(calculators.RunJSON("x\x1b[2J"+strings.Repeat("y", 1000), []byte(`{}`), []byte(`{}`), bindingJSON(t)))
 	if strings.Contains(out, strings.Repeat("y", 41)) || strings.Contains(out, "\\u001b") {
 		t.Errorf("unknown name echoed: %.200s", out)
 	}
-	out = string(calculators.RunJSON("uitstroompremie", []byte(`{}`), []byte(`{"date":"2026-01-01","values":{"`+strings.Repeat("y", 10000)+`":1}}`)))
+	out = string(calculators.RunJSON("uitstroompremie", []byte(`{}`), []byte(`{"date":"2026-01-01","values":{"`+strings.Repeat("y", 10000)+`":1}}`), bindingJSON(t)))
 	if strings.Contains(out, strings.Repeat("y", 201)) {
 		t.Errorf("parameter set echoed: %.300s", out)
 	}

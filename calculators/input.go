@@ -48,8 +48,8 @@ func (e *InputError) Error() string {
 func (l lang) msgMissing() string  { return l.t("ontbreekt", "is missing") }
 func (l lang) msgNegative() string { return l.t("mag niet negatief zijn", "must not be negative") }
 func (l lang) msgPositive() string { return l.t("moet meer dan 0 zijn", "must be more than 0") }
-func (l lang) msgTooMuch(max int) string {
-	n := strconv.Itoa(max)
+func (l lang) msgTooMuch(max int64) string {
+	n := strconv.FormatInt(max, 10)
 	return l.t("is meer dan "+n+"; dat kan niet kloppen", "is more than "+n+"; that cannot be right")
 }
 
@@ -182,8 +182,8 @@ func bareNumber(v []byte) bool {
 	return c == '-' || c == '+' || c == '.' || isDigit(c)
 }
 
-func (d *decoder) date(name string) values.Date {
-	v := d.take(name, true)
+func (d *decoder) date(name string, required bool) values.Date {
+	v := d.take(name, required)
 	if v == nil {
 		return values.Date{}
 	}
@@ -364,10 +364,10 @@ func (d *decoder) money(name string, required bool) Money {
 	return m
 }
 
-func (d *decoder) percent(name string) Percent {
-	v := d.take(name, true)
+func (d *decoder) percent(name string, required bool) decimal.Decimal {
+	v := d.take(name, required)
 	if v == nil {
-		return Percent{}
+		return decimal.Decimal{}
 	}
 	s, ok := d.text(name, v)
 	if !ok {
@@ -379,7 +379,7 @@ func (d *decoder) percent(name string) Percent {
 		}
 		d.fail(name, d.l.t("moet een percentage zijn als tekst, zoals \"50\"",
 			"must be a percentage as text, such as \"50\""))
-		return Percent{}
+		return decimal.Decimal{}
 	}
 	p, ok := values.ParseDecimal(s)
 	if !ok {
@@ -394,13 +394,13 @@ func (d *decoder) percent(name string) Percent {
 		d.fail(name, d.l.t(q+" is geen getal; schrijf bijvoorbeeld \"50\" of \"62.5\"",
 			q+" is not a number; write for example \"50\" or \"62.5\""))
 	}
-	return Percent(p)
+	return p
 }
 
 // number reads a JSON number that may have decimals, such as hours 24.5,
 // from its text, so that no float is involved.
-func (d *decoder) number(name string) decimal.Decimal {
-	v := d.take(name, true)
+func (d *decoder) number(name string, required bool) decimal.Decimal {
+	v := d.take(name, required)
 	if v == nil {
 		return decimal.Decimal{}
 	}
@@ -437,8 +437,8 @@ func (d *decoder) number(name string) decimal.Decimal {
 	return decimal.Decimal{}
 }
 
-func (d *decoder) choice(name string, options ...string) string {
-	v := d.take(name, true)
+func (d *decoder) choice(name string, required bool, options ...string) string {
+	v := d.take(name, required)
 	if v == nil {
 		return ""
 	}
@@ -516,79 +516,88 @@ func inputError(errs []FieldError, order []string, l lang) error {
 	return &InputError{Fields: errs, lang: l}
 }
 
-// checks collects range errors of a typed input, in the language of its
-// field Lang.
+// checks collects the range errors of an input, in its language.
 type checks struct {
 	l    lang
 	errs []FieldError
 }
 
-// newChecks starts the checks of a typed input with its field Lang, which
-// must be "", "nl" or "en".
-func newChecks(langName string) *checks {
-	c := &checks{l: langOf(langName)}
-	if !validLang(langName) {
-		c.add(langField, "moet \"nl\" of \"en\" zijn (Nederlands of Engels)")
-	}
-	return c
-}
-
 func (c *checks) add(field, msg string) { c.errs = append(c.errs, FieldError{field, msg}) }
 
-func (c *checks) date(field string, d values.Date) {
+// date refuses a date before the ordinance took effect. A required date
+// that is missing has its error from the decoder already.
+func (c *checks) date(f Field, d values.Date, eff Effective) {
 	if d.IsZero() {
-		c.add(field, c.l.msgMissing())
-	} else if d.Before(EffectiveDate) {
-		c.add(field, c.l.t("ligt vóór 1 juli 2024; de verordening geldt vanaf die datum (artikel 23)",
-			"is before 1 July 2024; the ordinance applies from that date (article 23)"))
+		if f.Need == Required {
+			c.add(f.Name, c.l.msgMissing())
+		}
+		return
+	}
+	if d.Before(eff.Date) {
+		c.add(f.Name, c.l.t("ligt vóór "+c.l.longDate(eff.Date)+"; de verordening geldt vanaf die datum (artikel "+eff.Article+")",
+			"is before "+c.l.longDate(eff.Date)+"; the ordinance applies from that date (article "+eff.Article+")"))
 	}
 }
 
-func (c *checks) count(field string, n, max int) {
+func (c *checks) count(f Field, n int) {
 	switch {
 	case n < 0:
-		c.add(field, c.l.msgNegative())
-	case n > max:
-		c.add(field, c.l.msgTooMuch(max))
+		c.add(f.Name, c.l.msgNegative())
+	case f.Positive && n == 0:
+		c.add(f.Name, c.l.msgPositive())
+	case f.Max > 0 && int64(n) > f.Max:
+		c.add(f.Name, c.l.msgTooMuch(f.Max))
 	}
 }
 
-// Upper bounds of amounts: above them an input cannot be right, and the
-// message says so with the bound.
-var (
-	// maxPerMonth bounds an income or wage costs per month.
-	maxPerMonth = Money(decimal.NewFromInt(1_000_000))
-	// maxPerHour bounds a wage per hour; it also catches a monthly wage
-	// typed as an hourly one.
-	maxPerHour = Money(decimal.NewFromInt(1_000))
-	// maxAmount bounds an amount received in total.
-	maxAmount = Money(decimal.NewFromInt(1_000_000))
-)
+// number checks a number that may have decimals, such as hours per week.
+func (c *checks) number(f Field, d decimal.Decimal) {
+	switch {
+	case f.Positive && d.Sign() <= 0:
+		c.add(f.Name, c.l.msgPositive())
+	case d.Sign() < 0:
+		c.add(f.Name, c.l.msgNegative())
+	case f.Max > 0 && d.GreaterThan(decimal.NewFromInt(f.Max)):
+		c.add(f.Name, c.l.msgTooMuch(f.Max))
+	}
+}
 
-// period says what an amount is per, for the message on its bound.
-type period uint8
+// percent checks a percentage: from 0 up to its bound.
+func (c *checks) percent(f Field, p decimal.Decimal) {
+	max := strconv.FormatInt(f.Max, 10)
+	if p.Sign() < 0 || f.Positive && p.Sign() == 0 || p.GreaterThan(decimal.NewFromInt(f.Max)) {
+		c.add(f.Name, c.l.t("moet tussen 0 en "+max+" liggen", "must be between 0 and "+max))
+	}
+}
 
-const (
-	inTotal period = iota
-	perMonth
-	perHour
-)
-
-func (c *checks) money(field string, m Money, positive bool, max Money, per period) {
+func (c *checks) money(f Field, m Money) {
 	switch {
 	case m.dec().Sign() < 0:
-		c.add(field, c.l.msgNegative())
-	case positive && m.dec().Sign() == 0:
-		c.add(field, c.l.msgPositive())
-	case m.dec().GreaterThan(max.dec()):
+		c.add(f.Name, c.l.msgNegative())
+	case f.Positive && m.dec().Sign() == 0:
+		c.add(f.Name, c.l.msgPositive())
+	case f.Max > 0 && m.dec().GreaterThan(decimal.NewFromInt(f.Max)):
 		nl, en := "", ""
-		switch per {
-		case perMonth:
+		switch f.Per {
+		case PerMonth:
 			nl, en = " per maand", " a month"
-		case perHour:
+		case PerHour:
 			nl, en = " per uur", " an hour"
 		}
-		c.add(field, c.l.t("is meer dan "+c.l.euro(max)+nl+"; dat kan niet kloppen",
+		max := Money(decimal.NewFromInt(f.Max))
+		c.add(f.Name, c.l.t("is meer dan "+c.l.euro(max)+nl+"; dat kan niet kloppen",
 			"is more than "+c.l.euro(max)+en+"; that cannot be right"))
 	}
 }
+
+// Bounds of the fields: above them an input cannot be right, and the
+// message says so with the bound.
+const (
+	maxAge          = 130       // years
+	maxMonths       = 1200      // months, a hundred years
+	maxPerMonth     = 1_000_000 // euros per month: an income or wage costs
+	maxPerHour      = 1_000     // euros per hour; it also catches a monthly wage typed as an hourly one
+	maxAmount       = 1_000_000 // euros received in total
+	maxHoursPerWeek = 60
+	maxPercent      = 100
+)

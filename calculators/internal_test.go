@@ -1,10 +1,10 @@
 package calculators
 
 import (
-	"encoding/json"
-	"reflect"
+	"slices"
 	"testing"
 
+	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
 	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
@@ -61,69 +61,75 @@ func TestParseMoney(t *testing.T) {
 	}
 }
 
-// TestTypedAPI checks that the typed functions and Run agree, with the
-// inputs marshaled by encoding/json through their json tags.
-func TestTypedAPI(t *testing.T) {
-	tb, err := values.NewTable(testParams())
-	if err != nil {
-		t.Fatal(err)
-	}
-	date := values.Date{Year: 2025, Month: 3, Day: 1}
-	set, err := tb.At(date)
-	if err != nil {
-		t.Fatal(err)
-	}
-	money := func(s string) Money { m, _ := ParseMoney(s); return m }
-	for _, tc := range []struct {
-		name  string
-		in    any
-		typed func() (Result, error)
-	}{
-		{"uitstroompremie", UitstroompremieInput{Date: date, Age: 30, MonthsOnBenefit: 40, Exit: ExitPartial, MonthlyIncome: money("750"), AlreadyReceived: money("0")},
-			func() (Result, error) {
-				return Uitstroompremie(UitstroompremieInput{Date: date, Age: 30, MonthsOnBenefit: 40, Exit: ExitPartial, MonthlyIncome: money("750")}, set)
-			}},
-		{"participatiepremie", ParticipatiepremieInput{Date: date, Age: 30, ReceivesAlgemeneBijstand: true, MonthsInPlacement: 12, SufficientCooperation: true},
-			func() (Result, error) {
-				return Participatiepremie(ParticipatiepremieInput{Date: date, Age: 30, ReceivesAlgemeneBijstand: true, MonthsInPlacement: 12, SufficientCooperation: true}, set)
-			}},
-		{"loonkostensubsidie-kwetsbaar", KwetsbaarInput{Date: date, MonthlyWageCosts: money("2000"), MonthsWithoutPaidWork: 13, Age: 40, SingleParent: true, HasStartQualification: true},
-			func() (Result, error) {
-				return Kwetsbaar(KwetsbaarInput{Date: date, MonthlyWageCosts: money("2000"), MonthsWithoutPaidWork: 13, Age: 40, SingleParent: true, HasStartQualification: true}, set)
-			}},
-		{"loonkostensubsidie-arbeidsbeperking", ArbeidsbeperkingInput{Date: date, HoursPerWeek: Hours(dec("24.5")), LoonwaardePercent: Percent(dec("40")), HourlyWage: money("15.00")},
-			func() (Result, error) {
-				return Arbeidsbeperking(ArbeidsbeperkingInput{Date: date, HoursPerWeek: Hours(dec("24.5")), LoonwaardePercent: Percent(dec("40")), HourlyWage: money("15.00")}, set)
-			}},
-	} {
-		input, err := json.Marshal(tc.in)
-		if err != nil {
-			t.Fatal(err)
+// testBinding binds every reason of every rule to a made-up article, so
+// that these tests do not depend on the data file.
+func testBinding() *Binding {
+	b := &Binding{Effective: Effective{Date: values.Date{Year: 2024, Month: 7, Day: 1}, Cite: Cite{Article: "X"}}}
+	for _, r := range rules {
+		c := Calculator{Rule: r.Name, Article: "R", Cites: map[string]Cite{}}
+		for _, k := range r.Reasons {
+			c.Cites[k.Key] = Cite{Article: "R", Paragraph: k.Key}
 		}
-		viaJSON, err := Run(tc.name, input, set)
-		if err != nil {
-			t.Fatalf("%s: %v (input %s)", tc.name, err, input)
+		b.Calculators = append(b.Calculators, c)
+	}
+	return b
+}
+
+// TestSchemas checks that every rule's schema is complete: choices for a
+// choice, a bound for every number, a RequiredWhen that names an earlier
+// choice and one of its values, outputs that include the summary's amount,
+// unique reason keys, and examples that use only the schema's fields.
+func TestSchemas(t *testing.T) {
+	names := map[string]bool{}
+	for _, r := range rules {
+		if names[r.Name] {
+			t.Errorf("rule %s twice", r.Name)
 		}
-		typed, err := tc.typed()
-		if err != nil {
-			t.Fatal(err)
+		names[r.Name] = true
+		seen := map[string]Field{}
+		for _, f := range r.Fields {
+			switch {
+			case seen[f.Name].Name != "" || f.Name == langField:
+				t.Errorf("%s: field %s twice", r.Name, f.Name)
+			case f.Kind == KindChoice && len(f.Choices) < 2:
+				t.Errorf("%s.%s: a choice needs choices", r.Name, f.Name)
+			case f.Kind != KindChoice && len(f.Choices) > 0:
+				t.Errorf("%s.%s: choices on a %s", r.Name, f.Name, f.Kind)
+			case (f.Kind == KindInt || f.Kind == KindNumber || f.Kind == KindMoney || f.Kind == KindPercent) && f.Max <= 0:
+				t.Errorf("%s.%s: a number without a bound", r.Name, f.Name)
+			case f.Need == RequiredWhen && !slices.Contains(seen[f.When.Field].Choices, f.When.Value):
+				t.Errorf("%s.%s: required when %v, which is no earlier choice", r.Name, f.Name, f.When)
+			}
+			seen[f.Name] = f
 		}
-		if !reflect.DeepEqual(viaJSON, typed) {
-			t.Errorf("%s: Run and the typed function differ:\n%#v\n%#v", tc.name, viaJSON, typed)
+		if seen["date"].Kind != KindDate || seen["date"].Need != Required {
+			t.Errorf("%s: no required field date, which picks the amounts", r.Name)
 		}
-	}
-	// The typed functions check their input too.
-	if _, err := Uitstroompremie(UitstroompremieInput{Date: date, Age: -1, Exit: "x"}, set); err == nil {
-		t.Error("typed function accepted a bad input")
-	}
-	if _, err := Participatiepremie(ParticipatiepremieInput{}, set); err == nil {
-		t.Error("typed function accepted a bad input")
-	}
-	if _, err := Kwetsbaar(KwetsbaarInput{}, set); err == nil {
-		t.Error("typed function accepted a bad input")
-	}
-	if _, err := Arbeidsbeperking(ArbeidsbeperkingInput{}, set); err == nil {
-		t.Error("typed function accepted a bad input")
+		main := false
+		for _, o := range r.Outputs {
+			main = main || o.Name == r.Main && o.Kind == KindMoney
+		}
+		if !main || r.MainLabel.NL == "" || r.MainLabel.EN == "" {
+			t.Errorf("%s: summary amount %q is not a money output with labels", r.Name, r.Main)
+		}
+		keys := map[string]bool{}
+		for _, k := range r.Reasons {
+			if keys[k.Key] || k.Key == "" || k.About == "" {
+				t.Errorf("%s: reason key %+v", r.Name, k)
+			}
+			keys[k.Key] = true
+		}
+		for _, ex := range r.Examples {
+			members, err := jsonlite.Object(ex.Input)
+			if err != nil {
+				t.Fatalf("%s example %q: %v", r.Name, ex.Label["nl"], err)
+			}
+			for _, m := range members {
+				if _, ok := seen[m.Key]; !ok {
+					t.Errorf("%s example %q: field %s is not in the schema", r.Name, ex.Label["nl"], m.Key)
+				}
+			}
+		}
 	}
 }
 
@@ -170,7 +176,7 @@ func TestParticipatiepremieZeroPeriod(t *testing.T) {
 	}
 	tb, _ := values.NewTable(ps)
 	set, _ := tb.At(values.Date{Year: 2025, Month: 1, Day: 1})
-	_, err := Participatiepremie(ParticipatiepremieInput{Date: set.Date, Age: 30, ReceivesAlgemeneBijstand: true, MonthsInPlacement: 6, SufficientCooperation: true}, set)
+	_, err := testBinding().Run("participatiepremie", []byte(`{"date":"2025-01-01","age":30,"receives_algemene_bijstand":true,"months_in_placement":6,"sufficient_cooperation":true}`), set)
 	if _, ok := err.(*ParamError); !ok {
 		t.Errorf("period 0: got %v, want a ParamError", err)
 	}

@@ -44,10 +44,17 @@ func (l lang) t(nl, en string) string {
 	return nl
 }
 
-// reason builds a reason of the ordinance with its text in the run's
-// language.
-func (l lang) reason(article, paragraph, nl, en string) Reason {
-	return Reason{Article: article, Paragraph: paragraph, Text: l.t(nl, en)}
+var monthNames = [2][12]string{
+	{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+	{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// longDate writes a date in words: "1 juli 2024" or "1 July 2024".
+func (l lang) longDate(d values.Date) string {
+	if d.Month < 1 || d.Month > 12 {
+		return d.String()
+	}
+	return strconv.Itoa(d.Day) + " " + monthNames[l][d.Month-1] + " " + strconv.Itoa(d.Year)
 }
 
 // euro formats an amount: "€ 1.050,00" in Dutch, "€1,050.00" in English.

@@ -38,7 +38,7 @@ type outcome struct {
 
 func run(t *testing.T, tb *params.Table, name string, input []byte) outcome {
 	t.Helper()
-	res, err := calculators.RunTable(name, input, tb)
+	res, err := eemsdelta(t).RunTable(name, input, tb)
 	var o outcome
 	var ie *calculators.InputError
 	switch {
@@ -188,38 +188,35 @@ func TestLangField(t *testing.T) {
 	tb := loadTable(t)
 	base := `{"date":"2025-03-01","age":30,"months_on_benefit":40,"exit":"full"`
 	for _, bad := range []string{`"de"`, `""`, `"EN"`, `1`, `null`, `["en"]`} {
-		_, err := calculators.RunTable("uitstroompremie", []byte(base+`,"lang":`+bad+`}`), tb)
+		_, err := eemsdelta(t).RunTable("uitstroompremie", []byte(base+`,"lang":`+bad+`}`), tb)
 		var ie *calculators.InputError
 		if !errors.As(err, &ie) || len(ie.Fields) != 1 || ie.Fields[0].Field != "lang" {
 			t.Errorf("lang %s: got %v", bad, err)
 		}
 	}
-	// The typed functions check Lang too; "" is the default.
+	// "nl" is the default.
 	set, err := tb.At(params.Date{Year: 2025, Month: 3, Day: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := calculators.UitstroompremieInput{Date: set.Date, Age: 30, MonthsOnBenefit: 40, Exit: calculators.ExitFull, Lang: "fr"}
-	_, err = calculators.Uitstroompremie(in, set)
-	var ie *calculators.InputError
-	if !errors.As(err, &ie) || len(ie.Fields) != 1 || ie.Fields[0].Field != "lang" {
-		t.Errorf("typed Lang \"fr\": got %v", err)
-	}
-	in.Lang = "en"
-	typed, err := calculators.Uitstroompremie(in, set)
+	def, err := eemsdelta(t).Run("uitstroompremie", []byte(base+`}`), set)
 	if err != nil {
 		t.Fatal(err)
 	}
-	viaJSON, err := calculators.Run("uitstroompremie", []byte(base+`,"lang":"en"}`), set)
+	nl, err := eemsdelta(t).Run("uitstroompremie", []byte(base+`,"lang":"nl"}`), set)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(typed, viaJSON) || typed.Summary().AmountLabel != "Bonus" {
-		t.Errorf("typed English differs from Run:\n%+v\n%+v", typed, viaJSON)
+	if !reflect.DeepEqual(def, nl) || def.Summary().AmountLabel != "Premie" {
+		t.Errorf("no lang differs from \"nl\":\n%+v\n%+v", def, nl)
+	}
+	en, err := eemsdelta(t).Run("uitstroompremie", []byte(base+`,"lang":"en"}`), set)
+	if err != nil || en.Summary().AmountLabel != "Bonus" {
+		t.Errorf("English: %v, %+v", err, en)
 	}
 	// A set for another date gives an English error on "date".
 	set2026, _ := tb.At(params.Date{Year: 2026, Month: 3, Day: 1})
-	_, err = calculators.Run("loonkostensubsidie-arbeidsbeperking",
+	_, err = eemsdelta(t).Run("loonkostensubsidie-arbeidsbeperking",
 		[]byte(`{"date":"2025-03-01","hours_per_week":36,"loonwaarde_percent":"50","hourly_wage":"14.06","lang":"en"}`), set2026)
 	if err == nil || !strings.HasPrefix(err.Error(), "invalid input: date: the amounts given do not apply on this date (minimumloon.per_uur applies from 2026-01-01") {
 		t.Errorf("set for another date, English: %v", err)
@@ -236,7 +233,7 @@ func TestInputErrorMessagesEnglish(t *testing.T) {
 		{`{"lang":"en","date":"2024-06-30","age":-1,"exit":"half","bonus":1}`, "invalid input: date: is before 1 July 2024; the ordinance applies from that date (article 23); age: must not be negative; months_on_benefit: is missing; exit: must be \"full\" or \"partial\"; bonus: is not a field of this calculator"},
 		{`{"lang":"de","date":"2025-03-01","age":30,"months_on_benefit":40,"exit":"full"}`, "ongeldige invoer: lang: moet \"nl\" of \"en\" zijn (Nederlands of Engels)"},
 	} {
-		_, err := calculators.Run("uitstroompremie", []byte(tc.input), params.Set{})
+		_, err := eemsdelta(t).Run("uitstroompremie", []byte(tc.input), params.Set{})
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%s:\n got %v\nwant %s", tc.input, err, tc.want)
 		}

@@ -3,211 +3,148 @@ package calculators
 import (
 	"strconv"
 
-	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
-	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
 
-// ParticipatiepremieInput is the situation of someone on a participatieplaats
-// (artikel 6).
-type ParticipatiepremieInput struct {
-	// Date is the day the premium is computed for. Required.
-	Date values.Date `json:"date"`
-	// Age is the age in years on Date. Required.
-	Age int `json:"age"`
-	// ReceivesAlgemeneBijstand is true when the person receives algemene
-	// bijstand (lid 1). Required.
-	ReceivesAlgemeneBijstand bool `json:"receives_algemene_bijstand"`
-	// MonthsInPlacement is the number of completed months on the
-	// participatieplaats. Required.
-	MonthsInPlacement int `json:"months_in_placement"`
-	// Extended is true when the gemeente granted the one extension of
-	// 12 months (lid 3). Optional, default false.
-	Extended bool `json:"extended"`
-	// SufficientCooperation is true when the gemeente finds the person
-	// cooperated enough to improve the chance of paid work (lid 5).
-	// Required.
-	SufficientCooperation bool `json:"sufficient_cooperation"`
-	// ContinuationGranted is true when the person moved on to another
-	// voorziening during the placement and the gemeente decided to continue
-	// the premium (lid 6: the gemeente "kan besluiten"). Optional, default
-	// false.
-	ContinuationGranted bool `json:"continuation_granted"`
-	// ContinuationMonths is the number of completed months in that other
-	// voorziening. They count only when ContinuationGranted is true, and the
-	// premium over them is capped by lid 6. Optional, default 0.
-	ContinuationMonths int `json:"continuation_months"`
-	// Lang is the language of the reasons, the label and the error
-	// messages: "nl" (Dutch) or "en" (English). Optional, default "nl".
-	Lang string `json:"lang,omitempty"`
+// participatiepremieRule is the premium for someone on a participatieplaats:
+// an amount after every completed period on the place, for someone of the
+// minimum age or older on algemene bijstand who cooperated enough.
+var participatiepremieRule = &Rule{
+	Name: "participatiepremie",
+	Fields: []Field{
+		// The day the premium is computed for.
+		{Name: "date", Kind: KindDate},
+		// The age in years on that day.
+		{Name: "age", Kind: KindInt, Max: maxAge},
+		{Name: "receives_algemene_bijstand", Kind: KindBool},
+		// Completed months on the participatieplaats.
+		{Name: "months_in_placement", Kind: KindInt, Max: maxMonths},
+		// The gemeente granted the one extension.
+		{Name: "extended", Kind: KindBool, Need: Optional},
+		// The gemeente finds the person cooperated enough to improve the
+		// chance of paid work.
+		{Name: "sufficient_cooperation", Kind: KindBool},
+		// The person moved on to another voorziening during the placement
+		// and the gemeente decided to continue the premium (it "kan
+		// besluiten").
+		{Name: "continuation_granted", Kind: KindBool, Need: Optional},
+		// Completed months in that other voorziening; they count only when
+		// continuation_granted.
+		{Name: "continuation_months", Kind: KindInt, Need: Optional, Max: maxMonths},
+	},
+	// amount: the total, periods × per_period plus continuation_amount;
+	// periods: the completed periods on the placement that count (months
+	// beyond the allowed duration do not); per_period: the premium per
+	// period in force on the date; continuation_amount: the premium over
+	// the months in another voorziening, at most its maximum.
+	Outputs:   []Output{{"amount", KindMoney}, {"periods", KindInt}, {"per_period", KindMoney}, {"continuation_amount", KindMoney}},
+	Main:      "amount",
+	MainLabel: Text{"Premie", "Premium"},
+	Reasons: []ReasonKey{
+		{"target_group", "who can have a participatieplaats: the minimum age and algemene bijstand"},
+		{"duration", "how long a participatieplaats lasts, and its one extension"},
+		{"premium", "the premium after every completed period, for sufficient cooperation"},
+		{"continuation", "the premium may continue after moving on to another voorziening, up to a maximum"},
+	},
+	Params: []string{"participatieplaats.minimumleeftijd", "participatieplaats.duur", "participatieplaats.verlenging",
+		"participatiepremie.periode", "participatiepremie.bedrag", "participatiepremie.voortzetting_maximum"},
+	Examples: participatieExamples,
+	compute:  participatiepremie,
 }
 
-var participatieFields = []string{"date", "age", "receives_algemene_bijstand", "months_in_placement",
-	"extended", "sufficient_cooperation", "continuation_granted", "continuation_months", langField}
-
-// ParticipatiepremieResult is the premium due for the completed periods.
-type ParticipatiepremieResult struct {
-	Eligible bool
-	// Amount is the total premium: Periods × PerPeriod plus
-	// ContinuationAmount.
-	Amount Money
-	// Periods is the number of completed 6-month periods on the placement
-	// that count; months beyond the allowed duration do not.
-	Periods int
-	// PerPeriod is the premium per 6 months in force on the date.
-	PerPeriod Money
-	// ContinuationAmount is the premium over the months in another
-	// voorziening after moving on (lid 6), at most the continuation maximum.
-	ContinuationAmount Money
-	Reasons            []Reason
-	lang               lang
-}
-
-// Summary implements Result.
-func (r *ParticipatiepremieResult) Summary() Summary {
-	return Summary{Eligible: r.Eligible, Amount: r.Amount, AmountLabel: r.lang.t("Premie", "Premium"), Reasons: r.Reasons}
-}
-
-// MarshalJSON implements Result: {"eligible", "amount", "periods",
-// "per_period", "continuation_amount", "reasons"}.
-func (r *ParticipatiepremieResult) MarshalJSON() ([]byte, error) {
-	var w jsonlite.Writer
-	w.Bool("eligible", r.Eligible)
-	w.Raw("amount", r.Amount.raw())
-	w.Int("periods", r.Periods)
-	w.Raw("per_period", r.PerPeriod.raw())
-	w.Raw("continuation_amount", r.ContinuationAmount.raw())
-	w.Raw("reasons", reasonsJSON(r.Reasons))
-	return w.Bytes(), nil
-}
-
-func (in ParticipatiepremieInput) check() *checks {
-	c := newChecks(in.Lang)
-	c.date("date", in.Date)
-	c.count("age", in.Age, 130)
-	c.count("months_in_placement", in.MonthsInPlacement, 1200)
-	c.count("continuation_months", in.ContinuationMonths, 1200)
-	return c
-}
-
-func parseParticipatiepremie(input []byte, last values.Date) (values.Date, func(values.Set) (Result, error), error) {
-	d := newDecoder(input, participatieFields, last)
-	in := ParticipatiepremieInput{Lang: d.lang}
-	in.Date = d.date("date")
-	in.Age = d.integer("age", true)
-	in.ReceivesAlgemeneBijstand = d.boolean("receives_algemene_bijstand", true)
-	in.MonthsInPlacement = d.integer("months_in_placement", true)
-	in.Extended = d.boolean("extended", false)
-	in.SufficientCooperation = d.boolean("sufficient_cooperation", true)
-	in.ContinuationGranted = d.boolean("continuation_granted", false)
-	in.ContinuationMonths = d.integer("continuation_months", false)
-	if err := d.finish(in.check().errs); err != nil {
-		return values.Date{}, nil, err
-	}
-	return in.Date, runner(in, participatiepremie), nil
-}
-
-// Participatiepremie computes the premium of artikel 6 lid 5 and 6: an
-// amount after every completed 6 months on a participatieplaats, for
-// someone of 27 or older on algemene bijstand who cooperated enough.
-func Participatiepremie(in ParticipatiepremieInput, set values.Set) (*ParticipatiepremieResult, error) {
-	if c := in.check(); len(c.errs) > 0 {
-		return nil, inputError(c.errs, participatieFields, c.l)
-	}
-	return participatiepremie(in, set)
-}
-
-func participatiepremie(in ParticipatiepremieInput, set values.Set) (*ParticipatiepremieResult, error) {
-	l := langOf(in.Lang)
-	r := newReader(set, in.Date, l)
-	minAge := r.int("participatieplaats.minimumleeftijd")
-	duration := r.int("participatieplaats.duur")
-	extension := r.int("participatieplaats.verlenging")
-	period := r.int("participatiepremie.periode")
-	per := r.value("participatiepremie.bedrag")
-	contMax := r.value("participatiepremie.voortzetting_maximum")
-	if err := r.err(); err != nil {
-		return nil, err
+func participatiepremie(c *calc) error {
+	minAge := c.p.int("participatieplaats.minimumleeftijd")
+	duration := c.p.int("participatieplaats.duur")
+	extension := c.p.int("participatieplaats.verlenging")
+	period := c.p.int("participatiepremie.periode")
+	per := c.p.value("participatiepremie.bedrag")
+	contMax := c.p.value("participatiepremie.voortzetting_maximum")
+	if err := c.p.err(); err != nil {
+		return err
 	}
 	if period <= 0 {
-		return nil, &ParamError{Missing: []string{"participatiepremie.periode (moet meer dan 0 zijn)"}}
+		return &ParamError{Missing: []string{"participatiepremie.periode (moet meer dan 0 zijn)"}}
 	}
-	res := &ParticipatiepremieResult{PerPeriod: Money(per.Value), Amount: Money(decimal.Zero), ContinuationAmount: Money(decimal.Zero), lang: l}
+	in, res := c.in, c.res
+	res.set("per_period", Money(per.Value))
 	age, p := strconv.Itoa(minAge), strconv.Itoa(period)
 	var no, yes []Reason
-	if in.Age < minAge {
-		no = append(no, l.reason("6", "1",
+	if in.Int("age") < minAge {
+		no = append(no, c.cite("target_group",
 			"U bent jonger dan "+age+" jaar. Een participatieplaats is voor inwoners van "+age+" jaar of ouder.",
 			"You are younger than "+age+". A participatieplaats (participation place) is for residents aged "+age+" or older."))
 	}
-	if !in.ReceivesAlgemeneBijstand {
-		no = append(no, l.reason("6", "1",
+	if !in.Bool("receives_algemene_bijstand") {
+		no = append(no, c.cite("target_group",
 			"U krijgt geen algemene bijstand. Een participatieplaats is voor inwoners met algemene bijstand.",
 			"You do not get algemene bijstand (social assistance). A participatieplaats (participation place) is for residents on social assistance."))
 	}
-	if !in.SufficientCooperation {
-		no = append(no, l.reason("6", "5",
+	if !in.Bool("sufficient_cooperation") {
+		no = append(no, c.cite("premium",
 			"De gemeente vindt dat u niet genoeg heeft meegewerkt aan betere kansen op betaald werk. Dan krijgt u geen premie.",
 			"The gemeente (municipality) finds that you did not cooperate enough to improve your job chances. Then you get no participatiepremie (participation premium)."))
 	}
 	if len(no) > 0 {
 		res.Reasons = no
-		return res, nil
+		return nil
 	}
 
-	months, allowed := in.MonthsInPlacement, duration
-	if in.Extended {
+	months, allowed := in.Int("months_in_placement"), duration
+	extended := in.Bool("extended")
+	if extended {
 		allowed += extension
 	}
 	if months > allowed {
 		months = allowed
 		a := strconv.Itoa(allowed)
-		if in.Extended {
-			yes = append(yes, l.reason("6", "3",
+		if extended {
+			yes = append(yes, c.cite("duration",
 				"Een participatieplaats duurt met de verlenging hoogstens "+a+" maanden. De maanden daarna tellen niet mee voor de premie.",
 				"With the extension, a participatieplaats (participation place) lasts at most "+a+" months. The months after that do not count for the premium."))
 		} else {
 			d, e := strconv.Itoa(duration), strconv.Itoa(duration+extension)
-			yes = append(yes, l.reason("6", "3",
+			yes = append(yes, c.cite("duration",
 				"Een participatieplaats duurt hoogstens "+d+" maanden. De gemeente kan hem één keer verlengen tot "+e+" maanden. Uw plaats is niet verlengd. Daarom tellen alleen de eerste "+a+" maanden mee.",
 				"A participatieplaats (participation place) lasts at most "+d+" months. The gemeente (municipality) can extend it once, to "+e+" months. Your place was not extended. So only the first "+a+" months count."))
 		}
 	}
-	res.Periods = months / period
-	placement := per.Value.Mul(decimal.NewFromInt(int64(res.Periods)))
-	if res.Periods > 0 {
-		yes = append(yes, l.reason("6", "5",
-			"U heeft "+l.times(res.Periods, period)+" op uw participatieplaats gewerkt. U krijgt "+l.euro(Money(per.Value))+" per "+p+" maanden ("+l.year(per)+"). Samen is dat "+l.euro(Money(placement))+".",
-			"You have worked "+l.times(res.Periods, period)+" at your participatieplaats (participation place). You get "+l.euro(Money(per.Value))+" per "+p+" months ("+l.year(per)+"). Together that is "+l.euro(Money(placement))+"."))
+	periods := months / period
+	res.set("periods", periods)
+	placement := per.Value.Mul(decimal.NewFromInt(int64(periods)))
+	if periods > 0 {
+		yes = append(yes, c.cite("premium",
+			"U heeft "+c.times(periods, period)+" op uw participatieplaats gewerkt. U krijgt "+c.euro(Money(per.Value))+" per "+p+" maanden ("+c.year(per)+"). Samen is dat "+c.euro(Money(placement))+".",
+			"You have worked "+c.times(periods, period)+" at your participatieplaats (participation place). You get "+c.euro(Money(per.Value))+" per "+p+" months ("+c.year(per)+"). Together that is "+c.euro(Money(placement))+"."))
 	}
 
 	continuation := decimal.Zero
-	switch {
-	case in.ContinuationGranted:
-		n := in.ContinuationMonths / period
+	switch contMonths := in.Int("continuation_months"); {
+	case in.Bool("continuation_granted"):
+		n := contMonths / period
 		continuation = decimal.Min(per.Value.Mul(decimal.NewFromInt(int64(n))), contMax.Value)
-		moved := l.t("U bent naar een andere voorziening gegaan. De gemeente laat de premie doorlopen.",
+		moved := c.t("U bent naar een andere voorziening gegaan. De gemeente laat de premie doorlopen.",
 			"You moved on to another voorziening (form of help). The gemeente (municipality) lets the premium continue.")
-		text := moved + l.t(" U zit daar nog geen "+p+" maanden.", " You have been there for less than "+p+" months.")
+		text := moved + c.t(" U zit daar nog geen "+p+" maanden.", " You have been there for less than "+p+" months.")
 		if n > 0 {
-			text = moved + l.t(
-				" U zit daar "+l.times(n, period)+". Daarvoor krijgt u "+l.euro(Money(continuation))+". Dat is hoogstens "+l.euro(Money(contMax.Value))+" ("+l.year(contMax)+").",
-				" You have been there for "+l.times(n, period)+". For that you get "+l.euro(Money(continuation))+". That is at most "+l.euro(Money(contMax.Value))+" ("+l.year(contMax)+").")
+			text = moved + c.t(
+				" U zit daar "+c.times(n, period)+". Daarvoor krijgt u "+c.euro(Money(continuation))+". Dat is hoogstens "+c.euro(Money(contMax.Value))+" ("+c.year(contMax)+").",
+				" You have been there for "+c.times(n, period)+". For that you get "+c.euro(Money(continuation))+". That is at most "+c.euro(Money(contMax.Value))+" ("+c.year(contMax)+").")
 		}
-		yes = append(yes, Reason{Article: "6", Paragraph: "6", Text: text})
-	case in.ContinuationMonths > 0:
-		yes = append(yes, l.reason("6", "6",
+		yes = append(yes, c.citeText("continuation", text))
+	case contMonths > 0:
+		yes = append(yes, c.cite("continuation",
 			"U bent naar een andere voorziening gegaan. De gemeente kan dan besluiten de premie te laten doorlopen. Dat heeft de gemeente niet besloten. Daarom tellen de maanden daar niet mee.",
 			"You moved on to another voorziening (form of help). The gemeente (municipality) can then decide to let the premium continue. The gemeente has not done so. So the months there do not count."))
 	}
-	res.ContinuationAmount = cents(continuation, one)
-	res.Amount = cents(placement.Add(continuation), one)
-	res.Eligible = res.Amount.dec().Sign() > 0
+	res.set("continuation_amount", cents(continuation, one))
+	amount := cents(placement.Add(continuation), one)
+	res.set("amount", amount)
+	res.Eligible = amount.dec().Sign() > 0
 	if !res.Eligible {
-		yes = append(yes, l.reason("6", "5",
+		yes = append(yes, c.cite("premium",
 			"U krijgt de premie na iedere "+p+" maanden. Er is nog geen periode van "+p+" maanden voorbij waarvoor u een premie krijgt.",
 			"You get the premium after every "+p+" months. No period of "+p+" months has ended yet that earns you a premium."))
 	}
 	res.Reasons = yes
-	return res, nil
+	return nil
 }

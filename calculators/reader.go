@@ -1,6 +1,8 @@
 package calculators
 
 import (
+	"slices"
+
 	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/shopspring/decimal"
 )
@@ -24,20 +26,24 @@ func (e *ParamError) Error() string {
 // missing, and which values do not apply on that date (a set made for
 // another date), so a rule can read all it needs and check once.
 type reader struct {
-	l       lang // the language of the error on "date"
+	l       lang     // the language of the error on "date"
+	allowed []string // the parameters the rule declares
 	set     values.Set
 	date    values.Date
 	missing []string
 	outside []string
 }
 
-func newReader(set values.Set, date values.Date, l lang) *reader {
-	return &reader{l: l, set: set, date: date}
+func newReader(set values.Set, date values.Date, l lang, allowed []string) *reader {
+	return &reader{l: l, allowed: allowed, set: set, date: date}
 }
 
 func (r *reader) value(name string) values.SetValue {
 	v, ok := r.set.Lookup(name)
 	switch {
+	case !slices.Contains(r.allowed, name):
+		// A mistake in the rule: its Params must list what it reads.
+		r.missing = append(r.missing, name+" (niet in Params van de rekenhulp)")
 	case !ok:
 		r.missing = append(r.missing, name)
 	case r.date.Before(v.From) || (!v.Until.IsZero() && !r.date.Before(v.Until)):

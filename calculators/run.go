@@ -8,72 +8,53 @@ import (
 	"github.com/regelgids/regelgids/calculators/params/values"
 )
 
-// calculator ties a name to the JSON form of its input.
-type calculator struct {
-	name string
-	// parse decodes and checks a JSON input; a date after last (when not
-	// zero) is an error. It returns the date to pick parameters for and
-	// the computation, or an *InputError.
-	parse    func(input []byte, last values.Date) (values.Date, func(values.Set) (Result, error), error)
-	examples []Example
-}
-
-var calculators = []calculator{
-	{"uitstroompremie", parseUitstroompremie, uitstroomExamples},
-	{"participatiepremie", parseParticipatiepremie, participatieExamples},
-	{"loonkostensubsidie-kwetsbaar", parseKwetsbaar, kwetsbaarExamples},
-	{"loonkostensubsidie-arbeidsbeperking", parseArbeidsbeperking, arbeidsbeperkingExamples},
-}
-
-// Names returns the names of the calculators, as used by Run.
-func Names() []string {
-	names := make([]string, len(calculators))
-	for i, c := range calculators {
-		names[i] = c.name
-	}
-	return names
-}
-
-func find(name string) (*calculator, error) {
-	for i := range calculators {
-		if calculators[i].name == name {
-			return &calculators[i], nil
+// find returns the named rule, or an error for an unknown name that lists
+// the names to choose from.
+func find(name string, names []string) (*Rule, error) {
+	for _, n := range names {
+		if n == name {
+			if r := Lookup(name); r != nil {
+				return r, nil
+			}
 		}
 	}
-	return nil, errors.New("onbekende rekenhulp \"" + show(name) + "\"; kies uit " + strings.Join(Names(), ", "))
+	return nil, errors.New("onbekende rekenhulp \"" + show(name) + "\"; kies uit " + strings.Join(names, ", "))
 }
 
 // Run decodes a JSON input strictly, checks it and computes the named
-// calculator with the given parameter set. A wrong input gives an
-// *InputError that lists every wrong field; a set that lacks a value gives
-// a *ParamError; a set made for another date gives an *InputError on "date".
-func Run(name string, input []byte, set values.Set) (Result, error) {
-	c, err := find(name)
+// calculator with the given parameter set. The calculator must be one the
+// binding publishes. A wrong input gives an *InputError that lists every
+// wrong field; a set that lacks a value gives a *ParamError; a set made for
+// another date gives an *InputError on "date".
+func (b *Binding) Run(name string, input []byte, set values.Set) (*Result, error) {
+	r, err := find(name, b.Names())
 	if err != nil {
 		return nil, err
 	}
-	_, run, err := c.parse(input, lastDate(set))
+	in, err := r.decode(input, lastDate(set), b.Effective)
 	if err != nil {
 		return nil, err
 	}
-	return run(set)
+	c, _ := b.Calculator(name)
+	return runRule(in, set, c.Cites)
 }
 
 // RunTable is Run with the parameters in force on the input's date.
-func RunTable(name string, input []byte, t *values.Table) (Result, error) {
-	c, err := find(name)
+func (b *Binding) RunTable(name string, input []byte, t *values.Table) (*Result, error) {
+	r, err := find(name, b.Names())
 	if err != nil {
 		return nil, err
 	}
-	date, run, err := c.parse(input, tableLastDate(t))
+	in, err := r.decode(input, tableLastDate(t), b.Effective)
 	if err != nil {
 		return nil, err
 	}
-	set, err := t.At(date)
+	set, err := t.At(in.Date("date"))
 	if err != nil {
 		return nil, err
 	}
-	return run(set)
+	c, _ := b.Calculator(name)
+	return runRule(in, set, c.Cites)
 }
 
 // tableLastDate is lastDate of the newest set of a table.
@@ -87,18 +68,6 @@ func tableLastDate(t *values.Table) values.Date {
 	return yearAfter(newest)
 }
 
-// runner wraps a typed computation for the registry, taking care that a nil
-// result becomes a nil Result rather than a typed nil.
-func runner[I any, R Result](in I, calc func(I, values.Set) (R, error)) func(values.Set) (Result, error) {
-	return func(set values.Set) (Result, error) {
-		r, err := calc(in, set)
-		if err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-}
-
 // Kinds of error in the JSON of RunJSON.
 const (
 	ErrorInput  = "input"  // the input is wrong; see fields
@@ -107,30 +76,37 @@ const (
 )
 
 // RunJSON is Run with JSON in and out, for the browser: set is the JSON of
-// a values.Set. It returns the result's JSON, or
+// a values.Set and binding the JSON of a Binding. It returns the result's
+// JSON, or
 //
 //	{"error": {"kind": "input", "message": "...", "fields": [{"field": "age", "message": "..."}]}}
 //
 // with kind "input", "params" or "name" (see ErrorInput and the others) and
-// "fields" only for kind "input".
-func RunJSON(name string, input, set []byte) []byte {
-	var s values.Set
-	if _, err := find(name); err != nil {
+// "fields" only for kind "input". An unreadable binding is kind "params".
+func RunJSON(name string, input, set, binding []byte) []byte {
+	if _, err := find(name, Names()); err != nil {
 		return errorJSON(ErrorName, err.Error(), nil)
 	}
+	b, err := ParseBinding(binding)
+	if err != nil {
+		return errorJSON(ErrorParams, showN(err.Error(), 200), nil)
+	}
+	if _, err := find(name, b.Names()); err != nil {
+		return errorJSON(ErrorName, err.Error(), nil)
+	}
+	var s values.Set
 	if err := s.UnmarshalJSON(set); err != nil {
 		return errorJSON(ErrorParams, "de bedragen zijn onleesbaar: "+showN(err.Error(), 200), nil)
 	}
-	res, err := Run(name, input, s)
+	res, err := b.Run(name, input, s)
 	if ie, ok := err.(*InputError); ok {
 		return errorJSON(ErrorInput, err.Error(), ie.Fields)
 	} else if err != nil {
 		return errorJSON(ErrorParams, err.Error(), nil)
 	}
-	b, _ := res.MarshalJSON() // the results' MarshalJSON cannot fail
-	return b
+	b2, _ := res.MarshalJSON() // cannot fail
+	return b2
 }
-
 func errorJSON(kind, msg string, fields []FieldError) []byte {
 	var e jsonlite.Writer
 	e.String("kind", kind)

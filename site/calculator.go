@@ -8,31 +8,27 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/regelgids/regelgids/calculators"
-	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/calculators/params/values"
 )
 
-// AmountsFile holds the parameter sets the browser calculators use: one per
-// period in which all amounts are the same, so a date anywhere since the
-// ordinance took effect finds its amounts. A new year is new data, not a new
-// module.
+// AmountsFile is what the browser calculators need besides the module: the
+// parameter sets, one per period in which all amounts are the same, so a
+// date anywhere since the ordinance took effect finds its amounts, and the
+// binding (the effective date and the article and lid of every reason):
+//
+//	{"sets": [set, …], "binding": {"effective": …, "calculators": …}}
+//
+// A new year or another municipality is new data, not a new module.
 const AmountsFile = "rekenhulp/bedragen.json"
 
-// Field is one input of a calculator form. Name is the JSON field of the
-// calculator's input; labels and hints are interface texts
-// "calc_NAME_FIELD" and "calc_NAME_FIELD_hint".
-type Field struct {
-	Name     string
-	Kind     string // date, int, number, money, percent, bool, choice
-	Choices  []string
-	Optional bool
-}
-
-// Calculator is one calculator as the site shows it.
+// Calculator is one calculator as the site shows it. Its form is built
+// from the rule's schema: Fields, in the order a resident answers; the
+// labels and hints are interface texts "calc_NAME_FIELD" and
+// "calc_NAME_FIELD_hint", a choice's label "calc_NAME_FIELD_CHOICE".
 type Calculator struct {
 	Name     string
-	Article  string // the article it computes
-	Fields   []Field
+	Article  string // the article it computes, from calculators.yaml
+	Fields   []calculators.Field
 	Examples []ExampleRow
 }
 
@@ -45,72 +41,24 @@ type ExampleRow struct {
 	Reasons  []calculators.Reason
 }
 
-// calculatorForms lists the inputs of each calculator in the order a
-// resident answers them. A test checks them against the rule package's
-// input schema, so form and rules cannot drift apart.
-var calculatorForms = []Calculator{
-	{Name: "uitstroompremie", Article: "17", Fields: []Field{
-		{Name: "date", Kind: "date"},
-		{Name: "age", Kind: "int"},
-		{Name: "months_on_benefit", Kind: "int"},
-		{Name: "exit", Kind: "choice", Choices: []string{"full", "partial"}},
-		{Name: "monthly_income", Kind: "money", Optional: true},
-		{Name: "already_received", Kind: "money", Optional: true},
-		{Name: "loonkostensubsidie_target_group", Kind: "bool", Optional: true},
-		{Name: "self_employed_bbz", Kind: "bool", Optional: true},
-	}},
-	{Name: "participatiepremie", Article: "6", Fields: []Field{
-		{Name: "date", Kind: "date"},
-		{Name: "age", Kind: "int"},
-		{Name: "receives_algemene_bijstand", Kind: "bool"},
-		{Name: "months_in_placement", Kind: "int"},
-		{Name: "extended", Kind: "bool", Optional: true},
-		{Name: "sufficient_cooperation", Kind: "bool"},
-		{Name: "continuation_granted", Kind: "bool", Optional: true},
-		{Name: "continuation_months", Kind: "int", Optional: true},
-	}},
-	{Name: "loonkostensubsidie-kwetsbaar", Article: "11", Fields: []Field{
-		{Name: "date", Kind: "date"},
-		{Name: "monthly_wage_costs", Kind: "money"},
-		{Name: "months_without_paid_work", Kind: "int"},
-		{Name: "has_start_qualification", Kind: "bool"},
-		{Name: "age", Kind: "int"},
-		{Name: "single_parent", Kind: "bool"},
-	}},
-	{Name: "loonkostensubsidie-arbeidsbeperking", Article: "12", Fields: []Field{
-		{Name: "date", Kind: "date"},
-		{Name: "hours_per_week", Kind: "number"},
-		{Name: "loonwaarde_percent", Kind: "percent"},
-		{Name: "hourly_wage", Kind: "money"},
-	}},
-}
-
-// CalculatorFields returns the input names the form of a calculator asks.
-func CalculatorFields(name string) []string {
-	for _, c := range calculatorForms {
-		if c.Name == name {
-			names := make([]string, len(c.Fields))
-			for i, f := range c.Fields {
-				names[i] = f.Name
-			}
-			return names
-		}
-	}
-	return nil
-}
-
-// calculatorsFor computes the example tables of every calculator with the
-// amounts in force on the project's date.
+// calculatorsFor lists the calculators the site publishes, in the order of
+// calculators.yaml, with their examples computed with the amounts in force
+// on the project's date.
 func (p *Project) calculatorsFor(lang string) ([]Calculator, error) {
+	b := p.Calculators
+	if b == nil {
+		return nil, nil
+	}
 	date := p.Date
-	if date.Before(calculators.EffectiveDate) {
-		date = calculators.EffectiveDate
+	if date.Before(b.Effective.Date) {
+		date = b.Effective.Date
 	}
 	var out []Calculator
-	for _, c := range calculatorForms {
-		c.Examples = nil
-		for _, ex := range calculators.Examples(c.Name) {
-			res, err := calculators.Run(c.Name, withLang(ex.WithDate(date), lang), p.Amount)
+	for _, bc := range b.Calculators {
+		r := calculators.Lookup(bc.Rule)
+		c := Calculator{Name: r.Name, Article: bc.Article, Fields: r.Fields}
+		for _, ex := range r.Examples {
+			res, err := b.Run(c.Name, withLang(ex.WithDate(date), lang), p.Amount)
 			if err != nil {
 				return nil, fmt.Errorf("calculator %s, example %q: %w", c.Name, ex.Label[lang], err)
 			}
@@ -126,24 +74,30 @@ func (p *Project) calculatorsFor(lang string) ([]Calculator, error) {
 	return out, nil
 }
 
-// amountsJSON writes every distinct parameter set since the ordinance took
-// effect: {"sets": [set, …]} oldest first.
-func amountsJSON(t *params.Table) ([]byte, error) {
-	seen := map[values.Date]bool{calculators.EffectiveDate: true}
-	dates := []values.Date{calculators.EffectiveDate}
-	for _, prm := range t.Params() {
+// amountsJSON writes AmountsFile: every distinct parameter set since the
+// ordinance took effect, oldest first, and the binding.
+func amountsJSON(p *Project) ([]byte, error) {
+	b := p.Calculators
+	if b == nil {
+		// Nothing published: the pages do not load the module.
+		return []byte("{\"sets\":[]}\n"), nil
+	}
+	eff := b.Effective.Date
+	seen := map[values.Date]bool{eff: true}
+	dates := []values.Date{eff}
+	for _, prm := range p.Params.Params() {
 		for _, v := range prm.Values {
-			if calculators.EffectiveDate.Before(v.From) && !seen[v.From] {
+			if eff.Before(v.From) && !seen[v.From] {
 				seen[v.From] = true
 				dates = append(dates, v.From)
 			}
 		}
 	}
 	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
-	var b bytes.Buffer
-	b.WriteString(`{"sets":[`)
+	var out bytes.Buffer
+	out.WriteString(`{"sets":[`)
 	for i, d := range dates {
-		set, err := t.At(d)
+		set, err := p.Params.At(d)
 		if err != nil {
 			return nil, err
 		}
@@ -152,12 +106,18 @@ func amountsJSON(t *params.Table) ([]byte, error) {
 			return nil, err
 		}
 		if i > 0 {
-			b.WriteByte(',')
+			out.WriteByte(',')
 		}
-		b.Write(j)
+		out.Write(j)
 	}
-	b.WriteString("]}\n")
-	return b.Bytes(), nil
+	bj, err := b.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	out.WriteString(`],"binding":`)
+	out.Write(bj)
+	out.WriteString("}\n")
+	return out.Bytes(), nil
 }
 
 // withLang adds "lang" to a JSON input object, so reasons come in the

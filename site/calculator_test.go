@@ -8,8 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
-	"sort"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,40 +20,45 @@ import (
 	"github.com/regelgids/regelgids/site"
 )
 
-// TestCalculatorFormsMatchRules: every form asks exactly the inputs the
-// rule package reads, so the two cannot drift apart.
-func TestCalculatorFormsMatchRules(t *testing.T) {
-	inputs := map[string]any{
-		"uitstroompremie":                     calculators.UitstroompremieInput{},
-		"participatiepremie":                  calculators.ParticipatiepremieInput{},
-		"loonkostensubsidie-kwetsbaar":        calculators.KwetsbaarInput{},
-		"loonkostensubsidie-arbeidsbeperking": calculators.ArbeidsbeperkingInput{},
-	}
-	for name, in := range inputs {
-		var want []string
-		rt := reflect.TypeOf(in)
-		for i := 0; i < rt.NumField(); i++ {
-			tag, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
-			if tag != "" && tag != "-" && tag != "lang" {
-				want = append(want, tag)
+// TestCalculatorFormsFromSchema: every form asks exactly the fields of its
+// rule's schema, in the schema's order, each with its kind, and marks the
+// fields that may stay empty; every field has a label in both languages.
+func TestCalculatorFormsFromSchema(t *testing.T) {
+	out := generate(t)
+	field := regexp.MustCompile(`data-field="([^"]+)" data-kind="([^"]+)" data-label="[^"]*"[^>]*>\s*<(?:label|legend)[^>]*>[^<]*(<span class="rg-optional">)?`)
+	for _, prefix := range []string{"", "en/"} {
+		for _, name := range published(t) {
+			page := string(out[prefix+"rekenhulp/"+name+"/index.html"])
+			var got, want []string
+			for _, m := range field.FindAllStringSubmatch(page, -1) {
+				got = append(got, m[1]+":"+m[2]+":"+strconv.FormatBool(m[3] != ""))
+			}
+			for _, f := range calculators.Lookup(name).Fields {
+				want = append(want, f.Name+":"+string(f.Kind)+":"+strconv.FormatBool(f.Optional()))
+			}
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("%s%s: form\n%v\nschema\n%v", prefix, name, got, want)
 			}
 		}
-		got := site.CalculatorFields(name)
-		sort.Strings(want)
-		sort.Strings(got)
-		if strings.Join(got, ",") != strings.Join(want, ",") {
-			t.Errorf("%s: form fields %v, rule input fields %v", name, got, want)
-		}
 	}
-	if len(inputs) != len(calculators.Names()) {
-		t.Errorf("calculators %v, checked %d", calculators.Names(), len(inputs))
+}
+
+// published are the calculators content/eemsdelta publishes.
+func published(t *testing.T) []string {
+	p, err := site.Load(content.Default(), testDate)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return p.Calculators.Names()
 }
 
 func TestCalculatorPages(t *testing.T) {
 	out := generate(t)
+	if names := published(t); strings.Join(names, ",") != strings.Join(calculators.Names(), ",") {
+		t.Errorf("Eemsdelta publishes %v, want every rule", names)
+	}
 	for _, prefix := range []string{"", "en/"} {
-		for _, name := range calculators.Names() {
+		for _, name := range published(t) {
 			page := string(out[prefix+"rekenhulp/"+name+"/index.html"])
 			if page == "" {
 				t.Fatalf("%srekenhulp/%s missing", prefix, name)
@@ -69,18 +74,27 @@ func TestCalculatorPages(t *testing.T) {
 			}
 		}
 	}
-	// The amounts the browser uses: one set per period since the ordinance.
+	// The amounts the browser uses: one set per period since the ordinance,
+	// and the binding with the citations.
 	var amounts struct {
 		Sets []struct {
 			Date   string
 			Values map[string]struct{ Value, Unit, From string }
 		}
+		Binding json.RawMessage
 	}
 	if err := json.Unmarshal(out[site.AmountsFile], &amounts); err != nil {
 		t.Fatal(err)
 	}
 	if len(amounts.Sets) < 3 || amounts.Sets[0].Date != "2024-07-01" || amounts.Sets[0].Values["uitstroompremie.volledig"].Value != "600.00" {
 		t.Errorf("bedragen.json: %+v", amounts.Sets)
+	}
+	b, err := calculators.ParseBinding(amounts.Binding)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := b.Calculator("uitstroompremie"); !ok || c.Cites["bbz"] != (calculators.Cite{Article: "17", Paragraph: "5"}) || b.Effective.Date.String() != "2024-07-01" {
+		t.Errorf("bedragen.json binding: %s", amounts.Binding)
 	}
 	// The module and its pre-compressed copy.
 	zr, err := gzip.NewReader(bytes.NewReader(out[site.WASMFile+".gz"]))
@@ -118,14 +132,15 @@ func TestBrowserModuleMatchesRules(t *testing.T) {
 	}
 	var jobs []job
 	var want []string
-	table := mustParams(t)
-	for _, name := range calculators.Names() {
+	p := mustProject(t)
+	table := p.Params
+	for _, name := range p.Calculators.Names() {
 		for _, ex := range calculators.Examples(name) {
 			for _, date := range []string{"2024-09-01", "2025-03-01", "2025-10-01"} {
 				d, _ := params.ParseDate(date)
 				in := ex.WithDate(d)
 				jobs = append(jobs, job{Name: name, Input: in})
-				res, err := calculators.RunTable(name, in, table)
+				res, err := p.Calculators.RunTable(name, in, table)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -143,12 +158,13 @@ require("./wasm_exec.js");
 const go = new Go();
 WebAssembly.instantiate(fs.readFileSync("calculators.wasm"), go.importObject).then((r) => {
   go.run(r.instance);
-  const sets = JSON.parse(fs.readFileSync("bedragen.json")).sets;
+  const amounts = JSON.parse(fs.readFileSync("bedragen.json"));
+  const sets = amounts.sets, binding = JSON.stringify(amounts.binding);
   const jobs = JSON.parse(fs.readFileSync("jobs.json"));
   const out = jobs.map((j) => {
     let set = sets[0];
     for (const s of sets) if (s.date <= j.input.date) set = s;
-    return globalThis.regelgidsCalc(j.name, JSON.stringify(j.input), JSON.stringify(set));
+    return globalThis.regelgidsCalc(j.name, JSON.stringify(j.input), JSON.stringify(set), binding);
   });
   fs.writeFileSync("answers.json", JSON.stringify(out));
   process.exit(0);
@@ -174,13 +190,13 @@ WebAssembly.instantiate(fs.readFileSync("calculators.wasm"), go.importObject).th
 	}
 }
 
-// mustParams returns the parameter table the project loads.
-func mustParams(t *testing.T) *params.Table {
+// mustProject loads content/eemsdelta.
+func mustProject(t *testing.T) *site.Project {
 	p, err := site.Load(content.Default(), testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p.Params
+	return p
 }
 
 // TestAmountsMustMatchOrdinance: a data file that disagrees with an amount

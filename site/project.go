@@ -17,6 +17,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/regelgids/regelgids/calculators"
 	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
@@ -67,6 +68,9 @@ type Project struct {
 	Guides   map[string][]*guide.Guide // per language, sorted by order
 	Glossary map[string][]glossary.Entry
 	Params   *params.Table
+	// Calculators are the calculators the site publishes, bound to the
+	// ordinance by calculators.yaml; nil when the folder has none.
+	Calculators *calculators.Binding
 	// Date is the day the site is built for: the amounts in force then are
 	// published.
 	Date   params.Date
@@ -129,6 +133,7 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	}
 	var errs loadErrors
 	errs.add(p.loadParams(content))
+	errs.add(p.loadCalculators(content)) // after loadParams: it checks the parameters
 	errs.add(p.loadTranslations(content))
 	errs.add(p.loadGlossary(content))
 	errs.add(p.loadGuides(content))

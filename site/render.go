@@ -259,7 +259,7 @@ func (r *Renderer) Render(p *Project, mod *wasmModule) (Output, error) {
 		return nil, fmt.Errorf("templates/static/%w", err)
 	}
 	if mod != nil {
-		amounts, err := amountsJSON(p.Params)
+		amounts, err := amountsJSON(p)
 		if err != nil {
 			return nil, err
 		}

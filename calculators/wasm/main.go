@@ -2,11 +2,13 @@
 
 // Command wasm is the WebAssembly module of all calculators. It registers
 //
-//	globalThis.regelgidsCalc(name, inputJSON, paramsJSON) → string
+//	globalThis.regelgidsCalc(name, inputJSON, paramsJSON, bindingJSON) → string
 //
-// which runs calculators.RunJSON: paramsJSON is the params.Set the site
-// writes for the browser, and the answer is the result's JSON or
-// {"error": {...}}. New amounts are new paramsJSON, not a new module.
+// which runs calculators.RunJSON: paramsJSON is the params.Set and
+// bindingJSON the calculators.Binding (effective date and citations) the
+// site writes for the browser, and the answer is the result's JSON or
+// {"error": {...}}. New amounts or another municipality are new JSON, not a
+// new module.
 //
 // Build:
 //
@@ -26,9 +28,14 @@ func main() {
 
 func register() {
 	js.Global().Set("regelgidsCalc", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) != 3 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString || args[2].Type() != js.TypeString {
-			return `{"error":{"kind":"input","message":"regelgidsCalc(naam, invoerJSON, bedragenJSON) verwacht drie teksten"}}`
+		if len(args) != 4 {
+			return `{"error":{"kind":"input","message":"regelgidsCalc(naam, invoerJSON, bedragenJSON, bronnenJSON) verwacht vier teksten"}}`
 		}
-		return string(calculators.RunJSON(args[0].String(), []byte(args[1].String()), []byte(args[2].String())))
+		for _, a := range args {
+			if a.Type() != js.TypeString {
+				return `{"error":{"kind":"input","message":"regelgidsCalc(naam, invoerJSON, bedragenJSON, bronnenJSON) verwacht vier teksten"}}`
+			}
+		}
+		return string(calculators.RunJSON(args[0].String(), []byte(args[1].String()), []byte(args[2].String()), []byte(args[3].String())))
 	}))
 }

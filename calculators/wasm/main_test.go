@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/regelgids/regelgids/calculators"
+	"github.com/regelgids/regelgids/calculators/internal/testbinding"
 	"github.com/regelgids/regelgids/calculators/params"
 )
 
@@ -44,21 +45,23 @@ func TestRegisteredFunction(t *testing.T) {
 	if err := json.Unmarshal(casesJSON, &doc); err != nil {
 		t.Fatal(err)
 	}
+	binding := testbinding.Load(t, "../../content/eemsdelta")
+	bindingJSON, _ := binding.MarshalJSON()
 	calc := js.Global().Get("regelgidsCalc")
 	for _, c := range doc.Cases {
 		var in struct{ Date string }
 		json.Unmarshal(c.Input, &in)
 		d, err := params.ParseDate(in.Date)
-		if err != nil || d.Before(calculators.EffectiveDate) {
-			d = calculators.EffectiveDate
+		if err != nil || d.Before(binding.Effective.Date) {
+			d = binding.Effective.Date
 		}
 		set, err := tb.At(d)
 		if err != nil {
 			t.Fatal(err)
 		}
 		setJSON, _ := set.MarshalJSON()
-		out := calc.Invoke(c.Calculator, string(c.Input), string(setJSON)).String()
-		if want := string(calculators.RunJSON(c.Calculator, c.Input, setJSON)); out != want {
+		out := calc.Invoke(c.Calculator, string(c.Input), string(setJSON), string(bindingJSON)).String()
+		if want := string(calculators.RunJSON(c.Calculator, c.Input, setJSON, bindingJSON)); out != want {
 			t.Errorf("%s: JS function and RunJSON differ:\n%s\n%s", c.Name, out, want)
 		}
 		var got map[string]any

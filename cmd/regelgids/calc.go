@@ -34,7 +34,8 @@ func newCalcCmd(src *sources) *cobra.Command {
 		Short: "Run a calculator on a JSON input",
 		Long: `Calc runs one calculator of the rule package on a JSON object (FILE, or -
 for standard input) with the amounts in force on the input's date, and
-prints the outcome with its reasons. Calculators: ` + strings.Join(calculators.Names(), ", ") + `.
+prints the outcome with its reasons. The calculator must be one the content
+folder publishes (calculators.yaml); the rules are ` + strings.Join(calculators.Names(), ", ") + `.
 The input fields are documented in calculators/README.md.`,
 		Args:      cobra.ExactArgs(1),
 		ValidArgs: calculators.Names(),
@@ -50,7 +51,14 @@ The input fields are documented in calculators/README.md.`,
 			if err != nil {
 				return err
 			}
-			res, err := calculators.RunTable(args[0], raw, t)
+			b, err := site.LoadCalculators(src.content(), t)
+			if err != nil {
+				return err
+			}
+			if b == nil {
+				return fmt.Errorf("%s: the content folder publishes no calculators", site.CalculatorsFile)
+			}
+			res, err := b.RunTable(args[0], raw, t)
 			if err != nil {
 				return fmt.Errorf("%s: %w", input, err)
 			}
@@ -138,7 +146,7 @@ func calcFileError(name string, err error) error {
 	return fmt.Errorf("%s: %w", name, err)
 }
 
-func printResult(w io.Writer, name string, res calculators.Result) {
+func printResult(w io.Writer, name string, res *calculators.Result) {
 	s := res.Summary()
 	verdict := "nee"
 	if s.Eligible {

@@ -283,14 +283,14 @@ func sortedKeys(m map[string]string) []string {
 func TestCalculatorsInBrowser(t *testing.T) {
 	base := serveSite(t)
 	b := newBrowser(t)
-	table := loadParams(t)
+	p := loadProject(t)
 	date := "2025-03-01"
 	d, _ := params.ParseDate(date)
 	checked := 0
-	for _, name := range calculators.Names() {
+	for _, name := range p.Calculators.Names() {
 		for _, ex := range calculators.Examples(name) {
 			input := ex.WithDate(d)
-			res, err := calculators.RunTable(name, input, table)
+			res, err := p.Calculators.RunTable(name, input, p.Params)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -357,13 +357,13 @@ var reDigits = regexp.MustCompile(`[^0-9]`)
 // give "105000".
 func digits(s string) string { return reDigits.ReplaceAllString(s, "") }
 
-// loadParams returns the parameter table the project loads.
-func loadParams(t *testing.T) *params.Table {
+// loadProject loads the project the site is built from.
+func loadProject(t *testing.T) *site.Project {
 	p, err := site.Load(content.Default(), testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p.Params
+	return p
 }
 
 // TestCalculatorErrors: wrong input shows an error tied to its field, read

@@ -8,7 +8,9 @@
 
   var loading = null;
 
-  // loadCalculators loads wasm_exec.js and the module once.
+  // loadCalculators loads wasm_exec.js, the module and bedragen.json once:
+  // the amounts (sets) and the binding, which says since when the ordinance
+  // applies and which article and lid each reason cites.
   function loadCalculators(form) {
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
@@ -25,7 +27,7 @@
         : wasm.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
       return Promise.all([inst, fetch(form.dataset.amounts).then(function (r) { return r.json(); })]).then(function (res) {
         go.run(res[0].instance);
-        return res[1].sets;
+        return { sets: res[1].sets, binding: JSON.stringify(res[1].binding) };
       });
     });
     return loading;
@@ -174,9 +176,10 @@
       ev.preventDefault();
       clearErrors(form);
       var input = collect(form);
-      loadCalculators(form).then(function (sets) {
+      loadCalculators(form).then(function (data) {
+        var sets = data.sets;
         var set = setFor(sets, input.date || sets[sets.length - 1].date);
-        var res = JSON.parse(globalThis.regelgidsCalc(form.dataset.calculator, JSON.stringify(input), JSON.stringify(set)));
+        var res = JSON.parse(globalThis.regelgidsCalc(form.dataset.calculator, JSON.stringify(input), JSON.stringify(set), data.binding));
         if (res.error) {
           out.textContent = "";
           showErrors(form, res.error.fields, res.error.message);
