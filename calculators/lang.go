@@ -32,10 +32,6 @@ func langOf(s string) lang {
 	return langNL
 }
 
-// validLang reports whether s may be the value of the field lang of a typed
-// input; "" means the default, Dutch.
-func validLang(s string) bool { return s == "" || s == "nl" || s == "en" }
-
 // t returns the text in the run's language.
 func (l lang) t(nl, en string) string {
 	if l == langEN {
