@@ -11,7 +11,7 @@ import (
 
 // Options say what to build from and where to.
 type Options struct {
-	Content   fs.FS  // a municipality folder, such as content/eemsdelta
+	Content   fs.FS  // a municipality folder, such as one under content/
 	Templates fs.FS  // layouts, partials, i18n and static files
 	Out       string // output folder; replaced whole on success
 	// Date picks the amounts in force; the zero Date means today.
@@ -21,46 +21,56 @@ type Options struct {
 // Result describes a finished build.
 type Result struct {
 	Project  *Project
+	Site     *Built
 	Files    int
 	Pages    int
 	Bytes    int64
 	Duration time.Duration
 
 	renderer *Renderer // for pages the server renders on request
-	output   Output    // the files written, which the server serves from
 }
 
 // Generate loads and renders a site in memory without writing it.
 func Generate(opts Options) (*Project, Output, error) {
-	p, _, out, err := generate(opts)
-	return p, out, err
+	b, _, err := generate(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return b.Project, b.Files, nil
 }
 
-func generate(opts Options) (*Project, *Renderer, Output, error) {
+// GenerateSite is Generate with what was derived to render the site: the
+// search documents and the consistency findings.
+func GenerateSite(opts Options) (*Built, error) {
+	b, _, err := generate(opts)
+	return b, err
+}
+
+func generate(opts Options) (*Built, *Renderer, error) {
 	date := opts.Date
 	if date.IsZero() {
 		date = Today()
 	}
 	p, err := Load(opts.Content, date)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	r, err := NewRenderer(opts.Templates)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	mod, err := buildWASM()
 	if errors.Is(err, ErrNoToolchain) {
 		p.Warnings = append(p.Warnings, ordinance.Diagnostic{File: "calculators/wasm", Line: 1, Warning: true,
 			Message: err.Error() + "; the calculator pages show only their tables"})
 	} else if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	out, err := r.Render(p, mod)
+	b, err := r.Render(p, mod)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return p, r, out, nil
+	return b, r, nil
 }
 
 // Build generates the site and writes it to opts.Out. It writes into a new
@@ -73,19 +83,19 @@ func Build(opts Options) (*Result, error) {
 // build generates the site and, if write is set, writes it to opts.Out.
 func build(opts Options, write bool) (*Result, error) {
 	start := time.Now()
-	p, r, out, err := generate(opts)
+	b, r, err := generate(opts)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Project: p, Files: len(out), renderer: r, output: out}
-	for name, b := range out {
-		res.Bytes += int64(len(b))
+	res := &Result{Project: b.Project, Site: b, Files: len(b.Files), renderer: r}
+	for name, data := range b.Files {
+		res.Bytes += int64(len(data))
 		if filepath.Ext(name) == ".html" {
 			res.Pages++
 		}
 	}
 	if write {
-		if err := WriteAtomic(opts.Out, out); err != nil {
+		if err := WriteAtomic(opts.Out, b.Files); err != nil {
 			return nil, err
 		}
 	}

@@ -45,7 +45,10 @@ func (p *Project) loadCalculators(content fs.FS) error {
 		return err
 	}
 	b, err := parseCalculators(CalculatorsFile, raw, p.Params, p.citeExists)
-	if err != nil {
+	if err != nil || p.Params == nil {
+		// Which calculators exist is unknown: links to them are not
+		// errors of their own.
+		p.calculatorsUnknown = true
 		return err
 	}
 	p.Calculators = b
@@ -69,6 +72,9 @@ func LoadCalculators(content fs.FS, t *params.Table) (*calculators.Binding, erro
 
 // Publishes reports whether the site publishes the named calculator.
 func (p *Project) Publishes(name string) bool {
+	if p.calculatorsUnknown {
+		return true // calculators.yaml or parameters.yaml failed and said why
+	}
 	if p.Calculators == nil {
 		return false
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/routes"
 )
 
 // Link is a titled internal link; Path is a site path without language
@@ -146,17 +147,8 @@ func (p *Page) Param(name string) (string, error) {
 // Year is the year of the amounts the site shows.
 func (p *Page) Year() int { return p.Site.Project.Date.Year }
 
-// LangPath adds the language prefix to a site path: "/artikel/6/" in
-// English is "/en/artikel/6/".
-func LangPath(lang, p string) string {
-	if lang == Languages[0] {
-		return p
-	}
-	return "/" + lang + p
-}
-
 // ArticlePath is the site path of an article page.
-func ArticlePath(number string) string { return "/artikel/" + number + "/" }
+func ArticlePath(number string) string { return routes.Path(routes.Article, number) }
 
 func (s *SiteData) basePath() string {
 	u, err := url.Parse(s.Meta.BaseURL)

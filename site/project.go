@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,11 +21,13 @@ import (
 
 	"github.com/regelgids/regelgids/calculators"
 	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/calculators/params/values"
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/internal/contentfile"
 	"github.com/regelgids/regelgids/site/internal/yamlfile"
 	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/routes"
 	"github.com/regelgids/regelgids/site/search"
 )
 
@@ -37,9 +41,15 @@ const (
 	SynonymsFile   = "zoeken/synoniemen.yaml"
 )
 
-// Languages of the site. The first is the language of the ordinance and
-// lives at the root; the others live under /LANG/.
-var Languages = []string{"nl", "en"}
+// SupportedLanguages are the languages regelgids can publish in: the
+// templates speak them and search analyses them. The first is the language
+// of Dutch ordinances and lives at the root; a site has the others where
+// its content folder has texts in them.
+var SupportedLanguages = routes.Languages{"nl", "en"}
+
+// Languages is SupportedLanguages, for code not yet moved to
+// Project.Languages (the site's own languages). Use Project.Languages.
+var Languages = SupportedLanguages
 
 // Metadata is what metadata.yaml says about the ordinance.
 type Metadata struct {
@@ -62,6 +72,12 @@ type Contact struct {
 // Project is everything a build needs, loaded and checked.
 type Project struct {
 	Meta Metadata
+	// calculatorsUnknown is set when calculators.yaml could not be read,
+	// so links to calculators are not checked against it.
+	calculatorsUnknown bool
+	// Languages are the languages of this site: the ordinance's first,
+	// then each supported language the content folder has texts in.
+	Languages routes.Languages
 	// Docs holds the ordinance per language: the published Dutch text and
 	// its translations.
 	Docs     map[string]*ordinance.Ordinance
@@ -82,17 +98,13 @@ type Project struct {
 	// GuideStructure is what gidsen/indeling.yaml says: the sections every
 	// guide has and the situations of the home page; nil without guides.
 	GuideStructure *GuideStructure
-	// SearchDocs are the page sections the search indexes; rendering
-	// fills them in, from the pages as they are shown.
-	SearchDocs []search.Document
-	findings   []Finding // the consistency check, once per render
 	// Warnings are problems the build could read past; they are printed,
 	// not fatal.
 	Warnings []ordinance.Diagnostic
 }
 
 // Ordinance is the legally binding text.
-func (p *Project) Ordinance() *ordinance.Ordinance { return p.Docs[Languages[0]] }
+func (p *Project) Ordinance() *ordinance.Ordinance { return p.Docs[p.Languages[0]] }
 
 // Load reads a content folder and checks that its parts fit together: every
 // guide, translation and glossary entry exists in every language, and every
@@ -119,17 +131,22 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	doc.Metadata.Municipality = meta.Municipality
 	doc.Metadata.Identifier = meta.Identifier
 	doc.Metadata.SourceURL = meta.SourceURL
+	if meta.BaseURL == "" {
+		warns = append(warns, ordinance.Diagnostic{File: MetadataFile, Line: 1, Warning: true,
+			Message: "base_url is not set: the site has no sitemap.xml and no canonical links (set it to the address where the site is published)"})
+	}
 	if meta.Title != "" && meta.Title != doc.Title {
 		warns = append(warns, ordinance.Diagnostic{File: MetadataFile, Line: lines["title"], Warning: true,
 			Message: fmt.Sprintf("title %q differs from the title in %s: %q", meta.Title, meta.Text, doc.Title)})
 	}
 	p := &Project{
-		Meta:     meta,
-		Docs:     map[string]*ordinance.Ordinance{Languages[0]: doc},
-		Guides:   map[string][]*guide.Guide{},
-		Glossary: map[string][]glossary.Entry{},
-		Date:     date,
-		Warnings: warns,
+		Meta:      meta,
+		Languages: languagesIn(content),
+		Docs:      map[string]*ordinance.Ordinance{SupportedLanguages[0]: doc},
+		Guides:    map[string][]*guide.Guide{},
+		Glossary:  map[string][]glossary.Entry{},
+		Date:      date,
+		Warnings:  warns,
 	}
 	var errs loadErrors
 	errs.add(p.loadParams(content))
@@ -140,9 +157,10 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	lists, err := loadReviewLists(content)
 	errs.add(err)
 	p.Lists = lists
-	if raw, err := readFile(content, SynonymsFile); err != nil {
+	if raw, ok, err := readOptional(content, SynonymsFile); err != nil {
 		errs.add(err)
-	} else if p.Synonyms, err = search.LoadSynonyms(SynonymsFile, raw); err != nil {
+	} else if ok {
+		p.Synonyms, err = search.LoadSynonyms(SynonymsFile, raw)
 		errs.add(err)
 	}
 	if len(errs) > 0 {
@@ -160,9 +178,34 @@ func readFile(content fs.FS, name string) ([]byte, error) {
 	return contentfile.Read(content, name, contentfile.FileLimit)
 }
 
+// readOptional reads a file that a content folder may leave out: ok is
+// false when it is not there.
+func readOptional(content fs.FS, name string) (b []byte, ok bool, err error) {
+	b, err = readFile(content, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	return b, err == nil, err
+}
+
 // ContentDir is a content or templates folder on disk. Unlike os.DirFS it
 // refuses symbolic links that lead outside the folder.
 func ContentDir(dir string) fs.FS { return contentfile.Dir(dir) }
+
+// languagesIn are the site's languages: the first supported one, and each
+// other one the content folder has a translation, guides or a glossary in.
+func languagesIn(content fs.FS) routes.Languages {
+	langs := routes.Languages{SupportedLanguages[0]}
+	for _, lang := range SupportedLanguages[1:] {
+		for _, name := range []string{path.Join(TranslationDir, lang+".yaml"), path.Join(GuidesDir, lang), path.Join(GlossaryDir, lang+".yaml")} {
+			if _, err := fs.Stat(content, name); err == nil {
+				langs = append(langs, lang)
+				break
+			}
+		}
+	}
+	return langs
+}
 
 // ReadOrdinance reads an ordinance file named on the command line: a
 // regular UTF-8 text file of at most contentfile.OrdinanceLimit bytes.
@@ -198,9 +241,15 @@ func (es loadErrors) Error() string {
 }
 
 func (p *Project) loadParams(content fs.FS) error {
-	raw, err := readFile(content, ParametersFile)
+	raw, ok, err := readOptional(content, ParametersFile)
 	if err != nil {
 		return err
+	}
+	if !ok {
+		// No amounts yet: a site of the ordinance alone.
+		p.Params, _ = values.NewTable(nil)
+		p.Amount = params.Set{Date: p.Date}
+		return nil
 	}
 	t, err := params.Parse(ParametersFile, raw)
 	if err != nil {
@@ -217,7 +266,7 @@ func (p *Project) loadParams(content fs.FS) error {
 
 func (p *Project) loadTranslations(content fs.FS) error {
 	var errs loadErrors
-	for _, lang := range Languages[1:] {
+	for _, lang := range p.Languages[1:] {
 		name := path.Join(TranslationDir, lang+".yaml")
 		src, err := readFile(content, name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -242,13 +291,18 @@ func (p *Project) loadTranslations(content fs.FS) error {
 
 func (p *Project) loadGlossary(content fs.FS) error {
 	var errs loadErrors
+	var missing []string
 	ids := map[string]map[string]int{}
-	for _, lang := range Languages {
+	for _, lang := range p.Languages {
 		name := path.Join(GlossaryDir, lang+".yaml")
-		src, err := readFile(content, name)
+		src, ok, err := readOptional(content, name)
 		if err != nil {
 			errs.add(err)
 			continue
+		}
+		if !ok {
+			missing = append(missing, name)
+			continue // no glossary in this language
 		}
 		entries, err := glossary.Parse(name, src)
 		if err != nil {
@@ -264,6 +318,12 @@ func (p *Project) loadGlossary(content fs.FS) error {
 		}
 		p.Glossary[lang] = entries
 	}
+	if len(missing) > 0 && len(ids) > 0 {
+		// One message for a missing file, not one per entry it lacks.
+		for _, name := range missing {
+			errs.add(fmt.Errorf("%s:1: the glossary is missing in this language (%s has one)", name, strings.Join(slices.Sorted(maps.Keys(ids)), ", ")))
+		}
+	}
 	errs.add(missingCounterparts(ids, func(lang, id string) string {
 		return fmt.Sprintf("%s/%s.yaml:1: glossary entry %q is missing (it exists in %s)", GlossaryDir, lang, id, otherLangs(ids, lang, id))
 	}))
@@ -274,7 +334,7 @@ func (p *Project) loadGlossary(content fs.FS) error {
 }
 
 func (p *Project) loadGuides(content fs.FS) error {
-	structure, err := loadGuideStructure(content, Languages, Languages)
+	structure, err := loadGuideStructure(content, p.Languages, SupportedLanguages)
 	if err != nil || structure == nil {
 		return err
 	}
@@ -282,7 +342,7 @@ func (p *Project) loadGuides(content fs.FS) error {
 	var errs loadErrors
 	slugs := map[string]map[string]int{}
 	broken := map[string]bool{} // guides that failed to load, in any language
-	for _, lang := range Languages {
+	for _, lang := range p.Languages {
 		files, err := fs.Glob(content, path.Join(GuidesDir, lang, "*.md"))
 		if err != nil {
 			return err
@@ -313,7 +373,7 @@ func (p *Project) loadGuides(content fs.FS) error {
 		})
 	}
 	for slug := range broken {
-		for _, lang := range Languages {
+		for _, lang := range p.Languages {
 			slugs[lang][slug] = 1 // its counterpart is not a second fault
 		}
 	}
@@ -329,7 +389,7 @@ func (p *Project) loadGuides(content fs.FS) error {
 		}
 	}
 	unknown := map[string][]string{} // parameter name → where guides use it
-	for _, lang := range Languages {
+	for _, lang := range p.Languages {
 		for _, g := range p.Guides[lang] {
 			errs.add(p.checkGuide(g, anyLang, unknown))
 		}
@@ -382,7 +442,7 @@ func (p *Project) checkGuide(g *guide.Guide, slugs map[string]int, unknown map[s
 			fail(1, "the guide explains article %s but never links to it", a)
 		}
 	}
-	if g.Calculator != "" && !calculatorExists(g.Calculator) {
+	if g.Calculator != "" && !p.Publishes(g.Calculator) {
 		fail(1, "front matter: unknown calculator %q", g.Calculator)
 	}
 	for _, r := range g.Params {
@@ -400,12 +460,8 @@ func (p *Project) checkGuide(g *guide.Guide, slugs map[string]int, unknown map[s
 }
 
 func (p *Project) linkedArticle(target string) (string, bool) {
-	rest, ok := strings.CutPrefix(target, "/artikel/")
-	if !ok {
-		return "", false
-	}
-	number, _, _ := strings.Cut(rest, "/")
-	return number, true
+	k, number, ok := routes.Parse(target)
+	return number, ok && k == routes.Article
 }
 
 // checkLink checks a site path a guide links to.
@@ -427,25 +483,25 @@ func (p *Project) checkLink(target string, slugs map[string]int) error {
 	if !strings.HasPrefix(u.Path, "/") {
 		return errors.New("site links start with /, such as /artikel/17/#lid-1")
 	}
-	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	k, name, ok := routes.Parse(u.Path)
 	switch {
-	case len(parts) == 2 && parts[0] == "artikel":
-		a := p.Ordinance().Article(parts[1])
+	case ok && k == routes.Article:
+		a := p.Ordinance().Article(name)
 		if a == nil {
-			return fmt.Errorf("article %s does not exist", parts[1])
+			return fmt.Errorf("article %s does not exist", name)
 		}
 		if u.Fragment != "" && !articleAnchor(a, u.Fragment) {
-			return fmt.Errorf("article %s has no anchor #%s", parts[1], u.Fragment)
+			return fmt.Errorf("article %s has no anchor #%s", name, u.Fragment)
 		}
-	case len(parts) == 2 && parts[0] == "voorzieningen":
-		if slugs[parts[1]] == 0 {
-			return fmt.Errorf("no guide %q", parts[1])
+	case ok && k == routes.Guide:
+		if slugs[name] == 0 {
+			return fmt.Errorf("no guide %q", name)
 		}
-	case len(parts) == 2 && parts[0] == "rekenhulp":
-		if !calculatorExists(parts[1]) {
-			return fmt.Errorf("no calculator %q", parts[1])
+	case ok && k == routes.Calculator:
+		if !p.Publishes(name) {
+			return fmt.Errorf("no calculator %q", name)
 		}
-	case len(parts) == 1 && (parts[0] == "verordening" || parts[0] == "toelichting" || parts[0] == "begrippen" || parts[0] == "voorzieningen" || parts[0] == ""):
+	case ok && (k == routes.Ordinance || k == routes.Explanation || k == routes.Glossary || k == routes.Guides || k == routes.Home || k == routes.Calculators || k == routes.Search):
 	default:
 		return fmt.Errorf("no page at %s", u.Path)
 	}
@@ -458,11 +514,11 @@ func articleAnchor(a *ordinance.Article, frag string) bool {
 		return true
 	}
 	for _, q := range a.Paragraphs {
-		if q.Number != "" && frag == anchorID("", q.Number, "") {
+		if q.Number != "" && frag == routes.Anchor("", q.Number, "") {
 			return true
 		}
 		for _, it := range q.Items {
-			if frag == anchorID("", q.Number, it.Label) {
+			if frag == routes.Anchor("", q.Number, it.Label) {
 				return true
 			}
 		}
@@ -478,7 +534,7 @@ func (p *Project) anchorExists(article, lid, item string) bool {
 	if lid == "" && item == "" {
 		return true
 	}
-	return articleAnchor(a, anchorID("", lid, item))
+	return articleAnchor(a, routes.Anchor("", lid, item))
 }
 
 // missingCounterparts reports names present in one language but not in
@@ -492,8 +548,8 @@ func missingCounterparts(names map[string]map[string]int, msg func(lang, name st
 	}
 	var problems []string
 	for n := range all {
-		for _, lang := range Languages {
-			if m, ok := names[lang]; ok && m[n] == 0 {
+		for lang, m := range names {
+			if m[n] == 0 {
 				problems = append(problems, msg(lang, n))
 			}
 		}
@@ -507,11 +563,12 @@ func missingCounterparts(names map[string]map[string]int, msg func(lang, name st
 
 func otherLangs(names map[string]map[string]int, lang, name string) string {
 	var in []string
-	for _, l := range Languages {
-		if l != lang && names[l][name] > 0 {
+	for l, m := range names {
+		if l != lang && m[name] > 0 {
 			in = append(in, l)
 		}
 	}
+	sort.Strings(in)
 	return strings.Join(in, ", ")
 }
 
@@ -540,7 +597,8 @@ func parseMetadata(name string, raw []byte) (m Metadata, lines map[string]int, e
 		add("text", "%q must be a file name inside the content folder, such as verordening.txt", clip(m.Text))
 	}
 	if m.BaseURL == "" {
-		add("base_url", "missing (the address where the site is published)")
+		// Pages link relatively and work under any address; only the
+		// sitemap and canonical links need it (Load warns).
 	} else if msg := checkWebAddress(m.BaseURL, true); msg != "" {
 		add("base_url", "%q %s", clip(m.BaseURL), msg)
 	} else if !strings.HasSuffix(m.BaseURL, "/") {

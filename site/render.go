@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/internal/contentfile"
 	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/routes"
 	"github.com/regelgids/regelgids/site/search"
 )
 
@@ -61,12 +61,26 @@ type Renderer struct {
 	layouts map[string]*template.Template
 	static  fs.FS
 	i18n    map[string]map[string]string
-	// sites are the site data of the last Render, per language.
-	sites map[string]*SiteData
 }
 
-// Site returns the site data of a language from the last Render.
-func (r *Renderer) Site(lang string) *SiteData { return r.sites[lang] }
+// Built is a site rendered in memory: its files, and what was derived from
+// the project to render them. Rendering never changes the project, so two
+// renders of one project can run at once.
+type Built struct {
+	Project *Project
+	Files   Output
+	// Sites are the site data per language, for pages rendered on request
+	// (the search page with results).
+	Sites map[string]*SiteData
+	// SearchDocs are the page sections the search indexes.
+	SearchDocs []search.Document
+	// Findings are the regeling/toelichting differences the reviewers'
+	// pages show.
+	Findings []Finding
+}
+
+// Module is the calculators' WebAssembly module with its loader.
+type Module = wasmModule
 
 // NewRenderer parses the layouts, partials and interface texts of a
 // templates folder.
@@ -94,7 +108,7 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 		return nil, err
 	}
 	keys := map[string]map[string]int{}
-	for _, lang := range Languages {
+	for _, lang := range SupportedLanguages {
 		name := "i18n/" + lang + ".yaml"
 		raw, err := readFile(tfs, name)
 		if err != nil {
@@ -157,13 +171,13 @@ var funcs = template.FuncMap{
 	// anchor is the fragment id of a lid or onderdeel: "lid-1", "lid-1-a",
 	// "onderdeel-a" where the article has no numbered leden; prefix makes
 	// ids unique on the page that holds the whole ordinance.
-	"anchor": anchorID,
+	"anchor": routes.Anchor,
 	// articleFragment is "#lid-1-e" for a lid and onderdeel, "" for none.
 	"articleFragment": func(lid, item string) string {
 		if lid == "" && item == "" {
 			return ""
 		}
-		return "#" + anchorID("", lid, item)
+		return "#" + routes.Anchor("", lid, item)
 	},
 	"date": formatDate,
 	"join": strings.Join,
@@ -197,19 +211,6 @@ var funcs = template.FuncMap{
 	},
 }
 
-func anchorID(prefix, lid, item string) string {
-	var id string
-	switch {
-	case lid != "" && item != "":
-		id = "lid-" + lid + "-" + item
-	case lid != "":
-		id = "lid-" + lid
-	default:
-		id = "onderdeel-" + item
-	}
-	return prefix + id
-}
-
 var monthNames = map[string][]string{
 	"nl": {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
@@ -227,17 +228,16 @@ func formatDate(lang, iso string) string {
 // Render renders every page of the project in every language and copies
 // the static files. mod is the calculators' WebAssembly module; nil builds
 // the site without browser calculators.
-func (r *Renderer) Render(p *Project, mod *wasmModule) (Output, error) {
+func (r *Renderer) Render(p *Project, mod *Module) (*Built, error) {
 	out := Output{}
 	var all []*Page
-	r.sites = map[string]*SiteData{}
-	p.findings = p.Consistency()
-	for _, lang := range Languages {
-		sd, err := r.siteData(p, lang)
+	b := &Built{Project: p, Files: out, Sites: map[string]*SiteData{}, Findings: p.Consistency()}
+	for _, lang := range p.Languages {
+		sd, err := r.siteData(p, lang, b.Findings)
 		if err != nil {
 			return nil, err
 		}
-		r.sites[lang] = sd
+		b.Sites[lang] = sd
 		sd.HasWASM = mod != nil
 		all = append(all, r.pages(sd)...)
 	}
@@ -270,12 +270,17 @@ func (r *Renderer) Render(p *Project, mod *wasmModule) (Output, error) {
 	} else {
 		delete(out, "js/rekenhulp.js")
 	}
-	if err := addSearch(out, p); err != nil {
+	if b.SearchDocs, err = addSearch(out, p); err != nil {
 		return nil, err
 	}
-	out["sitemap.xml"] = sitemap(p.Meta.BaseURL, all)
-	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Meta.BaseURL + "sitemap.xml\n")
-	return out, nil
+	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n")
+	if p.Meta.BaseURL != "" {
+		// A sitemap lists absolute addresses: only where the site's
+		// address is known.
+		out["sitemap.xml"] = sitemap(p.Meta.BaseURL, all)
+		out["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Meta.BaseURL + "sitemap.xml\n")
+	}
+	return b, nil
 }
 
 func (r *Renderer) renderPage(out Output, pg *Page) error {
@@ -313,12 +318,7 @@ func (r *Renderer) renderPage(out Output, pg *Page) error {
 	return nil
 }
 
-func filePath(pg *Page) string {
-	if pg.Kind == KindNotFound {
-		return strings.TrimPrefix(pg.Site.Prefix+"/404.html", "/")
-	}
-	return strings.TrimPrefix(pg.FullPath(), "/") + "index.html"
-}
+func filePath(pg *Page) string { return routes.File(pg.FullPath()) }
 
 // linkAlternates connects each page to the same path in the other
 // languages.
@@ -334,7 +334,7 @@ func linkAlternates(pages []*Page) {
 	}
 }
 
-func (r *Renderer) siteData(p *Project, lang string) (*SiteData, error) {
+func (r *Renderer) siteData(p *Project, lang string, findings []Finding) (*SiteData, error) {
 	sd := &SiteData{
 		Lang:     lang,
 		Meta:     p.Meta,
@@ -344,9 +344,7 @@ func (r *Renderer) siteData(p *Project, lang string) (*SiteData, error) {
 		Project:  p,
 		strings:  r.i18n[lang],
 	}
-	if lang != Languages[0] {
-		sd.Prefix = "/" + lang
-	}
+	sd.Prefix = p.Languages.Prefix(lang)
 	if gs := p.GuideStructure; gs != nil {
 		for _, s := range gs.Situations {
 			g := Group{ID: s.ID, Title: s.Title[lang], Intro: s.Intro[lang]}
@@ -370,7 +368,7 @@ func (r *Renderer) siteData(p *Project, lang string) (*SiteData, error) {
 	if err != nil {
 		return nil, err
 	}
-	sd.Review = newReviewData(texts, p.findings)
+	sd.Review = newReviewData(texts, findings)
 	return sd, nil
 }
 
@@ -378,20 +376,20 @@ func (r *Renderer) siteData(p *Project, lang string) (*SiteData, error) {
 func (r *Renderer) pages(sd *SiteData) []*Page {
 	t := sd.strings
 	doc := sd.Doc
-	home := Link{Title: t["home"], Path: "/"}
-	ord := Link{Title: t["ordinance"], Path: "/verordening/"}
-	guides := Link{Title: t["guides"], Path: "/voorzieningen/"}
+	home := Link{Title: t["home"], Path: routes.Path(routes.Home, "")}
+	ord := Link{Title: t["ordinance"], Path: routes.Path(routes.Ordinance, "")}
+	guides := Link{Title: t["guides"], Path: routes.Path(routes.Guides, "")}
 	pages := []*Page{
-		{Path: "/", Kind: KindHome, Title: t["home_title"], Description: t["home_description"]},
-		{Path: "/voorzieningen/", Kind: KindGuides, Title: t["guides_title"], Description: t["guides_description"], Breadcrumbs: []Link{home}},
-		{Path: "/begrippen/", Kind: KindGlossary, Title: t["glossary_title"], Description: t["glossary_description"], Breadcrumbs: []Link{home}},
-		{Path: "/verordening/", Kind: KindOrdinance, Title: doc.Title, Description: t["ordinance_description"], Breadcrumbs: []Link{home}},
-		{Path: "/toelichting/", Kind: KindExplanation, Title: t["explanation_title"], Description: t["explanation_description"], Breadcrumbs: []Link{home, ord}},
-		{Path: "/zoeken/", Kind: KindSearch, Title: t["search_title"], Description: t["search_page_intro"], Breadcrumbs: []Link{home}},
-		{Path: "/404.html", Kind: KindNotFound, Title: t["not_found_title"], Description: t["not_found_title"]},
+		{Path: home.Path, Kind: KindHome, Title: t["home_title"], Description: t["home_description"]},
+		{Path: guides.Path, Kind: KindGuides, Title: t["guides_title"], Description: t["guides_description"], Breadcrumbs: []Link{home}},
+		{Path: routes.Path(routes.Glossary, ""), Kind: KindGlossary, Title: t["glossary_title"], Description: t["glossary_description"], Breadcrumbs: []Link{home}},
+		{Path: ord.Path, Kind: KindOrdinance, Title: doc.Title, Description: t["ordinance_description"], Breadcrumbs: []Link{home}},
+		{Path: routes.Path(routes.Explanation, ""), Kind: KindExplanation, Title: t["explanation_title"], Description: t["explanation_description"], Breadcrumbs: []Link{home, ord}},
+		{Path: routes.Path(routes.Search, ""), Kind: KindSearch, Title: t["search_title"], Description: t["search_page_intro"], Breadcrumbs: []Link{home}},
+		{Path: routes.Path(routes.NotFound, ""), Kind: KindNotFound, Title: t["not_found_title"], Description: t["not_found_title"]},
 	}
-	review := Link{Title: t["review_title"], Path: "/leesbaarheid/"}
-	pages = append(pages, &Page{Path: "/leesbaarheid/", Kind: KindReview, Title: t["review_title"], Description: t["review_intro"], Breadcrumbs: []Link{home}, Review: sd.Review})
+	review := Link{Title: t["review_title"], Path: routes.Path(routes.Review, "")}
+	pages = append(pages, &Page{Path: review.Path, Kind: KindReview, Title: t["review_title"], Description: t["review_intro"], Breadcrumbs: []Link{home}, Review: sd.Review})
 	views := map[string]*Page{}
 	for _, r := range sd.Review.Texts {
 		pg := views[r.ReviewPath()]
@@ -406,18 +404,18 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		}
 		pg.Reviews = append(pg.Reviews, r)
 	}
-	calcs := Link{Title: t["calcs"], Path: "/rekenhulp/"}
-	pages = append(pages, &Page{Path: "/rekenhulp/", Kind: KindCalculators, Title: t["calcs_title"], Description: t["calcs_intro"], Breadcrumbs: []Link{home}})
+	calcs := Link{Title: t["calcs"], Path: routes.Path(routes.Calculators, "")}
+	pages = append(pages, &Page{Path: calcs.Path, Kind: KindCalculators, Title: t["calcs_title"], Description: t["calcs_intro"], Breadcrumbs: []Link{home}})
 	for i := range sd.Calculators {
 		c := &sd.Calculators[i]
 		pages = append(pages, &Page{
-			Path: "/rekenhulp/" + c.Name + "/", Kind: KindCalculator, Title: t["calc_"+c.Name+"_title"], Description: t["calc_"+c.Name+"_intro"],
+			Path: routes.Path(routes.Calculator, c.Name), Kind: KindCalculator, Title: t["calc_"+c.Name+"_title"], Description: t["calc_"+c.Name+"_intro"],
 			Breadcrumbs: []Link{home, calcs}, Calculator: c,
 		})
 	}
 	for _, g := range sd.Guides {
 		pages = append(pages, &Page{
-			Path: "/voorzieningen/" + g.Slug + "/", Kind: KindGuide, Title: g.Title, Description: g.Summary,
+			Path: routes.Path(routes.Guide, g.Slug), Kind: KindGuide, Title: g.Title, Description: g.Summary,
 			Breadcrumbs: []Link{home, guides}, Guide: g,
 		})
 	}
@@ -425,7 +423,7 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 	for i, a := range all {
 		c := doc.ChapterOf(a.Number)
 		pg := &Page{
-			Path:        ArticlePath(a.Number),
+			Path:        routes.Path(routes.Article, a.Number),
 			Kind:        KindArticle,
 			Title:       t["article"] + " " + a.Number + ". " + a.Title,
 			Description: summary(a),
@@ -434,7 +432,7 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 			Article:     a,
 		}
 		if c.Number != "" {
-			pg.Breadcrumbs = append(pg.Breadcrumbs, Link{Title: t["chapter"] + " " + c.Number + ". " + c.Title, Path: "/verordening/#hoofdstuk-" + c.Number})
+			pg.Breadcrumbs = append(pg.Breadcrumbs, Link{Title: t["chapter"] + " " + c.Number + ". " + c.Title, Path: routes.Chapter(c.Number)})
 		}
 		if i > 0 {
 			pg.Prev = all[i-1]
@@ -543,14 +541,15 @@ type SearchHit struct {
 // SearchPage renders the search page of a language with the results of a
 // query, for the server. It reuses the site data of the last build.
 func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Result) ([]byte, error) {
-	pg := &Page{Path: "/zoeken/", Kind: KindSearch, Lang: sd.Lang, Site: sd, Title: sd.strings["search_title"], Description: sd.strings["search_page_intro"],
-		Breadcrumbs: []Link{{Title: sd.strings["home"], Path: "/"}}, Query: query}
+	pg := &Page{Path: routes.Path(routes.Search, ""), Kind: KindSearch, Lang: sd.Lang, Site: sd, Title: sd.strings["search_title"], Description: sd.strings["search_page_intro"],
+		Breadcrumbs: []Link{{Title: sd.strings["home"], Path: routes.Path(routes.Home, "")}}, Query: query}
 	for _, res := range results {
 		pg.Results = append(pg.Results, SearchHit{URL: res.URL, Title: res.Title, Snippet: template.HTML(res.Snippet)})
 	}
 	pg.Alternates = []Alternate{}
-	for _, lang := range Languages {
-		pg.Alternates = append(pg.Alternates, Alternate{Lang: lang, Label: r.i18n[lang]["language_name"], Path: LangPath(lang, "/zoeken/")})
+	langs := sd.Project.Languages
+	for _, lang := range langs {
+		pg.Alternates = append(pg.Alternates, Alternate{Lang: lang, Label: r.i18n[lang]["language_name"], Path: langs.Full(lang, pg.Path)})
 	}
 	pg.marker = glossary.NewMarker(nil, func(string) string { return "" })
 	var buf bytes.Buffer
@@ -563,19 +562,18 @@ func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Resul
 // addSearch indexes what the pages show: it extracts the sections of the
 // rendered pages and writes the browser's index per language, the search
 // scripts, and the search styles into the one stylesheet.
-func addSearch(out Output, p *Project) error {
-	docs, err := search.DocumentsFromHTML(out)
+func addSearch(out Output, p *Project) ([]search.Document, error) {
+	docs, err := search.DocumentsFromHTML(out, p.Languages)
 	var pe *search.PageError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s:1: the page made from it cannot be read for search (%v)", p.sourceOf(pe.Page), pe.Err)
+		return nil, fmt.Errorf("%s:1: the page made from it cannot be read for search (%v)", p.sourceOf(pe.Page), pe.Err)
 	} else if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
-	p.SearchDocs = docs
-	for _, lang := range Languages {
+	for _, lang := range p.Languages {
 		b, err := search.ExportBrowser(docs, lang, p.Synonyms)
 		if err != nil {
-			return fmt.Errorf("search index %s: %w", lang, err)
+			return nil, fmt.Errorf("search index %s: %w", lang, err)
 		}
 		name := strings.TrimPrefix(search.IndexPath(lang), "/")
 		out[name] = b
@@ -587,23 +585,25 @@ func addSearch(out Output, p *Project) error {
 	}
 	const css = "css/regelgids.css"
 	out[css] = append(append(append([]byte{}, out[css]...), '\n'), search.Stylesheet...)
-	return nil
+	return docs, nil
 }
 
 // sourceOf names the content file a built page was made from, so an
 // error found in the output points where the editor can fix it.
 func (p *Project) sourceOf(page string) string {
-	for _, lang := range Languages {
+	lang, rest := p.Languages.Split(page)
+	k, name, _ := routes.Parse(rest)
+	switch k {
+	case routes.Guide:
 		for _, g := range p.Guides[lang] {
-			if page == strings.TrimPrefix(LangPath(lang, "/voorzieningen/"+g.Slug+"/"), "/")+"index.html" {
+			if g.Slug == name {
 				return g.File
 			}
 		}
-		if page == strings.TrimPrefix(LangPath(lang, "/begrippen/"), "/")+"index.html" {
-			return path.Join(GlossaryDir, lang+".yaml")
-		}
+	case routes.Glossary:
+		return path.Join(GlossaryDir, lang+".yaml")
 	}
-	if lang, _, _ := strings.Cut(page, "/"); lang != Languages[0] && slices.Contains(Languages, lang) {
+	if lang != p.Languages[0] {
 		return path.Join(TranslationDir, lang+".yaml")
 	}
 	return p.Meta.Text

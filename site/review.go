@@ -9,6 +9,7 @@ import (
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/ordinance"
 	"github.com/regelgids/regelgids/site/readability"
+	"github.com/regelgids/regelgids/site/routes"
 )
 
 // Files the readability review reads from a content folder.
@@ -51,21 +52,24 @@ type Reviewed struct {
 // Fails reports whether a text that must pass does not.
 func (r Reviewed) Fails() bool { return r.Report.Graded && !r.Report.Pass }
 
+// loadReviewLists reads the thresholds and word lists. Each is optional:
+// without thresholds every text is scored and none is judged.
 func loadReviewLists(content fs.FS) (*ReviewLists, error) {
-	raw, err := readFile(content, ThresholdsFile)
+	l := &ReviewLists{Thresholds: &readability.Thresholds{}, Common: map[string]bool{}}
+	raw, ok, err := readOptional(content, ThresholdsFile)
 	if err != nil {
 		return nil, err
 	}
-	th, err := readability.ParseThresholds(ThresholdsFile, raw)
-	if err != nil {
-		return nil, err
+	if ok {
+		if l.Thresholds, err = readability.ParseThresholds(ThresholdsFile, raw); err != nil {
+			return nil, err
+		}
 	}
-	l := &ReviewLists{Thresholds: th, Common: map[string]bool{}}
-	if raw, err = readFile(content, JargonFile); err != nil {
+	if raw, _, err = readOptional(content, JargonFile); err != nil {
 		return nil, err
 	}
 	l.Jargon = readability.ParseWords(raw)
-	if raw, err = readFile(content, CommonFile); err != nil {
+	if raw, _, err = readOptional(content, CommonFile); err != nil {
 		return nil, err
 	}
 	for _, w := range readability.ParseWords(raw) {
@@ -80,7 +84,7 @@ func loadReviewLists(content fs.FS) (*ReviewLists, error) {
 func (p *Project) Review(lang string) ([]Reviewed, error) {
 	opts := func(kind string) readability.Options {
 		o := readability.Options{Kind: kind, Thresholds: p.Lists.Thresholds, Jargon: p.Lists.Jargon, Explained: glossaryWords(p.Glossary[lang])}
-		if lang == Languages[0] {
+		if lang == p.Languages[0] {
 			o.Common = p.Lists.Common
 		}
 		return o
@@ -97,11 +101,11 @@ func (p *Project) Review(lang string) ([]Reviewed, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Reviewed{Path: "/voorzieningen/" + g.Slug + "/", Title: g.Title, Kind: TextGuide, Lang: lang,
+		out = append(out, Reviewed{Path: routes.Path(routes.Guide, g.Slug), Title: g.Title, Kind: TextGuide, Lang: lang,
 			Report: readability.Analyze(g.Title+"\n\n"+g.Summary+"\n\n"+text, lang, opts(TextGuide)), Article: firstOf(g.Articles)})
 	}
 	for _, e := range sortedGlossary(p.Glossary[lang]) {
-		out = append(out, Reviewed{Path: "/begrippen/#" + e.ID, Title: e.Term, Kind: TextGlossary, Lang: lang,
+		out = append(out, Reviewed{Path: routes.GlossaryEntry(e.ID), Title: e.Term, Kind: TextGlossary, Lang: lang,
 			Report: readability.Analyze(e.Definition, lang, opts(TextGlossary))})
 	}
 	// Law is measured against the guides' B1 yardstick so reviewers see
@@ -244,11 +248,12 @@ func newReviewData(texts []Reviewed, findings []Finding) *ReviewData {
 func (r Reviewed) ReviewPath() string {
 	switch r.Kind {
 	case TextGuide:
-		return "/leesbaarheid" + r.Path
+		_, slug, _ := routes.Parse(r.Path)
+		return routes.Path(routes.ReviewGuide, slug)
 	case TextGlossary:
-		return "/leesbaarheid/begrippen/"
+		return routes.Path(routes.ReviewGlossary, "")
 	}
-	return "/leesbaarheid/artikel/" + r.Article + "/"
+	return routes.Path(routes.ReviewArticle, r.Article)
 }
 
 // SentenceProblems are the reasons a sentence breaks a threshold.
@@ -309,9 +314,5 @@ func FindingText(file string, f Finding) string {
 
 // QuoteURL links a quote of the regeling to its article and lid.
 func (p *Page) QuoteURL(q consistency.Quote) string {
-	target := ArticlePath(q.Article)
-	if q.Paragraph != "" {
-		target += "#lid-" + q.Paragraph
-	}
-	return p.URL(target)
+	return p.URL(routes.ArticleAnchor(q.Article, q.Paragraph, ""))
 }

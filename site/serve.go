@@ -22,6 +22,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/regelgids/regelgids/site/routes"
 	"github.com/regelgids/regelgids/site/search"
 )
 
@@ -223,11 +224,11 @@ type served struct {
 
 // update switches to a new build: its files and its search index.
 func (h *siteHandler) update(res *Result) error {
-	ix, err := search.NewIndex(res.Project.SearchDocs, res.Project.Synonyms)
+	ix, err := search.NewIndex(res.Site.SearchDocs, res.Project.Synonyms)
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
-	old := h.current.Swap(&served{files: newSnapshot(res.output, time.Now()), res: res, index: ix})
+	old := h.current.Swap(&served{files: newSnapshot(res.Site.Files, time.Now()), res: res, index: ix})
 	old.close()
 	return nil
 }
@@ -261,7 +262,7 @@ func (h *siteHandler) search(q, lang string) ([]byte, error) {
 		results, err := s.index.Search(q, lang, 20)
 		var page []byte
 		if err == nil {
-			page, err = s.res.renderer.SearchPage(s.res.renderer.Site(lang), q, results)
+			page, err = s.res.renderer.SearchPage(s.res.Site.Sites[lang], q, results)
 		}
 		s.mu.RUnlock()
 		return page, err
@@ -287,14 +288,11 @@ func cutQuery(q string) string {
 
 func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	lang := ""
-	for _, l := range Languages {
-		if r.URL.Path == LangPath(l, "/zoeken/") {
-			lang = l
-		}
-	}
-	if q == "" || lang == "" || r.Method != http.MethodGet {
-		serveFiles(w, r, h.current.Load().files)
+	cur := h.current.Load()
+	langs := cur.res.Project.Languages
+	lang, rest := langs.Split(r.URL.Path)
+	if k, _, _ := routes.Parse(rest); q == "" || k != routes.Search || rest != routes.Path(routes.Search, "") || r.Method != http.MethodGet {
+		serveFiles(w, r, cur.files)
 		return
 	}
 	page, err := h.search(cutQuery(q), lang)

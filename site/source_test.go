@@ -4,13 +4,15 @@ import (
 	"testing"
 
 	"github.com/regelgids/regelgids/site/guide"
+	"github.com/regelgids/regelgids/site/routes"
 )
 
 // TestSourceOf: an error found in a built page names the content file the
 // page was made from, never the output path.
 func TestSourceOf(t *testing.T) {
 	p := &Project{
-		Meta: Metadata{Text: "verordening.txt"},
+		Meta:      Metadata{Text: "verordening.txt"},
+		Languages: routes.Languages{"nl", "en"},
 		Guides: map[string][]*guide.Guide{
 			"nl": {{Slug: "jobcoach", File: "gidsen/nl/jobcoach.md"}},
 			"en": {{Slug: "jobcoach", File: "gidsen/en/jobcoach.md"}},

@@ -1,6 +1,6 @@
 // Package params reads the dated amounts and numbers that the rules use
 // (premiums, durations, percentages, the statutory minimum wage) from the
-// YAML file content/eemsdelta/parameters.yaml, so that next year's amount
+// YAML file parameters.yaml of a content folder, so that next year's amount
 // is one appended line, not a code change.
 //
 // Parse reads the file into a Table; Table.At picks the values in force on

@@ -10,6 +10,7 @@ import (
 
 	"github.com/regelgids/regelgids/site"
 	"github.com/regelgids/regelgids/site/readability"
+	"github.com/regelgids/regelgids/site/routes"
 )
 
 func newCheckCmd(src *sources) *cobra.Command {
@@ -29,10 +30,10 @@ and toelichting are law: they are scored and reported, never failed.`,
 			if err != nil {
 				return err
 			}
-			langs := site.Languages
+			langs := []string(p.Languages)
 			if lang != "" {
-				if !contains(site.Languages, lang) {
-					return fmt.Errorf("--lang %q: use one of %s", lang, strings.Join(site.Languages, ", "))
+				if !contains(p.Languages, lang) {
+					return fmt.Errorf("--lang %q: use one of %s", lang, strings.Join(p.Languages, ", "))
 				}
 				langs = []string{lang}
 			}
@@ -46,9 +47,9 @@ and toelichting are law: they are scored and reported, never failed.`,
 			}
 			findings := p.Consistency()
 			if asJSON {
-				err = writeCheckJSON(cmd.OutOrStdout(), all, findings)
+				err = writeCheckJSON(cmd.OutOrStdout(), p.Languages, all, findings)
 			} else {
-				writeCheckText(cmd.OutOrStdout(), all, findings, p.Meta.Text)
+				writeCheckText(cmd.OutOrStdout(), p.Languages, all, findings, p.Meta.Text)
 			}
 			if err != nil {
 				return err
@@ -90,7 +91,7 @@ type checkDoc struct {
 	Problems []readability.Problem `json:"problems"`
 }
 
-func writeCheckJSON(w io.Writer, all []site.Reviewed, findings []site.Finding) error {
+func writeCheckJSON(w io.Writer, langs routes.Languages, all []site.Reviewed, findings []site.Finding) error {
 	out := struct {
 		Documents   []checkDoc     `json:"documents"`
 		Consistency []site.Finding `json:"consistency"`
@@ -100,7 +101,7 @@ func writeCheckJSON(w io.Writer, all []site.Reviewed, findings []site.Finding) e
 		if problems == nil {
 			problems = []readability.Problem{}
 		}
-		out.Documents = append(out.Documents, checkDoc{URL: site.LangPath(r.Lang, r.Path), Title: r.Title, Kind: r.Kind, Lang: r.Lang,
+		out.Documents = append(out.Documents, checkDoc{URL: langs.Full(r.Lang, r.Path), Title: r.Title, Kind: r.Kind, Lang: r.Lang,
 			Pass: r.Report.Pass, Graded: r.Report.Graded, Metrics: r.Report.Metrics, Problems: problems})
 	}
 	enc := json.NewEncoder(w)
@@ -109,7 +110,7 @@ func writeCheckJSON(w io.Writer, all []site.Reviewed, findings []site.Finding) e
 	return enc.Encode(out)
 }
 
-func writeCheckText(w io.Writer, all []site.Reviewed, findings []site.Finding, file string) {
+func writeCheckText(w io.Writer, langs routes.Languages, all []site.Reviewed, findings []site.Finding, file string) {
 	pass, graded := 0, 0
 	for _, r := range all {
 		m := r.Report.Metrics
@@ -129,7 +130,7 @@ func writeCheckText(w io.Writer, all []site.Reviewed, findings []site.Finding, f
 		case m.FleschReadingEase != nil:
 			score = fmt.Sprintf("Flesch %5.1f", *m.FleschReadingEase)
 		}
-		fmt.Fprintf(w, "%-5s %-2s %-11s %-48s avg %4.1f max %2d words  %s\n", verdict, r.Lang, r.Kind, site.LangPath(r.Lang, r.Path), m.AvgSentenceWords, m.MaxSentenceWords, score)
+		fmt.Fprintf(w, "%-5s %-2s %-11s %-48s avg %4.1f max %2d words  %s\n", verdict, r.Lang, r.Kind, langs.Full(r.Lang, r.Path), m.AvgSentenceWords, m.MaxSentenceWords, score)
 		if r.Report.Graded {
 			for _, pr := range r.Report.Problems {
 				if pr.Sentence != "" {

@@ -39,7 +39,7 @@ func (s *sources) options(out string) (site.Options, error) {
 }
 
 func (s *sources) register(cmd *cobra.Command) {
-	cmd.PersistentFlags().StringVar(&s.contentDir, "content", "", "municipality content folder (default: the embedded content/eemsdelta)")
+	cmd.PersistentFlags().StringVar(&s.contentDir, "content", "", "municipality content folder (default: the embedded example content)")
 	cmd.PersistentFlags().StringVar(&s.templatesDir, "templates", "", "templates folder (default: the embedded templates)")
 	cmd.PersistentFlags().StringVar(&s.date, "date", "", "publish the amounts in force on this date, YYYY-MM-DD (default: today)")
 }

@@ -25,18 +25,18 @@ results: title, URL with anchor, and a snippet with the matched words in
 [brackets].`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !contains(site.Languages, lang) {
-				return fmt.Errorf("--lang %q: use one of %s", lang, strings.Join(site.Languages, ", "))
-			}
 			opts, err := src.options("")
 			if err != nil {
 				return err
 			}
-			p, _, err := site.Generate(opts)
+			b, err := site.GenerateSite(opts)
 			if err != nil {
 				return err
 			}
-			ix, err := search.NewIndex(p.SearchDocs, p.Synonyms)
+			if !contains(b.Project.Languages, lang) {
+				return fmt.Errorf("--lang %q: use one of %s", lang, strings.Join(b.Project.Languages, ", "))
+			}
+			ix, err := search.NewIndex(b.SearchDocs, b.Project.Synonyms)
 			if err != nil {
 				return err
 			}

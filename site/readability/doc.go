@@ -1,6 +1,6 @@
 // Package readability scores Dutch and English texts of the site (guides,
 // articles, leden, toelichting, glossary entries) and judges them against
-// the B1 thresholds in content/eemsdelta/leesbaarheid.yaml, where every
+// the B1 thresholds in the content folder's leesbaarheid.yaml, where every
 // threshold names its source.
 //
 // Use:
@@ -49,7 +49,7 @@
 //
 // # Common words
 //
-// The common-word list is content/eemsdelta/woorden/gewone-woorden.txt: the
+// The common-word list is woorden/gewone-woorden.txt in the content folder: the
 // 10,000 most frequent word forms of the npm package
 // @zxcvbn-ts/language-nl-be (MIT); its header says how it was made.
 package readability

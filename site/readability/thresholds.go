@@ -14,7 +14,7 @@ import (
 )
 
 // Thresholds are the limits a text must keep to pass at language level B1,
-// read from a file such as content/eemsdelta/leesbaarheid.yaml. Every rule
+// read from a file such as leesbaarheid.yaml in a content folder. Every rule
 // names its source.
 type Thresholds struct {
 	Rules []Rule `yaml:"rules" json:"rules"`

@@ -7,7 +7,7 @@
 // index term, Dutch compounds are split against the site's own vocabulary
 // (loonkostensubsidie → loonkosten + subsidie; first parts that begin three
 // or more words count as words: participatie-), and the synonym list
-// (content/eemsdelta/zoeken/synoniemen.yaml) is resolved to index terms.
+// (zoeken/synoniemen.yaml in the content folder) is resolved to index terms.
 //
 // A query word matches its own term, the parts of a compound, its synonyms,
 // words one edit away (5+ letters) or two (9+), and for the last word while
@@ -24,7 +24,7 @@
 // same formula. Tests run the script under Node.js: it yields exactly
 // bleve's terms for every indexed text, analyzes every query and ranks
 // exactly as the Go side does (also under fuzzing), and both reach 90% or
-// more hit@3 on the query set (content/eemsdelta/zoeken/vragen.yaml).
+// more hit@3 on the query set (zoeken/vragen.yaml in the content folder).
 // TestCompareWithPagefind measures bytes, latency and hit@k against
 // Pagefind.
 package search
@@ -35,6 +35,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/regelgids/regelgids/site/routes"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -86,10 +88,12 @@ var partLabels = map[string][2]string{
 // so are pages that repeat other pages (the whole ordinance beyond its
 // title, the search page, 404) or are not for residents (the reviewers'
 // leesbaarheid pages), and pages marked <meta name="robots" content="noindex">.
-func DocumentsFromHTML(files map[string][]byte) ([]Document, error) {
+//
+// langs are the site's languages (routes decides where each page lives).
+func DocumentsFromHTML(files map[string][]byte, langs routes.Languages) ([]Document, error) {
 	names := make([]string, 0, len(files))
 	for name := range files {
-		if (name == "index.html" || strings.HasSuffix(name, "/index.html")) && pageKind(name) != "" {
+		if (name == "index.html" || strings.HasSuffix(name, "/index.html")) && pageKind(langs, name) != "" {
 			names = append(names, name)
 		}
 	}
@@ -100,13 +104,10 @@ func DocumentsFromHTML(files map[string][]byte) ([]Document, error) {
 		if err != nil {
 			return nil, &PageError{Page: name, Err: err}
 		}
-		p := &pageParser{name: name, url: "/" + strings.TrimSuffix(name, "index.html")}
+		p := &pageParser{name: name, url: "/" + strings.TrimSuffix(name, "index.html"), kind: pageKind(langs, name)}
 		p.lang = attr(find(root, func(n *html.Node) bool { return n.DataAtom == atom.Html }), "lang")
 		if p.lang == "" {
-			p.lang = "nl"
-			if strings.HasPrefix(name, "en/") {
-				p.lang = "en"
-			}
+			p.lang, _ = langs.Split(name)
 		}
 		if robots := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Meta && attr(n, "name") == "robots" }); robots != nil && strings.Contains(attr(robots, "content"), "noindex") {
 			continue
@@ -134,6 +135,7 @@ func (e *PageError) Error() string { return e.Page + ": " + e.Err.Error() }
 func (e *PageError) Unwrap() error { return e.Err }
 
 type pageParser struct {
+	kind            string // as pageKind says
 	name, url, lang string
 	main            *html.Node
 	docs            []Document
@@ -152,27 +154,20 @@ func (p *pageParser) add(anchor, kind, title string, blocks []string) {
 // toelichting, and home, lists, the whole ordinance and the calculators by
 // their title and introduction. The search page lists what the others say,
 // and the reviewers' pages (leesbaarheid) are not for residents.
-func pageKind(name string) string {
-	rel := strings.TrimSuffix(name, "index.html")
-	rel = strings.TrimPrefix(rel, "en/")
-	parts := strings.Split(strings.TrimSuffix(rel, "/"), "/")
-	switch {
-	case parts[0] == "voorzieningen" && len(parts) == 2:
-		return "guide"
-	case parts[0] == "artikel" && len(parts) == 2:
-		return "article"
-	case rel == "begrippen/":
-		return "glossary"
-	case rel == "toelichting/":
-		return "explanation"
-	case rel == "", rel == "voorzieningen/", rel == "verordening/", parts[0] == "rekenhulp":
+func pageKind(langs routes.Languages, name string) string {
+	_, path := langs.Split(name)
+	k, _, _ := routes.Parse(path)
+	switch k {
+	case routes.Guide, routes.Article, routes.Glossary, routes.Explanation:
+		return string(k)
+	case routes.Home, routes.Guides, routes.Ordinance, routes.Calculators, routes.Calculator:
 		return "page"
 	}
 	return ""
 }
 
 func (p *pageParser) parse() error {
-	switch pageKind(p.name) {
+	switch p.kind {
 	case "guide":
 		return p.guide()
 	case "article":

@@ -15,6 +15,7 @@ import (
 	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/content"
 	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/routes"
 	"github.com/regelgids/regelgids/site/search"
 	"github.com/regelgids/regelgids/templates"
 )
@@ -55,7 +56,7 @@ func buildFixture() (*fixture, error) {
 		return nil, err
 	}
 	f := &fixture{files: out, exports: map[string][]byte{}}
-	if f.docs, err = search.DocumentsFromHTML(out); err != nil {
+	if f.docs, err = search.DocumentsFromHTML(out, routes.Languages{"nl", "en"}); err != nil {
 		return nil, err
 	}
 	const synFile = "zoeken/synoniemen.yaml"

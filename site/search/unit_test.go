@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/regelgids/regelgids/site/routes"
 	"github.com/regelgids/regelgids/site/search"
 )
 
@@ -239,7 +240,7 @@ func TestDocumentsFromHTMLSkips(t *testing.T) {
 		"zoeken/index.html":           []byte(fmt.Sprintf(page, "")),
 		"en/iets-nieuws/index.html":   []byte(fmt.Sprintf(page, "")),
 		"voorzieningen/x/uitleg.html": []byte(fmt.Sprintf(page, "")),
-	})
+	}, routes.Languages{"nl", "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +255,7 @@ func TestDocumentsFromHTMLErrors(t *testing.T) {
 		"begrippen/index.html": "<html lang=nl><body><main><h1>B</h1><dl><dd>no term</dd></dl></main></body></html>",
 		"index.html":           "<html lang=nl><body><p>no main</p></body></html>",
 	} {
-		if _, err := search.DocumentsFromHTML(map[string][]byte{name: []byte(page)}); err == nil || !strings.HasPrefix(err.Error(), name+": ") {
+		if _, err := search.DocumentsFromHTML(map[string][]byte{name: []byte(page)}, routes.Languages{"nl", "en"}); err == nil || !strings.HasPrefix(err.Error(), name+": ") {
 			t.Errorf("%s: error %v", name, err)
 		}
 	}
