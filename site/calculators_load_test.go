@@ -35,16 +35,14 @@ func TestCalculatorsFile(t *testing.T) {
 }
 
 // TestNoCalculatorsFile: a content folder without calculators.yaml
-// publishes no calculators.
+// publishes no calculators, so a guide that links to one is refused
+// (testdata/minimal shows a folder without either).
 func TestNoCalculatorsFile(t *testing.T) {
 	fsys := copyFS(t, content.Default())
 	delete(fsys, site.CalculatorsFile)
-	p, err := site.Load(fsys, testDate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p.Calculators != nil || p.Publishes("uitstroompremie") {
-		t.Errorf("published without calculators.yaml: %+v", p.Calculators)
+	_, err := site.Load(fsys, testDate)
+	if err == nil || !strings.Contains(err.Error(), `gidsen/nl/uitstroompremie.md:1: front matter: unknown calculator "uitstroompremie"`) {
+		t.Errorf("error = %v", err)
 	}
 }
 
@@ -110,14 +108,12 @@ calculators: {}
 			}
 		})
 	}
-	// The good file loads, and publishes only what it names.
+	// The good file loads, and publishes only what it names: the guides
+	// that link to the other calculators are refused, that one is not.
 	fsys := copyFS(t, content.Default())
 	fsys[site.CalculatorsFile] = &fstest.MapFile{Data: []byte(good)}
-	p, err := site.Load(fsys, testDate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if names := p.Calculators.Names(); len(names) != 1 || names[0] != "loonkostensubsidie-arbeidsbeperking" {
-		t.Errorf("published %v", names)
+	_, err := site.Load(fsys, testDate)
+	if err == nil || !strings.Contains(err.Error(), `unknown calculator "uitstroompremie"`) || strings.Contains(err.Error(), `"loonkostensubsidie-arbeidsbeperking"`) {
+		t.Errorf("error = %v", err)
 	}
 }
