@@ -47,10 +47,6 @@ const (
 // its content folder has texts in them.
 var SupportedLanguages = routes.Languages{"nl", "en"}
 
-// Languages is SupportedLanguages, for code not yet moved to
-// Project.Languages (the site's own languages). Use Project.Languages.
-var Languages = SupportedLanguages
-
 // Metadata is what metadata.yaml says about the ordinance.
 type Metadata struct {
 	Municipality string  `yaml:"municipality"`
