@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	stdpng "image/png"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -445,9 +447,27 @@ func TestScreenshots(t *testing.T) {
 	for _, name := range sortedKeys(pages) {
 		for _, width := range []int64{360, 1280} {
 			var png []byte
+			var scrollWidth, headings int64
 			b.run(t, emulation.SetDeviceMetricsOverride(width, 800, 1, width < 600),
 				chromedp.Navigate(base+pages[name]), chromedp.WaitReady("body"),
+				chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollWidth),
+				chromedp.Evaluate(`document.querySelectorAll("main h1").length`, &headings),
 				chromedp.FullScreenshot(&png, 100)) // quality 100 gives PNG
+			// What the screenshot shows: the page at this width, without
+			// sideways scrolling, with its heading.
+			img, err := stdpng.DecodeConfig(bytes.NewReader(png))
+			switch {
+			case err != nil:
+				t.Errorf("%s at %d px: not a PNG: %v", name, width, err)
+			case int64(img.Width) != width || img.Height < 400:
+				t.Errorf("%s at %d px: screenshot is %d×%d", name, width, img.Width, img.Height)
+			}
+			if scrollWidth > width {
+				t.Errorf("%s at %d px: the page is %d px wide and scrolls sideways", name, width, scrollWidth)
+			}
+			if headings != 1 {
+				t.Errorf("%s at %d px: %d h1 in main", name, width, headings)
+			}
 			file := filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, width))
 			if err := os.WriteFile(file, png, 0o644); err != nil {
 				t.Fatal(err)
