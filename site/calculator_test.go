@@ -24,6 +24,7 @@ import (
 // rule's schema, in the schema's order, each with its kind, and marks the
 // fields that may stay empty; every field has a label in both languages.
 func TestCalculatorFormsFromSchema(t *testing.T) {
+	t.Parallel()
 	out := generate(t)
 	field := regexp.MustCompile(`data-field="([^"]+)" data-kind="([^"]+)" data-label="[^"]*"[^>]*>\s*<(?:label|legend)[^>]*>[^<]*(<span class="rg-optional">)?`)
 	for _, prefix := range []string{"", "en/"} {
@@ -117,6 +118,7 @@ func TestCalculatorPages(t *testing.T) {
 // built amounts file, the way the page does, on every example, and compares
 // each answer with the rule package's own.
 func TestBrowserModuleMatchesRules(t *testing.T) {
+	t.Parallel()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatal("node is needed to run the WebAssembly module: install Node.js")
@@ -230,6 +232,7 @@ func TestAmountsMustMatchOrdinance(t *testing.T) {
 // TestDatePicksAmounts: --date publishes the amounts in force that day and
 // says which year they belong to.
 func TestDatePicksAmounts(t *testing.T) {
+	t.Parallel()
 	build := func(date string) string {
 		d, _ := params.ParseDate(date)
 		opts := defaultOptions("")

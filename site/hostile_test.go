@@ -18,6 +18,7 @@ import (
 // TestHostileContentIsText: markup in front matter, glossary, translation
 // or metadata reaches pages only as escaped text.
 func TestHostileContentIsText(t *testing.T) {
+	t.Parallel()
 	const evil = `<script>alert("x")</script><img src=x onerror=alert(1)>`
 	fsys := copyFS(t, content.Default())
 	edit := func(name, old, new string) {
@@ -88,6 +89,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 // TestBrokenContentKeepsOutput: each kind of broken content gives one
 // clear error with file and line, and the previous output folder stays.
 func TestBrokenContentKeepsOutput(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := site.Build(defaultOptions(out)); err != nil {
 		t.Fatal(err)

@@ -22,6 +22,7 @@ import (
 // after each change, a bounded burst of concurrent requests for pages that
 // every build has never gets a 404 or part of a page.
 func TestServeHammer(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("rebuilds the site 20 times")
 	}

@@ -20,6 +20,7 @@ import (
 // server still stops promptly (before, the rebuild blocked on the pipe for
 // ever, and with it the watcher and shutdown).
 func TestServeSpecialFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "content", "eemsdelta"))); err != nil {
 		t.Fatal(err)

@@ -59,6 +59,7 @@ func get(t *testing.T, url string) (int, string) {
 }
 
 func TestServe(t *testing.T) {
+	t.Parallel()
 	base := startServer(t, site.ServeOptions{Options: defaultOptions("")})
 	cases := []struct {
 		path   string
@@ -127,6 +128,7 @@ func TestServe(t *testing.T) {
 // TestServeConcurrent sends a bounded burst of requests from many
 // goroutines over loopback; every one must succeed.
 func TestServeConcurrent(t *testing.T) {
+	t.Parallel()
 	base := startServer(t, site.ServeOptions{Options: defaultOptions("")})
 	const workers, each = 32, 25
 	var wg sync.WaitGroup
@@ -160,6 +162,7 @@ func TestServeConcurrent(t *testing.T) {
 // TestServeRebuilds: a change in a watched content folder is rebuilt and
 // served; a broken change keeps the last good site.
 func TestServeRebuilds(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for name, f := range copyFS(t, defaultOptions("").Content) {
 		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
@@ -195,6 +198,7 @@ func TestServeRebuilds(t *testing.T) {
 // TestServeSearch: /zoeken/?q= is answered by the server from bleve, in
 // both languages, and works without JavaScript.
 func TestServeSearch(t *testing.T) {
+	t.Parallel()
 	base := startServer(t, site.ServeOptions{Options: defaultOptions("")})
 	cases := []struct{ path, want string }{
 		{"/zoeken/?q=taxi+naar+werk", `href="../voorzieningen/vervoer-naar-werk/"`},
@@ -221,6 +225,7 @@ func TestServeSearch(t *testing.T) {
 // the security headers; many, overlapping or oversized ranges get the
 // whole file; a long query is cut between two characters.
 func TestServeDetails(t *testing.T) {
+	t.Parallel()
 	base := startServer(t, site.ServeOptions{Options: defaultOptions("")})
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DisableCompression: true},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

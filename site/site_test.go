@@ -320,6 +320,7 @@ func TestArticleAnchors(t *testing.T) {
 
 // TestDeterministic: the same input gives byte-identical output.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	a, b := t.TempDir()+"/a", t.TempDir()+"/b"
 	for _, out := range []string{a, b} {
 		if _, err := site.Build(defaultOptions(out)); err != nil {
@@ -348,6 +349,7 @@ func TestDeterministic(t *testing.T) {
 // TestFailedBuildKeepsPreviousOutput: a broken content folder gives an
 // error naming file and line, and the old site stays as it was.
 func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	t.Parallel()
 	out := t.TempDir() + "/public"
 	if _, err := site.Build(defaultOptions(out)); err != nil {
 		t.Fatal(err)
@@ -423,6 +425,7 @@ func copyFS(t testing.TB, src fs.FS) fstest.MapFS {
 }
 
 func TestTemplateErrors(t *testing.T) {
+	t.Parallel()
 	tfs := copyFS(t, templates.Default())
 	tfs["layouts/article.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.T "no_such_key"}}{{end}}`)}
 	_, _, err := site.Generate(site.Options{Content: content.Default(), Templates: tfs, Date: testDate})
