@@ -2,8 +2,6 @@ package site
 
 import (
 	"fmt"
-	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -11,20 +9,17 @@ import (
 	"github.com/regelgids/regelgids/calculators"
 	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/calculators/params/values"
+	"github.com/regelgids/regelgids/internal/diag"
+	"github.com/regelgids/regelgids/site/legal"
 	"github.com/regelgids/regelgids/site/ordinance"
-)
-
-// Amounts as the ordinance writes them: "€ 1.050,00", "€ 700,00 euro",
-// "700 euro"; durations and ages: "12 maanden", "3 jaar"; "50 procent".
-var (
-	reEuro     = regexp.MustCompile(`€\s?(\d{1,3}(?:\.\d{3})*(?:,\d{2})?)|(\d+(?:,\d{2})?) euro`)
-	reQuantity = regexp.MustCompile(`(\d+) (maanden|maand|jaar|procent)\b`)
 )
 
 // checkAmounts compares every parameter that cites an article of this
 // ordinance with what that article says, for the values in force when the
 // ordinance took effect. A mismatch means the data file and the published
-// text disagree, and the build stops.
+// text disagree, and the build stops. A parameter file names no line for
+// a citation (the message is about the file), the ordinance the line of
+// the lid; the problems are sorted by file and line.
 func (p *Project) checkAmounts() error {
 	doc := p.Ordinance()
 	effective := doc.Metadata.InForce
@@ -35,7 +30,7 @@ func (p *Project) checkAmounts() error {
 	if err != nil {
 		return nil // no date to compare at: nothing to check
 	}
-	var problems []string
+	var problems diag.List
 	for _, prm := range p.Params.Params() {
 		src := prm.Source
 		if src.Article == "" {
@@ -43,12 +38,12 @@ func (p *Project) checkAmounts() error {
 		}
 		a := doc.Article(src.Article)
 		if a == nil {
-			problems = append(problems, fmt.Sprintf("%s: %s cites artikel %s, which %s does not have", ParametersFile, prm.Name, src.Article, p.Meta.Text))
+			problems.Add(diag.Diagnostic{File: ParametersFile, Message: fmt.Sprintf("%s cites artikel %s, which %s does not have", prm.Name, src.Article, p.Meta.Text)})
 			continue
 		}
 		text, line := citedText(a, src.Paragraph)
 		if line == 0 {
-			problems = append(problems, fmt.Sprintf("%s: %s cites artikel %s lid %s, which does not exist", ParametersFile, prm.Name, src.Article, src.Paragraph))
+			problems.Add(diag.Diagnostic{File: ParametersFile, Message: fmt.Sprintf("%s cites artikel %s lid %s, which does not exist", prm.Name, src.Article, src.Paragraph)})
 			continue
 		}
 		v, ok := valueAt(prm, date)
@@ -60,13 +55,13 @@ func (p *Project) checkAmounts() error {
 			continue // the article states no number of this unit (e.g. a rule in words)
 		}
 		if !containsDecimal(found, v) {
-			problems = append(problems, fmt.Sprintf("%s:%d: artikel %s %s says %s, but %s gives %s = %s on %s",
-				p.Meta.Text, line, src.Article, lidName(src.Paragraph), strings.Join(formatAll(found), " / "), ParametersFile, prm.Name, v.String(), date))
+			problems.Errorf(p.Meta.Text, line, "artikel %s %s says %s, but %s gives %s = %s on %s",
+				src.Article, lidName(src.Paragraph), strings.Join(formatAll(found), " / "), ParametersFile, prm.Name, v.String(), date)
 		}
 	}
-	if len(problems) > 0 {
-		sort.Strings(problems)
-		return fmt.Errorf("the amounts in %s disagree with the ordinance:\n%s", ParametersFile, strings.Join(problems, "\n"))
+	if problems.Len() > 0 {
+		problems.Sort()
+		return fmt.Errorf("the amounts in %s disagree with the ordinance:\n%w", ParametersFile, &problems)
 	}
 	return nil
 }
@@ -108,26 +103,26 @@ func paragraphText(q ordinance.Paragraph) string {
 	return strings.Join(append(parts, q.Tail), " ")
 }
 
+// legalUnits are the units of the parameter file that the ordinance
+// writes as amounts (legal.Amounts): "€ 1.050,00", "700 euro"; "12
+// maanden", "3 jaar"; "50 procent".
+var legalUnits = map[string]legal.Unit{
+	values.UnitEUR:     legal.Euro,
+	values.UnitMonths:  legal.Months,
+	values.UnitYears:   legal.Years,
+	values.UnitPercent: legal.Percent,
+}
+
 // quantities finds the numbers of a unit in text; nil when there are none.
 func quantities(text, unit string) []decimal.Decimal {
+	want, ok := legalUnits[unit]
+	if !ok {
+		return nil
+	}
 	var out []decimal.Decimal
-	switch unit {
-	case values.UnitEUR:
-		for _, m := range reEuro.FindAllStringSubmatch(text, -1) {
-			s := m[1] + m[2]
-			s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")
-			if d, err := decimal.NewFromString(s); err == nil {
-				out = append(out, d)
-			}
-		}
-	case values.UnitMonths, values.UnitYears, values.UnitPercent:
-		word := map[string][]string{values.UnitMonths: {"maanden", "maand"}, values.UnitYears: {"jaar"}, values.UnitPercent: {"procent"}}[unit]
-		for _, m := range reQuantity.FindAllStringSubmatch(text, -1) {
-			for _, w := range word {
-				if m[2] == w {
-					out = append(out, decimal.RequireFromString(m[1]))
-				}
-			}
+	for _, a := range legal.Amounts(text) {
+		if a.Unit == want {
+			out = append(out, a.Value)
 		}
 	}
 	return out

@@ -2,10 +2,11 @@ package consistency
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/regelgids/regelgids/site/legal"
 	"github.com/regelgids/regelgids/site/readability"
 )
 
@@ -41,75 +42,37 @@ func normTitle(s string) string {
 
 // ---- amounts and periods ---------------------------------------------------
 
-// An amount is a sum in euro or a percentage, with the period it is for
-// when the same sentence names one ("per jaar", "na iedere 6 maanden"). A
-// duration is a number of months, weeks or years with its qualifier
-// ("minimaal 6 maanden", "maximaal 12 maanden", "van 6 maanden").
-
-var (
-	reEuro     = regexp.MustCompile(`€\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}|-))?|(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}))?\s+euro\b`)
-	rePercent  = regexp.MustCompile(`(\d+(?:,\d+)?)\s*(?:%|procent\b)`)
-	rePeriod   = regexp.MustCompile(`(?i)\b(?:per|iedere|elke|na iedere)\s+(jaar|maand|week|dag|uur|kwartaal|(\d+)\s+(?:maanden|jaar|weken))\b|\b(jaarlijks|maandelijks|wekelijks)\b`)
-	reDuration = regexp.MustCompile(`(?i)(?:\b(minimaal|ten minste|minstens|maximaal|hoogstens|ten hoogste|tot maximaal)\s+|\b(periode van|van)\s+)?\b(\d+)\s+(maanden|maand|jaar|jaren|weken|week)\b`)
-)
+// An amount is a sum in euro or a percentage (legal.Amounts), with the
+// period it is for when the same sentence names one (legal.Period: "per
+// jaar", "na iedere 6 maanden"). A duration is a number of months, weeks
+// or years with its qualifier ("minimaal 6 maanden", "maximaal 12
+// maanden", "van 6 maanden").
 
 type amount struct {
-	value  string // "2100", "1050.50", "50%"
-	shown  string // as written
-	period string // "jaar", "6 maanden", "" when the sentence names none
+	value  decimal.Decimal
+	unit   legal.Unit // legal.Euro or legal.Percent
+	shown  string     // as written
+	period string     // "jaar", "6 maanden", "" when the sentence names none
 }
 
-// amountsIn returns the amounts of each sentence of text.
+func (a amount) same(b amount) bool { return a.unit == b.unit && a.value.Equal(b.value) }
+
+// amountsIn returns the amounts of each sentence of text: per sentence its
+// sums in euro, then its percentages.
 func amountsIn(text string) []amount {
 	var out []amount
 	for _, s := range readability.Split(text) {
-		period := ""
-		if m := rePeriod.FindStringSubmatch(s); m != nil {
-			switch {
-			case m[3] != "":
-				period = map[string]string{"jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week"}[strings.ToLower(m[3])]
-			default:
-				period = strings.ToLower(m[1])
+		period := legal.Period(s)
+		found := legal.Amounts(s)
+		for _, unit := range []legal.Unit{legal.Euro, legal.Percent} {
+			for _, a := range found {
+				if a.Unit == unit {
+					out = append(out, amount{value: a.Value, unit: a.Unit, shown: a.Text, period: period})
+				}
 			}
-		}
-		for _, m := range reEuro.FindAllStringSubmatch(s, -1) {
-			whole, cents := m[1], m[2]
-			if whole == "" {
-				whole, cents = m[3], m[4]
-			}
-			v := strings.ReplaceAll(whole, ".", "")
-			if cents != "" && cents != "00" && cents != "-" {
-				v += "." + cents
-			}
-			out = append(out, amount{value: v, shown: strings.TrimSpace(m[0]), period: period})
-		}
-		for _, m := range rePercent.FindAllStringSubmatch(s, -1) {
-			out = append(out, amount{value: strings.ReplaceAll(m[1], ",", ".") + "%", shown: m[0], period: period})
 		}
 	}
 	return out
-}
-
-func (a amount) String() string {
-	if strings.HasSuffix(a.value, "%") {
-		return a.shown
-	}
-	s := "€ " + groupThousands(a.value)
-	if a.period != "" {
-		s += " per " + a.period
-	}
-	return s
-}
-
-func groupThousands(v string) string {
-	whole, frac, _ := strings.Cut(v, ".")
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + "." + whole[i:]
-	}
-	if frac != "" {
-		return whole + "," + frac
-	}
-	return whole
 }
 
 func periodText(p string) string {
@@ -120,32 +83,28 @@ func periodText(p string) string {
 }
 
 type duration struct {
-	n, unit, qual, shown string
+	n     decimal.Decimal
+	unit  legal.Unit
+	qual  string // "min", "max", "periode" or "exact"
+	shown string // with its qualifier: "minimaal 6 maanden"
 }
 
 func durationsIn(text string) []duration {
 	var out []duration
-	for _, m := range reDuration.FindAllStringSubmatch(text, -1) {
-		unit := strings.ToLower(m[4])
-		switch unit {
-		case "maand":
-			unit = "maanden"
-		case "jaren":
-			unit = "jaar"
-		case "week":
-			unit = "weken"
+	for _, a := range legal.Amounts(text) {
+		if a.Unit != legal.Months && a.Unit != legal.Years && a.Unit != legal.Weeks {
+			continue
 		}
 		q := "exact"
-		switch strings.ToLower(m[1]) {
-		case "minimaal", "ten minste", "minstens":
+		switch a.Bound {
+		case legal.AtLeast:
 			q = "min"
-		case "maximaal", "hoogstens", "ten hoogste", "tot maximaal":
+		case legal.AtMost:
 			q = "max"
-		}
-		if strings.EqualFold(m[2], "periode van") {
+		case legal.PeriodOf:
 			q = "periode" // "een periode van 3 jaar gehad": at least that long
 		}
-		out = append(out, duration{n: m[3], unit: unit, qual: q, shown: strings.TrimSpace(m[0])})
+		out = append(out, duration{n: a.Value, unit: a.Unit, qual: q, shown: strings.TrimSpace(text[a.BoundStart:a.End])})
 	}
 	return out
 }
@@ -187,7 +146,7 @@ func (c *checker) amounts() []Finding {
 				ok := false
 				for _, l := range pool {
 					for _, rd := range durationsIn(l.text) {
-						if rd.n == d.n && rd.unit == d.unit {
+						if rd.n.Equal(d.n) && rd.unit == d.unit {
 							if compatible(d.qual, rd.qual) {
 								ok = true
 							}
@@ -230,7 +189,7 @@ func (c *checker) checkAmount(s sentence, am amount, pool, leden []*lid) (Findin
 	}
 	for _, l := range pool {
 		for _, ra := range amountsIn(l.text) {
-			if ra.value != am.value {
+			if !ra.same(am) {
 				continue
 			}
 			if ra.period == am.period {
@@ -256,7 +215,7 @@ func (c *checker) checkAmount(s sentence, am amount, pool, leden []*lid) (Findin
 		l := sameValue[0]
 		var rp string
 		for _, ra := range amountsIn(l.text) {
-			if ra.value == am.value {
+			if ra.same(am) {
 				rp = ra.period
 				break
 			}
@@ -271,7 +230,7 @@ func (c *checker) checkAmount(s sentence, am amount, pool, leden []*lid) (Findin
 		}, true
 	}
 	for _, ra := range regAmounts {
-		if ra.value == am.value {
+		if ra.same(am) {
 			return Finding{}, false // the amount is in another lid than cited: the reference check speaks
 		}
 	}
@@ -291,22 +250,19 @@ func (c *checker) checkAmount(s sentence, am amount, pool, leden []*lid) (Findin
 
 // ---- dates -----------------------------------------------------------------
 
-var (
-	reDateNL  = regexp.MustCompile(`\b(\d{1,2})\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(\d{4})\b`)
-	reDateDMY = regexp.MustCompile(`\b(\d{2})-(\d{2})-(\d{4})\b`)
-	months    = map[string]int{"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12}
-)
-
 type date struct{ iso, shown string }
 
+// datesIn returns the dates of text (legal.Dates): those written in words
+// ("1 juli 2024"), then those in digits ("01-07-2024").
 func datesIn(text string) []date {
 	var out []date
-	for _, m := range reDateNL.FindAllStringSubmatch(text, -1) {
-		d, _ := strconv.Atoi(m[1])
-		out = append(out, date{fmt.Sprintf("%s-%02d-%02d", m[3], months[m[2]], d), m[0]})
-	}
-	for _, m := range reDateDMY.FindAllStringSubmatch(text, -1) {
-		out = append(out, date{m[3] + "-" + m[2] + "-" + m[1], m[0]})
+	found := legal.Dates(text)
+	for _, digits := range []bool{false, true} {
+		for _, d := range found {
+			if d.Digits == digits {
+				out = append(out, date{d.ISO(), d.Text})
+			}
+		}
 	}
 	return out
 }

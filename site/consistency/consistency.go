@@ -11,9 +11,11 @@
 package consistency
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/regelgids/regelgids/internal/diag"
 	"github.com/regelgids/regelgids/site/ordinance"
 	"github.com/regelgids/regelgids/site/readability"
 )
@@ -40,6 +42,23 @@ type Quote struct {
 	Article   string `json:"article"`
 	Paragraph string `json:"paragraph,omitempty"`
 	Line      int    `json:"line"`
+}
+
+// Positions returns the quotes of a finding as diagnostics of file (the
+// ordinance's name), each at its line: `file:129: regeling: "Een
+// voorziening …"`, then the toelichting's; a side without a quote is left
+// out.
+func (f Finding) Positions(file string) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, q := range []struct {
+		side string
+		Quote
+	}{{"regeling", f.Regeling}, {"toelichting", f.Toelichting}} {
+		if q.Text != "" {
+			out = append(out, diag.Diagnostic{File: file, Line: q.Line, Message: fmt.Sprintf("%s: %q", q.side, q.Text)})
+		}
+	}
+	return out
 }
 
 // Check runs every check on doc and returns the findings in the order of

@@ -225,3 +225,23 @@ func BenchmarkCheck(b *testing.B) {
 		Check(d)
 	}
 }
+
+// TestPositions: the quotes of a finding as file:line diagnostics, in the
+// form `regelgids check` prints them.
+func TestPositions(t *testing.T) {
+	f := Finding{
+		Regeling:    Quote{Text: `De premie is € 600.`, Article: "6", Paragraph: "5", Line: 223},
+		Toelichting: Quote{Text: "De premie is € 700.", Article: "6", Line: 609},
+	}
+	var got []string
+	for _, d := range f.Positions("verordening.txt") {
+		got = append(got, d.String())
+	}
+	want := "verordening.txt:223: regeling: \"De premie is € 600.\"\nverordening.txt:609: toelichting: \"De premie is € 700.\""
+	if g := strings.Join(got, "\n"); g != want {
+		t.Errorf("Positions:\n%s\nwant:\n%s", g, want)
+	}
+	if ps := (Finding{Toelichting: f.Toelichting}).Positions("v.txt"); len(ps) != 1 || ps[0].Line != 609 {
+		t.Errorf("a finding without a regeling quote: %v", ps)
+	}
+}

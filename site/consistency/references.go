@@ -4,14 +4,15 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"sort"
 	"strings"
+
+	"github.com/regelgids/regelgids/site/legal"
 )
 
-// References in the toelichting: "artikel 18", "artikel 10d lid 2",
-// "(lid 5)", "in het derde lid", "(eerste en tweede lid)". A reference
-// followed by "van de wet", "van de Participatiewet" or another law is
-// about that law and is not checked.
+// References in the toelichting (legal.References): "artikel 18", "artikel
+// 10d lid 2", "(lid 5)", "in het derde lid", "(eerste en tweede lid)". A
+// reference followed by "van de wet", "van de Participatiewet" or another
+// law is about that law and is not checked.
 //
 // A reference is reported when the article or lid does not exist, or when
 // it does not say what the sentence claims. For the second the sentence
@@ -24,66 +25,42 @@ import (
 // a clear difference, not a close call.
 const gainFactor = 0.9
 
-var (
-	ordinalWords = `eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende`
-	ordinalNum   = map[string]string{"eerste": "1", "tweede": "2", "derde": "3", "vierde": "4", "vijfde": "5", "zesde": "6", "zevende": "7", "achtste": "8", "negende": "9", "tiende": "10"}
-
-	reArticleRef = regexp.MustCompile(`(?i)\bartikel(?:en)?\s+(\d+[a-z]?)((?:\s*,?\s*(?:(?:lid|leden)\s+\d+(?:\s*(?:en|of)\s*\d+)?|(?:` + ordinalWords + `)(?:\s+(?:en|of)\s+(?:` + ordinalWords + `))?\s+lid|onderdeel\s+[a-z]\b|onder\s+[a-z]\b|aanhef))*)`)
-	reLidRef     = regexp.MustCompile(`(?i)\b(?:lid|leden)\s+(\d+)(?:\s*(?:en|of|t/m)\s*(\d+))?|\b(` + ordinalWords + `)(?:\s+(?:en|of)\s+(` + ordinalWords + `))?\s+lid\b`)
-	reLawAfter   = regexp.MustCompile(`(?i)^[^);]*?\bvan\s+(?:de|het)\s+(?:wet\b|participatiewet|wia\b|anw\b|awb\b|algemene wet|gemeentewet|\p{Lu}\p{L}*(?:wet|besluit)\b|wet\s)`)
-)
-
+// ref is a reference of a toelichting sentence to this ordinance.
 type ref struct {
-	text    string   // as written: "artikel 18", "(lid 5)" without brackets
+	text    string   // as written: "artikel 18", "lid 5" in "(lid 5)"
 	article string   // "" for the article being explained
 	leden   []string // lid numbers, none for a whole article
-	start   int
 }
 
-// refsIn returns the references of a sentence to this ordinance.
+// refsIn returns the references of a sentence to this ordinance: those of
+// legal.References that name no law. A reference to several articles
+// counts as one to its first.
 func refsIn(s string) []ref {
 	var out []ref
-	var spans [][2]int
-	for _, m := range reArticleRef.FindAllStringSubmatchIndex(s, -1) {
-		spans = append(spans, [2]int{m[0], m[1]})
-		if reLawAfter.MatchString(s[m[1]:]) {
+	for _, r := range legal.References(s) {
+		if r.Law != "" {
 			continue
 		}
-		r := ref{text: strings.TrimSpace(s[m[0]:m[1]]), article: s[m[2]:m[3]], start: m[0]}
-		r.leden = lidNumbers(s[m[4]:m[5]])
-		out = append(out, r)
+		article := r.Targets[0].Article
+		out = append(out, ref{text: r.Text, article: article, leden: r.Leden(article)})
 	}
-	for _, m := range reLidRef.FindAllStringSubmatchIndex(s, -1) {
-		inside := false
-		for _, sp := range spans {
-			inside = inside || m[0] >= sp[0] && m[0] < sp[1]
-		}
-		if inside || reLawAfter.MatchString(s[m[1]:]) {
-			continue
-		}
-		out = append(out, ref{text: s[m[0]:m[1]], leden: lidNumbers(s[m[0]:m[1]]), start: m[0]})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 
-func lidNumbers(s string) []string {
-	var out []string
-	for _, m := range reLidRef.FindAllStringSubmatch(s, -1) {
-		switch {
-		case m[1] != "":
-			out = append(out, m[1])
-			if m[2] != "" {
-				out = append(out, m[2])
-			}
-		case m[3] != "":
-			out = append(out, ordinalNum[strings.ToLower(m[3])])
-			if m[4] != "" {
-				out = append(out, ordinalNum[strings.ToLower(m[4])])
+// namesArticle reports whether text refers to article n; of a law when
+// law is set.
+func namesArticle(text, n string, law bool) bool {
+	for _, r := range legal.References(text) {
+		if law && r.Law == "" {
+			continue
+		}
+		for _, t := range r.Targets {
+			if t.Article == n {
+				return true
 			}
 		}
 	}
-	return out
+	return false
 }
 
 // citedLeden returns the leden of the article that a sentence of its
@@ -172,8 +149,7 @@ func (c *checker) checkRef(own string, s sentence, r ref, passage map[string]str
 		// Not in this ordinance. Is it an article of the wet that the
 		// toelichting cites without saying so?
 		if l := c.lawMention(target, passage); l != nil {
-			re := regexp.MustCompile(`(?i)\bartikel\s+` + regexp.QuoteMeta(target) + `\b`)
-			f.Regeling = itemQuote(l, re.MatchString)
+			f.Regeling = itemQuote(l, func(text string) bool { return namesArticle(text, target, false) })
 			at := where(l)
 			if f.Regeling.Line != l.line {
 				at += ", onderdeel " + itemLabel(l, f.Regeling.Line)
@@ -275,15 +251,11 @@ func sharedText(ws []string) string {
 // lawMention returns the lid of the regeling that best matches passage
 // among those that name "artikel N … van de wet".
 func (c *checker) lawMention(n string, passage map[string]string) *lid {
-	re := regexp.MustCompile(`(?i)\bartikel\s+` + regexp.QuoteMeta(n) + `\b`)
 	var found []*lid
 	for _, a := range c.doc.Articles() {
 		for _, l := range c.leden[a.Number] {
-			for _, m := range re.FindAllStringIndex(l.text, -1) {
-				if reLawAfter.MatchString(l.text[m[1]:]) {
-					found = append(found, l)
-					break
-				}
+			if namesArticle(l.text, n, true) {
+				found = append(found, l)
 			}
 		}
 	}

@@ -1,8 +1,11 @@
 package glossary
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/regelgids/regelgids/internal/diag"
 )
 
 const good = `- id: bijstand
@@ -44,6 +47,10 @@ func TestParseErrors(t *testing.T) {
 			}
 			if err.Error() != tc.want {
 				t.Errorf("got\n%s\nwant\n%s", err, tc.want)
+			}
+			var l *diag.List
+			if !errors.As(err, &l) || l.Len() != 1 {
+				t.Errorf("error is a %T, want a *diag.List of one", err)
 			}
 		})
 	}

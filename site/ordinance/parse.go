@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/regelgids/regelgids/internal/diag"
+	"github.com/regelgids/regelgids/site/legal"
 )
 
 // Markers of the published text. The consolidations on overheid.nl write
@@ -17,22 +18,14 @@ import (
 // leden as a bullet with a number on its own line ("  • 1.") except where an
 // article was pasted as "1. De gemeente …" lines, and onderdelen as "• a.".
 var (
-	reChapter    = regexp.MustCompile(`^(?i:hoofdstuk)\s+(\d+[a-z]?)(?:\s*[.:]\s*(\S.*)|\s*[.:]?)$`)
-	reArticle    = regexp.MustCompile(`^(?i:artikel)\s+(\d+[a-z]?)\s*[.:]\s*(\S.*)$`)
-	reLidMark    = regexp.MustCompile(`^[•·]\s*(\d+[a-z]?)\.?(?:\s+(\S.*))?$`)
-	reItemMark   = regexp.MustCompile(`^[•·]\s*(?:([a-z]{1,2})[.)]|[-–])(?:\s+(\S.*))?$`)
-	reInlineLid  = regexp.MustCompile(`^(\d+)\.\s+(\S.*)$`)
-	reLabelled   = regexp.MustCompile(`^([a-z]{1,2})\)\s+(\S.*)$`)
-	reBullet     = regexp.MustCompile(`^[•·–-]\s+(\S.*)$`)
-	reValidity   = regexp.MustCompile(`^Geldend van (\d{2}-\d{2}-\d{4}) t/m (heden|\d{2}-\d{2}-\d{4})(?: met terugwerkende kracht vanaf (\d{2}-\d{2}-\d{4}))?`)
-	reDutchDate  = regexp.MustCompile(`(\d{1,2})\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(\d{4})`)
-	reEntryForce = regexp.MustCompile(`(?i)treedt in werking (?:op|met ingang van|per)\s+(\d{1,2}\s+\p{L}+\s+\d{4})`)
+	reChapter   = regexp.MustCompile(`^(?i:hoofdstuk)\s+(\d+[a-z]?)(?:\s*[.:]\s*(\S.*)|\s*[.:]?)$`)
+	reArticle   = regexp.MustCompile(`^(?i:artikel)\s+(\d+[a-z]?)\s*[.:]\s*(\S.*)$`)
+	reLidMark   = regexp.MustCompile(`^[•·]\s*(\d+[a-z]?)\.?(?:\s+(\S.*))?$`)
+	reItemMark  = regexp.MustCompile(`^[•·]\s*(?:([a-z]{1,2})[.)]|[-–])(?:\s+(\S.*))?$`)
+	reInlineLid = regexp.MustCompile(`^(\d+)\.\s+(\S.*)$`)
+	reLabelled  = regexp.MustCompile(`^([a-z]{1,2})\)\s+(\S.*)$`)
+	reBullet    = regexp.MustCompile(`^[•·–-]\s+(\S.*)$`)
 )
-
-var dutchMonths = map[string]int{
-	"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
-	"juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}
 
 // line is one non-blank source line.
 type line struct {
@@ -203,15 +196,15 @@ func (p *parser) line(l line) {
 
 // head reads the title, the validity line and the Intitulé.
 func (p *parser) head(l line) {
+	v, isValidity := legal.ParseValidity(l.text)
 	switch {
 	case p.doc.Title == "":
 		p.doc.Title = l.text
-	case reValidity.MatchString(l.text):
-		m := reValidity.FindStringSubmatch(l.text)
+	case isValidity:
 		p.doc.Metadata.ValidityLine = l.text
-		p.doc.Metadata.ValidFrom = isoFromDMY(m[1])
-		p.doc.Metadata.ValidUntil = isoFromDMY(m[2]) // "" for "heden"
-		p.doc.Metadata.RetroactiveFrom = isoFromDMY(m[3])
+		p.doc.Metadata.ValidFrom = iso(v.From)
+		p.doc.Metadata.ValidUntil = iso(v.Until) // "" for "heden"
+		p.doc.Metadata.RetroactiveFrom = iso(v.Retroactive)
 	case strings.HasPrefix(l.text, "Intitul"):
 	case l.text == p.doc.Title:
 	case reChapter.MatchString(l.text) || reArticle.MatchString(l.text):
@@ -510,18 +503,18 @@ func (p *parser) readSignature() {
 		}
 		p.warnf(rest[i].no, "ondertekening: %q is not a role followed by a name", rest[i].text)
 	}
-	if m := reDutchDate.FindStringSubmatch(s.Text); m != nil {
-		p.doc.Metadata.Adopted = isoFromDutch(m)
+	if ds := legal.Dates(s.Text); len(ds) > 0 {
+		p.doc.Metadata.Adopted = ds[0].ISO()
 	}
 }
 
+// entryIntoForce is the date of the first lid that says "… treedt in
+// werking op <date>".
 func (p *parser) entryIntoForce() string {
 	for _, a := range p.doc.Articles() {
 		for _, q := range a.Paragraphs {
-			if m := reEntryForce.FindStringSubmatch(q.Text); m != nil {
-				if d := reDutchDate.FindStringSubmatch(m[1]); d != nil {
-					return isoFromDutch(d)
-				}
+			if d, ok := legal.InForce(q.Text); ok {
+				return d.ISO()
 			}
 		}
 	}
@@ -639,16 +632,12 @@ func nextLabel(l string) string {
 	return nextLabel(l[:len(l)-1]) + "a"
 }
 
-func isoFromDMY(s string) string {
-	if len(s) != 10 {
+// iso is d as YYYY-MM-DD, "" for no date.
+func iso(d legal.Date) string {
+	if d.IsZero() {
 		return ""
 	}
-	return s[6:10] + "-" + s[3:5] + "-" + s[0:2]
-}
-
-func isoFromDutch(m []string) string {
-	day, _ := strconv.Atoi(m[1])
-	return fmt.Sprintf("%s-%02d-%02d", m[3], dutchMonths[m[2]], day)
+	return d.ISO()
 }
 
 // keywords start the lines that give an ordinance its structure. A

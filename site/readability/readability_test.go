@@ -2,10 +2,13 @@ package readability
 
 import (
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/regelgids/regelgids/internal/diag"
 )
 
 func TestSplit(t *testing.T) {
@@ -385,6 +388,11 @@ func TestParseThresholds(t *testing.T) {
 			_, err := ParseThresholds("t.yaml", []byte(tt.src))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want it to contain %q", err, tt.want)
+			}
+			var l *diag.List
+			var d *diag.Diagnostic
+			if !errors.As(err, &l) && !errors.As(err, &d) {
+				t.Errorf("error is a %T, want a *diag.List or *diag.Diagnostic", err)
 			}
 		})
 	}
