@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/regelgids/regelgids/internal/diag"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -133,14 +135,9 @@ type Ref struct {
 	Line   int
 }
 
-// Error is a problem in a guide file at a line.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+// Error is a problem in a guide file at a line: the project's one
+// diagnostic type.
+type Error = diag.Diagnostic
 
 // maxErrors is the most problems Parse reports for one file; a careless
 // or hostile file can have thousands, and the first ones point at the cause.
@@ -149,19 +146,16 @@ const maxErrors = 20
 // Errors collects every problem found in one pass.
 type Errors []*Error
 
-func (es Errors) Error() string {
-	parts := make([]string, len(es))
-	for i, e := range es {
-		parts[i] = e.Error()
-	}
-	return strings.Join(parts, "\n")
-}
-
+// err is the problems as a diag.List, or nil.
 func (es Errors) err() error {
 	if len(es) == 0 {
 		return nil
 	}
-	return es
+	l := &diag.List{}
+	for _, e := range es {
+		l.Add(*e)
+	}
+	return l
 }
 
 var reSlug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
@@ -178,11 +172,11 @@ func Parse(file, slug, lang string, src []byte, structure *Structure) (*Guide, e
 			dropped++
 			return
 		}
-		errs = append(errs, &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &Error{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
 	result := func() (*Guide, error) {
 		if dropped > 0 {
-			errs = append(errs, &Error{File: file, Line: errs[len(errs)-1].Line, Msg: fmt.Sprintf("%d more problems not shown; fix the ones above first", dropped)})
+			errs = append(errs, &Error{File: file, Line: errs[len(errs)-1].Line, Message: fmt.Sprintf("%d more problems not shown; fix the ones above first", dropped)})
 		}
 		return g, errs.err()
 	}
@@ -196,14 +190,14 @@ func Parse(file, slug, lang string, src []byte, structure *Structure) (*Guide, e
 		} else {
 			fail(1, "unknown language %q: %s has no headings in it", lang, structure.name())
 		}
-		return nil, errs
+		return nil, errs.err()
 	}
 	six := count(len(headings))
 	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
 	front, body, bodyLine, ok := splitFrontMatter(src)
 	if !ok {
 		fail(1, "no front matter: start the file with a line \"---\", the YAML fields, and another \"---\"")
-		return nil, errs
+		return nil, errs.err()
 	}
 	g.body, g.bodyLine = body, bodyLine
 	for i, b := range body {

@@ -36,7 +36,7 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 	doc := md.Parser().Parse(text.NewReader(g.body))
 	var errs Errors
 	fail := func(line int, format string, args ...any) {
-		errs = append(errs, &Error{File: g.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &Error{File: g.File, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
 	// Parameters first, wherever they are: text, emphasis, link text.
 	replaceParams(doc, func(n *paramNode) ast.Node {
@@ -83,11 +83,11 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return "", errs
+		return "", errs.err()
 	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, g.body, doc); err != nil {
-		return "", &Error{File: g.File, Line: g.bodyLine, Msg: err.Error()}
+		return "", &Error{File: g.File, Line: g.bodyLine, Message: err.Error()}
 	}
 	// Parse refuses every "{{" in the guide itself; this catches one that
 	// a parameter value brings in (goldmark percent-encodes braces in link
@@ -97,7 +97,7 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 		if n, _ := braces(md, g.body, doc); n != nil {
 			line = g.bracesLine(n)
 		}
-		return "", &Error{File: g.File, Line: line, Msg: `the page would show "{{" (from the value of a parameter); a page may not show template syntax`}
+		return "", &Error{File: g.File, Line: line, Message: `the page would show "{{" (from the value of a parameter); a page may not show template syntax`}
 	}
 	return template.HTML(addClasses(buf.Bytes())), nil
 }

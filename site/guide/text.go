@@ -29,7 +29,7 @@ func (g *Guide) Text(param func(name string) (string, error)) (string, error) {
 			case *paramNode:
 				v, perr := param(c.name)
 				if perr != nil && err == nil {
-					err = &Error{File: g.File, Line: g.lineAt(c.offset), Msg: perr.Error()}
+					err = &Error{File: g.File, Line: g.lineAt(c.offset), Message: perr.Error()}
 				}
 				b.WriteString(v)
 			default:
