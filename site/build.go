@@ -2,11 +2,13 @@ package site
 
 import (
 	"errors"
-	"github.com/regelgids/regelgids/calculators/params"
-	"github.com/regelgids/regelgids/site/ordinance"
 	"io/fs"
 	"path/filepath"
 	"time"
+
+	"github.com/regelgids/regelgids/calculators/params"
+	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/project"
 )
 
 // Options say what to build from and where to.
@@ -20,7 +22,7 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
-	Project  *Project
+	Project  *project.Project
 	Site     *Built
 	Files    int
 	Pages    int
@@ -31,7 +33,7 @@ type Result struct {
 }
 
 // Generate loads and renders a site in memory without writing it.
-func Generate(opts Options) (*Project, Output, error) {
+func Generate(opts Options) (*project.Project, Output, error) {
 	b, _, err := generate(opts)
 	if err != nil {
 		return nil, nil, err
@@ -51,7 +53,7 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if date.IsZero() {
 		date = Today()
 	}
-	p, err := Load(opts.Content, date)
+	p, err := project.Load(opts.Content, date)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/regelgids/regelgids/site/project"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/regelgids/regelgids/calculators"
@@ -44,7 +46,7 @@ type ExampleRow struct {
 // calculatorsFor lists the calculators the site publishes, in the order of
 // calculators.yaml, with their examples computed with the amounts in force
 // on the project's date.
-func (p *Project) calculatorsFor(lang string) ([]Calculator, error) {
+func calculatorsFor(p *project.Project, lang string) ([]Calculator, error) {
 	b := p.Calculators
 	if b == nil {
 		return nil, nil
@@ -76,7 +78,7 @@ func (p *Project) calculatorsFor(lang string) ([]Calculator, error) {
 
 // amountsJSON writes AmountsFile: every distinct parameter set since the
 // ordinance took effect, oldest first, and the binding.
-func amountsJSON(p *Project) ([]byte, error) {
+func amountsJSON(p *project.Project) ([]byte, error) {
 	b := p.Calculators
 	if b == nil {
 		// Nothing published: the pages do not load the module.

@@ -18,6 +18,7 @@ import (
 	"github.com/regelgids/regelgids/calculators/params"
 	"github.com/regelgids/regelgids/content"
 	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/project"
 )
 
 // TestCalculatorFormsFromSchema: every form asks exactly the fields of its
@@ -46,7 +47,7 @@ func TestCalculatorFormsFromSchema(t *testing.T) {
 
 // published are the calculators content/eemsdelta publishes.
 func published(t *testing.T) []string {
-	p, err := site.Load(content.Default(), testDate)
+	p, err := project.Load(content.Default(), testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,8 +194,8 @@ WebAssembly.instantiate(fs.readFileSync("calculators.wasm"), go.importObject).th
 }
 
 // mustProject loads content/eemsdelta.
-func mustProject(t *testing.T) *site.Project {
-	p, err := site.Load(content.Default(), testDate)
+func mustProject(t *testing.T) *project.Project {
+	p, err := project.Load(content.Default(), testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,25 +206,25 @@ func mustProject(t *testing.T) *site.Project {
 // the ordinance states stops the build, naming the line of the article.
 func TestAmountsMustMatchOrdinance(t *testing.T) {
 	fsys := copyFS(t, content.Default())
-	f := fsys[site.ParametersFile]
+	f := fsys[project.ParametersFile]
 	f.Data = bytes.Replace(f.Data, []byte(`{from: 2024-07-01, value: "300.00"}`), []byte(`{from: 2024-07-01, value: "350.00"}`), 1)
-	_, err := site.Load(fsys, testDate)
+	_, err := project.Load(fsys, testDate)
 	if err == nil || !strings.Contains(err.Error(), "verordening.txt:433: artikel 17 lid 2 says 300 / 700, but parameters.yaml gives uitstroompremie.gedeeltelijk = 350 on 2024-07-01") {
 		t.Errorf("error = %v", err)
 	}
 	// A later indexation is data, not a disagreement.
 	fsys = copyFS(t, content.Default())
-	fsys[site.ParametersFile] = &fstest.MapFile{Data: bytes.Replace(fsys[site.ParametersFile].Data,
+	fsys[project.ParametersFile] = &fstest.MapFile{Data: bytes.Replace(fsys[project.ParametersFile].Data,
 		[]byte(`    - {from: 2024-07-01, value: "300.00"}`), []byte("    - {from: 2024-07-01, value: \"300.00\"}\n    - {from: 2026-01-01, value: \"325.00\"}"), 1)}
-	if _, err := site.Load(fsys, testDate); err != nil {
+	if _, err := project.Load(fsys, testDate); err != nil {
 		t.Errorf("indexed amount refused: %v", err)
 	}
 	// An indexation that lifts the full premium above the maximum of
 	// artikel 17 lid 3 contradicts the ordinance (at_most in the data).
 	fsys = copyFS(t, content.Default())
-	fsys[site.ParametersFile] = &fstest.MapFile{Data: bytes.Replace(fsys[site.ParametersFile].Data,
+	fsys[project.ParametersFile] = &fstest.MapFile{Data: bytes.Replace(fsys[project.ParametersFile].Data,
 		[]byte(`    - {from: 2024-07-01, value: "600.00"}`), []byte("    - {from: 2024-07-01, value: \"600.00\"}\n    - {from: 2026-01-01, value: \"625.00\"}"), 1)}
-	_, err = site.Load(fsys, testDate)
+	_, err = project.Load(fsys, testDate)
 	if err == nil || err.Error() != "parameters.yaml:21: from 2026-01-01 uitstroompremie.volledig is 625, more than uitstroompremie.maximum (600); the ordinance does not allow that" {
 		t.Errorf("error = %v", err)
 	}

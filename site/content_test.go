@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/regelgids/regelgids/content"
-	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/project"
 )
 
 // TestContentErrors: each way the bilingual content can fall apart stops
@@ -56,7 +56,7 @@ func TestContentErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := copyFS(t, content.Default())
 			c.change(fsys)
-			_, err := site.Load(fsys, testDate)
+			_, err := project.Load(fsys, testDate)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error:\n%v\nwant it to contain:\n%s", err, c.want)
 			}

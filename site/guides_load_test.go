@@ -8,6 +8,7 @@ import (
 
 	"github.com/regelgids/regelgids/content"
 	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/project"
 	"github.com/regelgids/regelgids/templates"
 )
 
@@ -74,7 +75,7 @@ func TestGuideStructureErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := copyFS(t, content.Default())
 			c.change(fsys)
-			_, err := site.Load(fsys, testDate)
+			_, err := project.Load(fsys, testDate)
 			if err == nil {
 				t.Fatalf("no error, want:\n%s", c.want)
 			}
@@ -98,7 +99,7 @@ func TestGuideStructureOptional(t *testing.T) {
 			delete(fsys, name)
 		}
 	}
-	p, err := site.Load(fsys, testDate)
+	p, err := project.Load(fsys, testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +121,7 @@ func TestGuideStructureOptional(t *testing.T) {
 // TestGuideStructureLoaded: the Eemsdelta file gives six sections and four
 // situations, in both languages, and the guide to apply with.
 func TestGuideStructureLoaded(t *testing.T) {
-	p, err := site.Load(content.Default(), testDate)
+	p, err := project.Load(content.Default(), testDate)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/project"
 	"github.com/regelgids/regelgids/templates"
 )
 
@@ -13,7 +14,7 @@ import (
 // site has only what exists: one language, no sitemap without base_url.
 func TestMinimalSite(t *testing.T) {
 	t.Parallel()
-	p, out, err := site.Generate(site.Options{Content: site.ContentDir("testdata/minimal"), Templates: templates.Default(), Date: testDate})
+	p, out, err := site.Generate(site.Options{Content: project.ContentDir("testdata/minimal"), Templates: templates.Default(), Date: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/project"
 	"github.com/regelgids/regelgids/site/routes"
 )
 
@@ -40,7 +41,7 @@ type Alternate struct {
 type SiteData struct {
 	Lang     string
 	Prefix   string // "" for the first language, "/en" for English
-	Meta     Metadata
+	Meta     project.Metadata
 	Doc      *ordinance.Ordinance
 	Guides   []*guide.Guide
 	Groups   []Group
@@ -54,7 +55,7 @@ type SiteData struct {
 	// HasWASM is false when the calculators could not be compiled for the
 	// browser; the pages then show only their tables.
 	HasWASM bool
-	Project *Project
+	Project *project.Project
 	strings map[string]string
 }
 

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/regelgids/regelgids/site/project"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/regelgids/regelgids/site/glossary"
@@ -67,7 +69,7 @@ type Renderer struct {
 // the project to render them. Rendering never changes the project, so two
 // renders of one project can run at once.
 type Built struct {
-	Project *Project
+	Project *project.Project
 	Files   Output
 	// Sites are the site data per language, for pages rendered on request
 	// (the search page with results).
@@ -108,9 +110,9 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 		return nil, err
 	}
 	keys := map[string]map[string]int{}
-	for _, lang := range SupportedLanguages {
+	for _, lang := range project.SupportedLanguages {
 		name := "i18n/" + lang + ".yaml"
-		raw, err := readFile(tfs, name)
+		raw, err := contentfile.Read(tfs, name, contentfile.FileLimit)
 		if err != nil {
 			return nil, fmt.Errorf("templates/%w", err)
 		}
@@ -124,7 +126,7 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 			keys[lang][k] = 1
 		}
 	}
-	if err := missingCounterparts(keys, func(lang, key string) string {
+	if err := project.MissingCounterparts(keys, func(lang, key string) string {
 		return fmt.Sprintf("templates/i18n/%s.yaml: interface text %q is missing", lang, key)
 	}); err != nil {
 		return nil, err
@@ -134,7 +136,7 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 
 func parseFiles(t *template.Template, tfs fs.FS, names ...string) (*template.Template, error) {
 	for _, name := range names {
-		src, err := readFile(tfs, name)
+		src, err := contentfile.Read(tfs, name, contentfile.FileLimit)
 		if err != nil {
 			return nil, fmt.Errorf("templates/%w", err)
 		}
@@ -228,7 +230,7 @@ func formatDate(lang, iso string) string {
 // Render renders every page of the project in every language and copies
 // the static files. mod is the calculators' WebAssembly module; nil builds
 // the site without browser calculators.
-func (r *Renderer) Render(p *Project, mod *Module) (*Built, error) {
+func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 	out := Output{}
 	var all []*Page
 	b := &Built{Project: p, Files: out, Sites: map[string]*SiteData{}, Findings: p.Consistency()}
@@ -334,7 +336,7 @@ func linkAlternates(pages []*Page) {
 	}
 }
 
-func (r *Renderer) siteData(p *Project, lang string, findings []Finding) (*SiteData, error) {
+func (r *Renderer) siteData(p *project.Project, lang string, findings []Finding) (*SiteData, error) {
 	sd := &SiteData{
 		Lang:     lang,
 		Meta:     p.Meta,
@@ -359,12 +361,12 @@ func (r *Renderer) siteData(p *Project, lang string, findings []Finding) (*SiteD
 		}
 		sd.ApplyGuide = sd.GuideBySlug(gs.ApplyGuide)
 	}
-	calcs, err := p.calculatorsFor(lang)
+	calcs, err := calculatorsFor(p, lang)
 	if err != nil {
 		return nil, err
 	}
 	sd.Calculators = calcs
-	texts, err := p.Review(lang)
+	texts, err := Review(p, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -562,11 +564,11 @@ func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Resul
 // addSearch indexes what the pages show: it extracts the sections of the
 // rendered pages and writes the browser's index per language, the search
 // scripts, and the search styles into the one stylesheet.
-func addSearch(out Output, p *Project) ([]search.Document, error) {
+func addSearch(out Output, p *project.Project) ([]search.Document, error) {
 	docs, err := search.DocumentsFromHTML(out, p.Languages)
 	var pe *search.PageError
 	if errors.As(err, &pe) {
-		return nil, fmt.Errorf("%s:1: the page made from it cannot be read for search (%v)", p.sourceOf(pe.Page), pe.Err)
+		return nil, fmt.Errorf("%s:1: the page made from it cannot be read for search (%v)", sourceOf(p, pe.Page), pe.Err)
 	} else if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -590,7 +592,7 @@ func addSearch(out Output, p *Project) ([]search.Document, error) {
 
 // sourceOf names the content file a built page was made from, so an
 // error found in the output points where the editor can fix it.
-func (p *Project) sourceOf(page string) string {
+func sourceOf(p *project.Project, page string) string {
 	lang, rest := p.Languages.Split(page)
 	k, name, _ := routes.Parse(rest)
 	switch k {
@@ -601,10 +603,10 @@ func (p *Project) sourceOf(page string) string {
 			}
 		}
 	case routes.Glossary:
-		return path.Join(GlossaryDir, lang+".yaml")
+		return path.Join(project.GlossaryDir, lang+".yaml")
 	}
 	if lang != p.Languages[0] {
-		return path.Join(TranslationDir, lang+".yaml")
+		return path.Join(project.TranslationDir, lang+".yaml")
 	}
 	return p.Meta.Text
 }

@@ -2,21 +2,14 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
 	"strings"
 
 	"github.com/regelgids/regelgids/site/consistency"
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/project"
 	"github.com/regelgids/regelgids/site/readability"
 	"github.com/regelgids/regelgids/site/routes"
-)
-
-// Files the readability review reads from a content folder.
-const (
-	ThresholdsFile = "leesbaarheid.yaml"
-	JargonFile     = "woorden/jargon.txt"
-	CommonFile     = "woorden/gewone-woorden.txt"
 )
 
 // Kinds of reviewed text, as the readability thresholds name them.
@@ -26,14 +19,6 @@ const (
 	TextArticle     = "article"
 	TextExplanation = "explanation"
 )
-
-// ReviewLists are the word lists and thresholds the review uses.
-type ReviewLists struct {
-	Thresholds *readability.Thresholds
-	Jargon     []string
-	// Common is only for Dutch: the list is of Dutch words.
-	Common map[string]bool
-}
 
 // Reviewed is one text with its readability report.
 type Reviewed struct {
@@ -52,36 +37,10 @@ type Reviewed struct {
 // Fails reports whether a text that must pass does not.
 func (r Reviewed) Fails() bool { return r.Report.Graded && !r.Report.Pass }
 
-// loadReviewLists reads the thresholds and word lists. Each is optional:
-// without thresholds every text is scored and none is judged.
-func loadReviewLists(content fs.FS) (*ReviewLists, error) {
-	l := &ReviewLists{Thresholds: &readability.Thresholds{}, Common: map[string]bool{}}
-	raw, ok, err := readOptional(content, ThresholdsFile)
-	if err != nil {
-		return nil, err
-	}
-	if ok {
-		if l.Thresholds, err = readability.ParseThresholds(ThresholdsFile, raw); err != nil {
-			return nil, err
-		}
-	}
-	if raw, _, err = readOptional(content, JargonFile); err != nil {
-		return nil, err
-	}
-	l.Jargon = readability.ParseWords(raw)
-	if raw, _, err = readOptional(content, CommonFile); err != nil {
-		return nil, err
-	}
-	for _, w := range readability.ParseWords(raw) {
-		l.Common[w] = true
-	}
-	return l, nil
-}
-
 // Review scores every text of one language: each guide, each glossary
 // entry, each article and each article's toelichting. Guides and glossary
 // entries are judged against the B1 thresholds; law is scored only.
-func (p *Project) Review(lang string) ([]Reviewed, error) {
+func Review(p *project.Project, lang string) ([]Reviewed, error) {
 	opts := func(kind string) readability.Options {
 		o := readability.Options{Kind: kind, Thresholds: p.Lists.Thresholds, Jargon: p.Lists.Jargon, Explained: glossaryWords(p.Glossary[lang])}
 		if lang == p.Languages[0] {
@@ -297,7 +256,7 @@ type Finding = consistency.Finding
 
 // Consistency compares the regeling with its toelichting. Findings are
 // warnings for reviewers: the law is what it is.
-func (p *Project) Consistency() []Finding { return consistency.Check(p.Ordinance()) }
+func Consistency(p *project.Project) []Finding { return p.Consistency() }
 
 // FindingText writes a finding on one line for the command line, with
 // both quotes and their lines.

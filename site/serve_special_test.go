@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/project"
 	"github.com/regelgids/regelgids/templates"
 )
 
@@ -26,7 +27,7 @@ func TestServeSpecialFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := func() site.Options {
-		return site.Options{Content: site.ContentDir(dir), Templates: templates.Default(), Date: testDate}
+		return site.Options{Content: project.ContentDir(dir), Templates: templates.Default(), Date: testDate}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

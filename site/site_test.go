@@ -14,6 +14,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/regelgids/regelgids/site/project"
+
 	"golang.org/x/net/html"
 
 	"github.com/regelgids/regelgids/calculators/params"
@@ -41,7 +43,7 @@ func generate(t testing.TB) site.Output {
 }
 
 type built struct {
-	project *site.Project
+	project *project.Project
 	out     site.Output
 	err     error
 }
@@ -400,7 +402,7 @@ func TestMetadataErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := copyFS(t, content.Default())
 			fsys["metadata.yaml"] = &fstest.MapFile{Data: []byte(c.yaml)}
-			_, err := site.Load(fsys, testDate)
+			_, err := project.Load(fsys, testDate)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error = %v, want %q", err, c.want)
 			}

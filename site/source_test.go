@@ -4,14 +4,15 @@ import (
 	"testing"
 
 	"github.com/regelgids/regelgids/site/guide"
+	"github.com/regelgids/regelgids/site/project"
 	"github.com/regelgids/regelgids/site/routes"
 )
 
 // TestSourceOf: an error found in a built page names the content file the
 // page was made from, never the output path.
 func TestSourceOf(t *testing.T) {
-	p := &Project{
-		Meta:      Metadata{Text: "verordening.txt"},
+	p := &project.Project{
+		Meta:      project.Metadata{Text: "verordening.txt"},
 		Languages: routes.Languages{"nl", "en"},
 		Guides: map[string][]*guide.Guide{
 			"nl": {{Slug: "jobcoach", File: "gidsen/nl/jobcoach.md"}},
@@ -26,7 +27,7 @@ func TestSourceOf(t *testing.T) {
 		"artikel/6/index.html":                 "verordening.txt",
 		"en/artikel/6/index.html":              "vertaling/en.yaml",
 	} {
-		if got := p.sourceOf(page); got != want {
+		if got := sourceOf(p, page); got != want {
 			t.Errorf("sourceOf(%s) = %s, want %s", page, got, want)
 		}
 	}

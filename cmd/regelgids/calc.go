@@ -10,20 +10,21 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/regelgids/regelgids/site/project"
+
 	"github.com/spf13/cobra"
 
 	"github.com/regelgids/regelgids/calculators"
 	"github.com/regelgids/regelgids/calculators/params"
-	"github.com/regelgids/regelgids/site"
 )
 
 // loadParams reads parameters.yaml from the content folder.
 func loadParams(src *sources) (*params.Table, error) {
-	raw, err := fs.ReadFile(src.content(), site.ParametersFile)
+	raw, err := fs.ReadFile(src.content(), project.ParametersFile)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", site.ParametersFile, err)
+		return nil, fmt.Errorf("%s: %w", project.ParametersFile, err)
 	}
-	return params.Parse(site.ParametersFile, raw)
+	return params.Parse(project.ParametersFile, raw)
 }
 
 func newCalcCmd(src *sources) *cobra.Command {
@@ -51,12 +52,12 @@ The input fields are documented in calculators/README.md.`,
 			if err != nil {
 				return err
 			}
-			b, err := site.LoadCalculators(src.content(), t)
+			b, err := project.LoadCalculators(src.content(), t)
 			if err != nil {
 				return err
 			}
 			if b == nil {
-				return fmt.Errorf("%s: the content folder publishes no calculators", site.CalculatorsFile)
+				return fmt.Errorf("%s: the content folder publishes no calculators", project.CalculatorsFile)
 			}
 			res, err := b.RunTable(args[0], raw, t)
 			if err != nil {

@@ -39,7 +39,7 @@ and toelichting are law: they are scored and reported, never failed.`,
 			}
 			var all []site.Reviewed
 			for _, l := range langs {
-				r, err := p.Review(l)
+				r, err := site.Review(p, l)
 				if err != nil {
 					return err
 				}

@@ -6,9 +6,10 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/regelgids/regelgids/site/project"
+
 	"github.com/spf13/cobra"
 
-	"github.com/regelgids/regelgids/site"
 	"github.com/regelgids/regelgids/site/ordinance"
 )
 
@@ -24,7 +25,7 @@ reads the ordinance of the content folder, with its metadata.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var doc *ordinance.Ordinance
 			if len(args) == 1 {
-				raw, err := site.ReadOrdinance(args[0])
+				raw, err := project.ReadOrdinance(args[0])
 				if err != nil {
 					return err
 				}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"io/fs"
 
+	"github.com/regelgids/regelgids/site/project"
+
 	"github.com/spf13/cobra"
 
 	"github.com/regelgids/regelgids/calculators/params"
@@ -48,14 +50,14 @@ func (s *sources) content() fs.FS {
 	if s.contentDir == "" {
 		return content.Default()
 	}
-	return site.ContentDir(s.contentDir)
+	return project.ContentDir(s.contentDir)
 }
 
 func (s *sources) templates() fs.FS {
 	if s.templatesDir == "" {
 		return templates.Default()
 	}
-	return site.ContentDir(s.templatesDir)
+	return project.ContentDir(s.templatesDir)
 }
 
 // onDisk lists the folders that came from disk and can change while serving.
@@ -88,8 +90,8 @@ func printWarnings(w io.Writer, warns []ordinance.Diagnostic) {
 	}
 }
 
-func loadProject(src *sources, stderr io.Writer) (*site.Project, error) {
-	p, err := site.Load(src.content(), site.Today())
+func loadProject(src *sources, stderr io.Writer) (*project.Project, error) {
+	p, err := project.Load(src.content(), site.Today())
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/regelgids/regelgids/site/project"
+
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
@@ -360,8 +362,8 @@ var reDigits = regexp.MustCompile(`[^0-9]`)
 func digits(s string) string { return reDigits.ReplaceAllString(s, "") }
 
 // loadProject loads the project the site is built from.
-func loadProject(t *testing.T) *site.Project {
-	p, err := site.Load(content.Default(), testDate)
+func loadProject(t *testing.T) *project.Project {
+	p, err := project.Load(content.Default(), testDate)
 	if err != nil {
 		t.Fatal(err)
 	}

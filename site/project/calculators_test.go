@@ -1,4 +1,4 @@
-package site_test
+package project_test
 
 import (
 	"strings"
@@ -7,14 +7,14 @@ import (
 
 	"github.com/regelgids/regelgids/calculators"
 	"github.com/regelgids/regelgids/content"
-	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/project"
 )
 
 // TestCalculatorsFile: content/eemsdelta/calculators.yaml publishes every
 // rule, in its order, with {param: …} citations resolved to the parameter's
 // source.
 func TestCalculatorsFile(t *testing.T) {
-	p, err := site.Load(content.Default(), testDate)
+	p, err := project.Load(content.Default(), testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,8 +39,8 @@ func TestCalculatorsFile(t *testing.T) {
 // (testdata/minimal shows a folder without either).
 func TestNoCalculatorsFile(t *testing.T) {
 	fsys := copyFS(t, content.Default())
-	delete(fsys, site.CalculatorsFile)
-	_, err := site.Load(fsys, testDate)
+	delete(fsys, project.CalculatorsFile)
+	_, err := project.Load(fsys, testDate)
 	if err == nil || !strings.Contains(err.Error(), `gidsen/nl/uitstroompremie.md:1: front matter: unknown calculator "uitstroompremie"`) {
 		t.Errorf("error = %v", err)
 	}
@@ -101,8 +101,8 @@ calculators: {}
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := copyFS(t, content.Default())
-			fsys[site.CalculatorsFile] = &fstest.MapFile{Data: []byte(tc.file)}
-			_, err := site.Load(fsys, testDate)
+			fsys[project.CalculatorsFile] = &fstest.MapFile{Data: []byte(tc.file)}
+			_, err := project.Load(fsys, testDate)
 			if err == nil || err.Error() != tc.want {
 				t.Errorf("got\n%v\nwant\n%s", err, tc.want)
 			}
@@ -111,8 +111,8 @@ calculators: {}
 	// The good file loads, and publishes only what it names: the guides
 	// that link to the other calculators are refused, that one is not.
 	fsys := copyFS(t, content.Default())
-	fsys[site.CalculatorsFile] = &fstest.MapFile{Data: []byte(good)}
-	_, err := site.Load(fsys, testDate)
+	fsys[project.CalculatorsFile] = &fstest.MapFile{Data: []byte(good)}
+	_, err := project.Load(fsys, testDate)
 	if err == nil || !strings.Contains(err.Error(), `unknown calculator "uitstroompremie"`) || strings.Contains(err.Error(), `"loonkostensubsidie-arbeidsbeperking"`) {
 		t.Errorf("error = %v", err)
 	}

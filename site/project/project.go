@@ -1,7 +1,10 @@
-// Package site is the generator: it loads a municipality's content folder
-// into a Project (parse → model), renders it with html/template into a set
-// of files (render), and writes them atomically (build), or serves them.
-package site
+// Package project loads a municipality's content folder into a Project:
+// the ordinance and its translations, metadata, dated amounts, guides,
+// glossary, calculators and review lists, each checked against the others,
+// with every problem as file:line. Only the ordinance and metadata.yaml are
+// required; the site shows what exists. It reads and checks; it never
+// renders (package site does).
+package project
 
 import (
 	"errors"
@@ -18,6 +21,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/regelgids/regelgids/site/consistency"
 
 	"github.com/regelgids/regelgids/calculators"
 	"github.com/regelgids/regelgids/calculators/params"
@@ -97,6 +102,16 @@ type Project struct {
 	// Warnings are problems the build could read past; they are printed,
 	// not fatal.
 	Warnings []ordinance.Diagnostic
+}
+
+// Consistency compares the regeling with its toelichting. Findings are
+// warnings for reviewers: the law is what it is.
+func (p *Project) Consistency() []consistency.Finding { return consistency.Check(p.Ordinance()) }
+
+// MissingCounterparts reports names present in one language but not in
+// another: guides, glossary entries, interface texts.
+func MissingCounterparts(names map[string]map[string]int, msg func(lang, name string) string) error {
+	return missingCounterparts(names, msg)
 }
 
 // Ordinance is the legally binding text.
