@@ -11,7 +11,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/regelgids/regelgids/site/legal"
 	"github.com/regelgids/regelgids/site/project"
 
 	"go.yaml.in/yaml/v3"
@@ -213,18 +215,17 @@ var funcs = template.FuncMap{
 	},
 }
 
-var monthNames = map[string][]string{
-	"nl": {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
-	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
 // formatDate writes an ISO date for readers: "1 juli 2024", "1 July 2024".
 func formatDate(lang, iso string) string {
 	var y, m, d int
 	if _, err := fmt.Sscanf(iso, "%4d-%2d-%2d", &y, &m, &d); err != nil || m < 1 || m > 12 {
 		return iso
 	}
-	return fmt.Sprintf("%d %s %d", d, monthNames[lang][m-1], y)
+	month := time.Month(m).String() // English
+	if lang == "nl" {
+		month = legal.MonthName(m)
+	}
+	return fmt.Sprintf("%d %s %d", d, month, y)
 }
 
 // Render renders every page of the project in every language and copies
