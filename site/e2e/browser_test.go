@@ -218,6 +218,7 @@ var pageTypes = map[string]string{
 // fails on any WCAG 2.0/2.1 A or AA violation and on any console error. It
 // also follows the language switch and checks it lands on the counterpart.
 func TestAccessibility(t *testing.T) {
+	t.Parallel()
 	base := serveSite(t)
 	b := newBrowser(t)
 	axe := axeSource(t)
@@ -285,6 +286,7 @@ func sortedKeys(m map[string]string) []string {
 // TestCalculatorsInBrowser fills every calculator form with every example,
 // submits it, and compares the amount on the page with the rule package's.
 func TestCalculatorsInBrowser(t *testing.T) {
+	t.Parallel()
 	base := serveSite(t)
 	b := newBrowser(t)
 	p := loadProject(t)
@@ -373,6 +375,7 @@ func loadProject(t *testing.T) *project.Project {
 // TestCalculatorErrors: wrong input shows an error tied to its field, read
 // by screen readers, and an error summary that takes focus.
 func TestCalculatorErrors(t *testing.T) {
+	t.Parallel()
 	base := serveSite(t)
 	b := newBrowser(t)
 	var errText, describedBy, invalid, focused string
@@ -404,6 +407,7 @@ func TestCalculatorErrors(t *testing.T) {
 // show their tables (and no dead form), and the search box leads to the
 // A–Z page.
 func TestWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	base := serveSite(t)
 	b := newBrowser(t)
 	b.run(t, emulation.SetScriptExecutionDisabled(true))
@@ -436,6 +440,7 @@ func TestWithoutJavaScript(t *testing.T) {
 // TestScreenshots writes the home page, a guide and a calculator at phone
 // and desktop widths to a folder for a person to look at.
 func TestScreenshots(t *testing.T) {
+	t.Parallel()
 	base := serveSite(t)
 	b := newBrowser(t)
 	dir := os.Getenv("REGELGIDS_SCREENSHOTS")
@@ -483,6 +488,7 @@ func TestScreenshots(t *testing.T) {
 // keyboard only, checks the announced count and the first result, and
 // follows it with the arrow keys and Enter to the right page and anchor.
 func TestSearchWithKeyboard(t *testing.T) {
+	t.Parallel()
 	base := serveSite(t)
 	b := newBrowser(t)
 	cases := []struct{ start, query, wantPath string }{
