@@ -55,6 +55,7 @@ func runCalc(t *testing.T, stdin io.Reader, args ...string) (string, string, int
 // TestCalcHostileFiles: calc reads only a regular file, or standard input,
 // and at most 1 MB of either; anything else is refused by name, quickly.
 func TestCalcHostileFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo.json")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
@@ -110,6 +111,7 @@ func TestCalcHostileFiles(t *testing.T) {
 // stderr, "regelgids: FILE: ongeldige invoer: FIELD: message", that names
 // each wrong field, says what to write, and never echoes a long input.
 func TestCalcHostileInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	long := strings.Repeat("9", 500_000)
 	for _, tc := range []struct {

@@ -41,6 +41,7 @@ func run(t *testing.T, args ...string) (string, string, int) {
 const ordinanceFile = "../../content/eemsdelta/verordening.txt"
 
 func TestParseJSON(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := run(t, "parse", ordinanceFile, "--json")
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
@@ -101,6 +102,7 @@ func TestParseJSON(t *testing.T) {
 }
 
 func TestParseContentFolder(t *testing.T) {
+	t.Parallel()
 	stdout, _, code := run(t, "parse")
 	if code != 0 || !strings.Contains(stdout, "3 chapters, 24 articles, 70 leden, 34 onderdelen, 24 articles with toelichting") {
 		t.Errorf("exit %d, output:\n%s", code, stdout)
@@ -112,6 +114,7 @@ func TestParseContentFolder(t *testing.T) {
 }
 
 func TestBadInputExitsOne(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, data string) string {
 		p := filepath.Join(dir, name)
@@ -148,6 +151,7 @@ func TestBadInputExitsOne(t *testing.T) {
 }
 
 func TestBuild(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "public")
 	stdout, stderr, code := run(t, "build", "--out", out)
 	if code != 0 {
@@ -185,6 +189,7 @@ func TestBuild(t *testing.T) {
 }
 
 func TestCalc(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.json")
 	os.WriteFile(in, []byte(`{"date": "2025-03-01", "age": 40, "months_on_benefit": 40, "exit": "partial", "monthly_income": "750.00"}`), 0o644)
@@ -226,6 +231,7 @@ func TestCalc(t *testing.T) {
 }
 
 func TestAmounts(t *testing.T) {
+	t.Parallel()
 	stdout, _, code := run(t, "amounts")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
@@ -238,6 +244,7 @@ func TestAmounts(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := run(t, "check", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
