@@ -14,15 +14,7 @@ import (
 // the build with a message that names the file, the line and what is
 // missing.
 func TestContentErrors(t *testing.T) {
-	replace := func(name, old, new string) func(fstest.MapFS) {
-		return func(m fstest.MapFS) {
-			f := m[name]
-			if !bytes.Contains(f.Data, []byte(old)) {
-				t.Fatalf("%s does not contain %q", name, old)
-			}
-			f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
-		}
-	}
+	replace := func(name, old, new string) func(fstest.MapFS) { return replaceIn(t, name, old, new) }
 	cases := []struct {
 		name   string
 		change func(fstest.MapFS)

@@ -16,15 +16,7 @@ import (
 // guide against it, is one message with the file and the line.
 func TestGuideStructureErrors(t *testing.T) {
 	const file = "gidsen/indeling.yaml"
-	replace := func(name, old, new string) func(fstest.MapFS) {
-		return func(m fstest.MapFS) {
-			f := m[name]
-			if !bytes.Contains(f.Data, []byte(old)) {
-				t.Fatalf("%s does not contain %q", name, old)
-			}
-			f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
-		}
-	}
+	replace := func(name, old, new string) func(fstest.MapFS) { return replaceIn(t, name, old, new) }
 	situations := "werk-zoeken, werken-met-beperking, jong-zonder-diploma, werk-beginnen"
 	cases := []struct {
 		name   string

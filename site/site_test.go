@@ -410,6 +410,18 @@ func TestMetadataErrors(t *testing.T) {
 	}
 }
 
+// replaceIn changes the first old into new in one file of a copied content
+// folder, and fails the test when the file does not contain old.
+func replaceIn(t testing.TB, name, old, new string) func(fstest.MapFS) {
+	return func(m fstest.MapFS) {
+		f := m[name]
+		if !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s does not contain %q", name, old)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
+	}
+}
+
 func copyFS(t testing.TB, src fs.FS) fstest.MapFS {
 	m := fstest.MapFS{}
 	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
