@@ -45,15 +45,40 @@ type Metadata struct {
 	InForce string `json:"in_force,omitempty"`
 	// ValidityLine is the "Geldend van …" line as published.
 	ValidityLine string `json:"validity_line,omitempty"`
+	// ExpiredOn is the day the regulation ceased to apply ("Regeling
+	// vervallen per DD-MM-YYYY", or CVDR's uitwerkingtredingDatum).
+	ExpiredOn string `json:"expired_on,omitempty"`
+	// Version is the consolidation's version (CVDR680781_1 is version 1).
+	Version string `json:"version,omitempty"`
+	// CitationTitle is the citeertitel, where the text names one.
+	CitationTitle string `json:"citation_title,omitempty"`
+	// Publication is the Gemeenteblad reference, such as gmb-2019-277778.
+	Publication string `json:"publication,omitempty"`
 }
 
-// Chapter is a hoofdstuk.
+// Chapter is a hoofdstuk. A regulation without chapters has one Chapter
+// with an empty Number.
 type Chapter struct {
 	Number   string    `json:"number"`
 	Title    string    `json:"title"`
 	Intro    string    `json:"intro"`
 	Articles []Article `json:"articles"`
+	// Sections are the paragrafen or afdelingen between the chapter and its
+	// articles. The articles stay in Articles, in order; a Section names
+	// which of them it groups, so pages, URLs and anchors stay per article.
+	Sections []Section `json:"sections,omitempty"`
 	Line     int       `json:"-"`
+}
+
+// Section is a paragraaf or afdeling: a level between hoofdstuk and
+// artikel.
+type Section struct {
+	Kind   string `json:"kind"`   // "paragraaf" or "afdeling", as printed in lower case
+	Number string `json:"number"` // as printed: "2", "2.1", "II", or "" for "§" alone
+	Title  string `json:"title"`
+	// Articles are the numbers of the articles in this section, in order.
+	Articles []string `json:"articles"`
+	Line     int      `json:"-"`
 }
 
 // Article is an artikel with its leden and its part of the artikelsgewijze
@@ -91,7 +116,10 @@ type Item struct {
 	Label  string `json:"label"`
 	Text   string `json:"text"`
 	Bullet bool   `json:"bullet,omitempty"`
-	Line   int    `json:"-"`
+	// Items are the sub-onderdelen of this onderdeel (1°, 2°, … or
+	// indented bullets), a third level that is never a lid.
+	Items []Item `json:"items,omitempty"`
+	Line  int    `json:"-"`
 }
 
 // Block is one piece of running toelichting text.
