@@ -29,7 +29,7 @@ reads the ordinance of the content folder, with its metadata.`,
 				if err != nil {
 					return err
 				}
-				d, warns, err := ordinance.Parse(filepath.Base(args[0]), raw)
+				d, warns, err := ordinance.Read(filepath.Base(args[0]), raw)
 				printWarnings(cmd.ErrOrStderr(), warns)
 				if err != nil {
 					return err

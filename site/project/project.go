@@ -135,7 +135,7 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	doc, warns, err := ordinance.Parse(meta.Text, src)
+	doc, warns, err := ordinance.Read(meta.Text, src)
 	if err != nil {
 		return nil, err
 	}
