@@ -438,9 +438,13 @@ func (p *Project) checkGuide(g *guide.Guide, slugs map[string]int, unknown map[s
 		errs = append(errs, fmt.Sprintf("%s:%d: %s", g.File, line, fmt.Sprintf(format, args...)))
 	}
 	linked := map[string]bool{}
+	ownCalculator := g.Calculator != "" && !p.Publishes(g.Calculator)
 	for _, l := range g.Links {
 		if number, ok := p.linkedArticle(l.Target); ok {
 			linked[number] = true
+		}
+		if k, name, _ := routes.Parse(l.Target); ownCalculator && k == routes.Calculator && name == g.Calculator {
+			continue // said once, at the front matter
 		}
 		if err := p.checkLink(l.Target, slugs); err != nil {
 			fail(l.Line, "link %q: %v", l.Target, err)
@@ -453,8 +457,8 @@ func (p *Project) checkGuide(g *guide.Guide, slugs map[string]int, unknown map[s
 			fail(1, "the guide explains article %s but never links to it", a)
 		}
 	}
-	if g.Calculator != "" && !p.Publishes(g.Calculator) {
-		fail(1, "front matter: unknown calculator %q", g.Calculator)
+	if ownCalculator {
+		fail(1, "front matter: calculator %q is not published (%s names the calculators of this site)", g.Calculator, CalculatorsFile)
 	}
 	for _, r := range g.Params {
 		if p.Params == nil {
