@@ -23,6 +23,9 @@ type Ordinance struct {
 	// the first article it explains.
 	ExplanationIntro string    `json:"explanation_intro,omitempty"`
 	Signature        Signature `json:"signature"`
+	// Links are the references the text makes with a link (CVDR's extref):
+	// the text keeps the words, this list keeps their addresses, in order.
+	Links []Reference `json:"links,omitempty"`
 }
 
 // Metadata describes the ordinance. Dates are YYYY-MM-DD and empty when
@@ -54,6 +57,34 @@ type Metadata struct {
 	CitationTitle string `json:"citation_title,omitempty"`
 	// Publication is the Gemeenteblad reference, such as gmb-2019-277778.
 	Publication string `json:"publication,omitempty"`
+	// The fields below come from CVDR XML metadata (package
+	// ordinance/cvdr); the text formats leave them empty.
+	//
+	// PublicationURL is the address of the publication (isFormatOf).
+	PublicationURL string `json:"publication_url,omitempty"`
+	// LegalBasis are the laws and regulations the ordinance rests on
+	// (dcterms:source), with their wetten.overheid.nl (jci) or CVDR
+	// reference where the source gives one.
+	LegalBasis []Reference `json:"legal_basis,omitempty"`
+	// AdoptedBy is the body that adopted it (isRatifiedBy): "gemeenteraad",
+	// "college van burgemeester en wethouders", …
+	AdoptedBy string `json:"adopted_by,omitempty"`
+	// Subject is the policy area (dcterms:subject).
+	Subject string `json:"subject,omitempty"`
+	// Modified is the date of the last change to the record (dcterms:modified).
+	Modified string `json:"modified,omitempty"`
+	// Change says what this version changed (CVDR's betreft): "Nieuwe
+	// regeling", "wijz. hfst 1 t/m 4", …
+	Change string `json:"change,omitempty"`
+	// FileReference is the municipality's case number (CVDR's kenmerk).
+	FileReference string `json:"file_reference,omitempty"`
+}
+
+// Reference is a link to another text: its words as printed and, where the
+// source gives one, its address.
+type Reference struct {
+	Text string `json:"text"`
+	URL  string `json:"url,omitempty"`
 }
 
 // Chapter is a hoofdstuk. A regulation without chapters has one Chapter
@@ -78,7 +109,10 @@ type Section struct {
 	Title  string `json:"title"`
 	// Articles are the numbers of the articles in this section, in order.
 	Articles []string `json:"articles"`
-	Line     int      `json:"-"`
+	// Intro is text of the section that is not in an article (CVDR's
+	// structuurtekst), paragraphs separated by a blank line.
+	Intro string `json:"intro,omitempty"`
+	Line  int    `json:"-"`
 }
 
 // Article is an artikel with its leden and its part of the artikelsgewijze
