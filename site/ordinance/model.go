@@ -23,6 +23,11 @@ type Ordinance struct {
 	// the first article it explains.
 	ExplanationIntro string    `json:"explanation_intro,omitempty"`
 	Signature        Signature `json:"signature"`
+	// LegalBasis are the laws and regulations the ordinance rests on
+	// (CVDR's dcterms:source), with their wetten.overheid.nl (jci) or CVDR
+	// reference where the source gives one. (Not in Metadata, which stays
+	// comparable with ==.)
+	LegalBasis []Reference `json:"legal_basis,omitempty"`
 	// Links are the references the text makes with a link (CVDR's extref):
 	// the text keeps the words, this list keeps their addresses, in order.
 	Links []Reference `json:"links,omitempty"`
@@ -62,10 +67,6 @@ type Metadata struct {
 	//
 	// PublicationURL is the address of the publication (isFormatOf).
 	PublicationURL string `json:"publication_url,omitempty"`
-	// LegalBasis are the laws and regulations the ordinance rests on
-	// (dcterms:source), with their wetten.overheid.nl (jci) or CVDR
-	// reference where the source gives one.
-	LegalBasis []Reference `json:"legal_basis,omitempty"`
 	// AdoptedBy is the body that adopted it (isRatifiedBy): "gemeenteraad",
 	// "college van burgemeester en wethouders", …
 	AdoptedBy string `json:"adopted_by,omitempty"`
