@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -129,12 +130,29 @@ func (p *Page) T(key string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("no interface text %q for language %q (templates/i18n/%s.yaml)", key, p.Lang, p.Lang)
 	}
-	return s, nil
+	return p.expand(key, s)
 }
 
 // TOpt returns the interface text for key, or "" where there is none (an
 // optional hint).
-func (p *Page) TOpt(key string) string { return p.Site.strings[key] }
+func (p *Page) TOpt(key string) (string, error) { return p.expand(key, p.Site.strings[key]) }
+
+// reParam is a parameter in an interface text: the texts are the same for
+// every municipality, so an amount or age in one comes from the content
+// folder's parameters.yaml, as "{param:uitstroompremie.minimumleeftijd}".
+var reParam = regexp.MustCompile(`\{param:([a-z0-9_.]+)\}`)
+
+func (p *Page) expand(key, s string) (string, error) {
+	var err error
+	s = reParam.ReplaceAllStringFunc(s, func(m string) string {
+		v, e := p.Param(reParam.FindStringSubmatch(m)[1])
+		if e != nil && err == nil {
+			err = fmt.Errorf("templates/i18n/%s.yaml: %s: %w", p.Lang, key, e)
+		}
+		return v
+	})
+	return s, err
+}
 
 // Param returns the formatted value in force of a parameter.
 func (p *Page) Param(name string) (string, error) {
