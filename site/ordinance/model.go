@@ -154,7 +154,9 @@ type Item struct {
 	// Items are the sub-onderdelen of this onderdeel (1°, 2°, … or
 	// indented bullets), a third level that is never a lid.
 	Items []Item `json:"items,omitempty"`
-	Line  int    `json:"-"`
+	// Tail is text that follows the sub-onderdelen inside the onderdeel.
+	Tail string `json:"tail,omitempty"`
+	Line int    `json:"-"`
 }
 
 // Block is one piece of running toelichting text.

@@ -18,8 +18,6 @@ import (
 // leden as a bullet with a number on its own line ("  • 1.") except where an
 // article was pasted as "1. De gemeente …" lines, and onderdelen as "• a.".
 var (
-	reChapter   = regexp.MustCompile(`^(?i:hoofdstuk)\s+(\d+[a-z]?)(?:\s*[.:]\s*(\S.*)|\s*[.:]?)$`)
-	reArticle   = regexp.MustCompile(`^(?i:artikel)\s+(\d+[a-z]?)\s*[.:]\s*(\S.*)$`)
 	reLidMark   = regexp.MustCompile(`^[•·]\s*(\d+[a-z]?)\.?(?:\s+(\S.*))?$`)
 	reItemMark  = regexp.MustCompile(`^[•·]\s*(?:([a-z]{1,2})[.)]|[-–])(?:\s+(\S.*))?$`)
 	reInlineLid = regexp.MustCompile(`^(\d+)\.\s+(\S.*)$`)
@@ -57,8 +55,18 @@ type parser struct {
 	article  *Article
 	lid      *Paragraph
 	item     *Item
-	itemMark int  // indentation of the current onderdeel marker
-	pending  byte // 'l' after a lid marker, 'i' after an item marker: the next text is theirs
+	itemMark int // indentation of the current onderdeel marker
+	sub      *Item
+	subMark  int  // indentation of the current sub-onderdeel marker
+	pending  byte // 'l' after a lid marker, 'i' after an item marker, 's' after a sub-item marker, 'd' after a bare dash: the next text is theirs
+	sect     *Section
+
+	lines         []line
+	idx           int  // index of the line being read
+	wti           bool // inside the "Wetstechnische informatie" block
+	afterIntitule bool
+	titlePending  bool // after "Artikel 1" alone: the next heading-like line is its title
+	defList       bool // reading unmarked "term: definition" lines as onderdelen
 
 	seenArticles map[string]int // article number → line, in the regeling
 	noteArticle  *Article       // article whose toelichting is being read
@@ -88,7 +96,10 @@ func Parse(filename string, src []byte) (*Ordinance, []Diagnostic, error) {
 	if err := p.lookalikes(lines); err != nil {
 		return nil, nil, err
 	}
-	for _, l := range lines {
+	lines = p.skipContents(lines)
+	p.lines = lines
+	for i, l := range lines {
+		p.idx = i
 		p.line(l)
 	}
 	p.finish(lines[len(lines)-1].no)
@@ -159,18 +170,59 @@ func (p *parser) warnf(no int, format string, args ...any) {
 	p.diags.Warnf(p.file, no, format, args...)
 }
 
+func (p *parser) next() (line, bool) {
+	if p.idx+1 < len(p.lines) {
+		return p.lines[p.idx+1], true
+	}
+	return line{}, false
+}
+
+// skipContents drops an "Inhoudsopgave": the heading and its entries up to
+// where the first entry appears again as the real heading.
+func (p *parser) skipContents(lines []line) []line {
+	for i, l := range lines {
+		if l.text != "Inhoudsopgave" && l.text != "Inhoud" && l.text != "INHOUDSOPGAVE" {
+			continue
+		}
+		if i+1 >= len(lines) || !anyHeading(lines[i+1].text) {
+			continue
+		}
+		first := strings.ToLower(lines[i+1].text)
+		for j := i + 2; j < len(lines); j++ {
+			if strings.ToLower(lines[j].text) == first {
+				return append(append([]line{}, lines[:i]...), lines[j:]...)
+			}
+		}
+		p.warnf(l.no, "%s: its first entry %q does not appear again in the text; the entries are read as the text itself", l.text, lines[i+1].text)
+		return append(append([]line{}, lines[:i]...), lines[i+1:]...)
+	}
+	return lines
+}
+
 func (p *parser) line(l line) {
+	if furniture(l.text) {
+		return
+	}
+	if m := reExpired.FindStringSubmatch(l.text); m != nil {
+		p.doc.Metadata.ExpiredOn = isoOf(m[1])
+		return
+	}
+	if m := reRetro.FindStringSubmatch(l.text); m != nil && p.sec == secHead {
+		p.doc.Metadata.RetroactiveFrom = isoOf(m[1])
+		return
+	}
+	kind := toelichtingHeading(l.text)
 	switch {
 	case l.text == "Ondertekening" && p.sec == secRegeling:
 		p.sec = secSignature
 		return
-	case l.text == "Toelichting" && (p.sec == secRegeling || p.sec == secSignature):
+	case kind == 'g' && (p.sec == secRegeling || p.sec == secSignature):
 		p.sec = secGeneral
 		return
-	case l.text == "Algemeen" && p.sec == secGeneral && len(p.generalLines) == 0:
-		return
-	case strings.EqualFold(l.text, "Artikelsgewijze toelichting") && p.sec == secGeneral:
+	case kind == 'a' && (p.sec == secRegeling || p.sec == secSignature || p.sec == secGeneral):
 		p.sec = secArticleNotes
+		return
+	case (l.text == "Algemeen" || l.text == "ALGEMEEN") && p.sec == secGeneral && len(p.generalLines) == 0:
 		return
 	}
 	switch p.sec {
@@ -181,7 +233,7 @@ func (p *parser) line(l line) {
 	case secSignature:
 		p.signature = append(p.signature, l)
 	case secGeneral:
-		if m := reArticle.FindStringSubmatch(l.text); m != nil && p.doc.Article(m[1]) != nil {
+		if h, ok := articleHeading(l.text); ok && p.doc.Article(h.number) != nil {
 			// An article heading without "Artikelsgewijze toelichting"
 			// above it: the article notes start here.
 			p.sec = secArticleNotes
@@ -194,20 +246,52 @@ func (p *parser) line(l line) {
 	}
 }
 
-// head reads the title, the validity line and the Intitulé.
+// head reads the title, the validity line, the Wetstechnische informatie
+// and the Intitulé.
 func (p *parser) head(l line) {
+	md := &p.doc.Metadata
+	if l.text == "Wetstechnische informatie" {
+		p.wti = true
+		return
+	}
+	if p.wti {
+		if m := reCiteer.FindStringSubmatch(l.text); m != nil {
+			md.CitationTitle = m[1]
+		}
+		if m := reOfficial.FindStringSubmatch(l.text); m != nil && p.doc.Title == "" {
+			p.doc.Title = m[1]
+		}
+		if m := rePublished.FindString(l.text); m != "" && md.Publication == "" {
+			md.Publication = m
+		}
+		if !anyHeading(l.text) && l.text != "Intitulé" {
+			return
+		}
+		p.wti = false
+	}
+	if strings.HasPrefix(l.text, "Intitul") {
+		p.afterIntitule = true
+		return
+	}
+	afterIntitule := p.afterIntitule
+	p.afterIntitule = false
 	v, isValidity := legal.ParseValidity(l.text)
 	switch {
+	case isValidity:
+		md.ValidityLine = l.text
+		md.ValidFrom = iso(v.From)
+		md.ValidUntil = iso(v.Until) // "" for "heden"
+		md.RetroactiveFrom = iso(v.Retroactive)
+		if !v.Until.IsZero() && v.Until.ISO() < v.From.ISO() {
+			p.warnf(l.no, "validity line ends (%s) before it starts (%s)", v.Until.Numeric(), v.From.Numeric())
+		}
+	case strings.HasPrefix(l.text, "Gemeente ") && p.doc.Title == "" && md.Municipality == "" && len(strings.Fields(l.text)) <= 4:
+		md.Municipality = strings.TrimPrefix(l.text, "Gemeente ")
 	case p.doc.Title == "":
 		p.doc.Title = l.text
-	case isValidity:
-		p.doc.Metadata.ValidityLine = l.text
-		p.doc.Metadata.ValidFrom = iso(v.From)
-		p.doc.Metadata.ValidUntil = iso(v.Until) // "" for "heden"
-		p.doc.Metadata.RetroactiveFrom = iso(v.Retroactive)
-	case strings.HasPrefix(l.text, "Intitul"):
 	case l.text == p.doc.Title:
-	case reChapter.MatchString(l.text) || reArticle.MatchString(l.text):
+	case afterIntitule && l.text == md.CitationTitle:
+	case p.startsRegeling(l):
 		p.sec = secRegeling
 		p.regeling(l)
 	default:
@@ -215,21 +299,66 @@ func (p *parser) head(l line) {
 	}
 }
 
+// startsRegeling reports whether l is the first heading of the regeling.
+func (p *parser) startsRegeling(l line) bool {
+	if anyHeading(l.text) {
+		return true
+	}
+	if n, ok := p.next(); ok && capsHeading(l.text) {
+		if _, ok := articleHeading(n.text); ok {
+			return true
+		}
+	}
+	if m := reCapsChapter.FindStringSubmatch(l.text); m != nil && m[1] == "1" && capsHeading(m[2]) {
+		return true
+	}
+	return false
+}
+
 func (p *parser) regeling(l line) {
-	if m := reChapter.FindStringSubmatch(l.text); m != nil {
-		p.startChapter(l, m[1], m[2])
+	if h, ok := chapterHeading(l.text); ok {
+		p.startChapter(l, h.number, h.title)
 		return
 	}
-	if m := reArticle.FindStringSubmatch(l.text); m != nil {
-		p.startArticle(l, m[1], m[2])
+	if h, ok := sectionHeading(l.text); ok {
+		p.startSection(l, h)
 		return
+	}
+	if h, ok := articleHeading(l.text); ok {
+		p.startArticle(l, h.number, h.title)
+		p.titlePending = h.title == ""
+		return
+	}
+	if p.titlePending {
+		p.titlePending = false
+		if p.pending == 0 && looksLikeHeading(l.text) && !p.marker(l.text) {
+			if n, ok := p.next(); ok && !anyHeading(n.text) {
+				p.article.Title = l.text
+				return
+			}
+		}
+	}
+	// Headings without the word Hoofdstuk: "1. INLEIDENDE BEPALINGEN"
+	// where it continues the chapters, "BEGRIPSBEPALINGEN" in capitals
+	// before an article.
+	if p.pending == 0 {
+		if m := reCapsChapter.FindStringSubmatch(l.text); m != nil && capsHeading(m[2]) && m[1] == p.nextChapter() {
+			p.startChapter(l, m[1], m[2])
+			return
+		}
+		if n, ok := p.next(); ok && capsHeading(l.text) {
+			if _, ok := articleHeading(n.text); ok {
+				p.startChapter(l, "", l.text)
+				return
+			}
+		}
 	}
 	if p.article == nil {
 		if p.chapter == nil {
 			p.doc.Preamble = append(p.doc.Preamble, l.text)
 			return
 		}
-		if reLidMark.MatchString(l.text) || reItemMark.MatchString(l.text) {
+		if p.marker(l.text) {
 			p.errorf(l.no, "%q outside an article: expected an \"Artikel N.\" heading first", l.text)
 			return
 		}
@@ -237,38 +366,121 @@ func (p *parser) regeling(l line) {
 		return
 	}
 	a := p.article
+	// A bare dash before a lid ("-" then "1. Als …").
+	if l.text == "-" || l.text == "–" {
+		p.pending = 'd'
+		return
+	}
+	dash := p.pending == 'd'
+	if dash {
+		p.pending = 0
+	}
+	// A bullet is a marker even where text was expected: the marker
+	// before it was left empty, which closeArticle reports.
+	if strings.HasPrefix(l.text, "•") {
+		p.pending = 0
+	}
+	// Sub-onderdelen: "1°", or a numbered or dashed bullet indented under
+	// an onderdeel.
+	if p.item != nil && p.pending == 0 {
+		if m := reSubMark.FindStringSubmatch(l.text); m != nil {
+			p.startSub(l, m[1], m[2])
+			return
+		}
+		if l.indent > p.itemMark {
+			if m := reLidMark.FindStringSubmatch(l.text); m != nil {
+				if m[1] != "1" && len(p.item.Items) == 0 {
+					p.warnf(l.no, "article %s: %q indented under onderdeel %s is read as its sub-onderdeel %s; check the indentation", a.Number, l.text, p.item.Label, m[1])
+				}
+				p.startSub(l, m[1], m[2])
+				return
+			}
+			if m := reDashItem.FindStringSubmatch(l.text); m != nil && !reAnyItem.MatchString(l.text) {
+				p.startSub(l, "", m[1])
+				return
+			}
+		}
+		if m := reInlineLid.FindStringSubmatch(l.text); m != nil && strings.HasSuffix(p.item.Text, ":") && len(p.item.Items) == 0 && m[1] == "1" ||
+			m != nil && len(p.item.Items) > 0 && p.sub != nil && m[1] == nextNumber(p.sub.Label) && !p.sub.Bullet {
+			p.startSub(l, m[1], m[2])
+			return
+		}
+	}
 	// A marker alone on its line ("• 1.") gives the next line to its lid
 	// or onderdeel; some publications put the text on the same line.
-	if m := reLidMark.FindStringSubmatch(l.text); m != nil {
+	if m := reLidMark.FindStringSubmatch(l.text); m != nil && p.pending == 0 {
 		p.startLid(l, m[1], m[2])
 		if m[2] == "" {
 			p.pending = 'l'
 		}
 		return
 	}
-	if m := reItemMark.FindStringSubmatch(l.text); m != nil {
-		// "• -" marks an onderdeel without a letter: it is numbered by
-		// position so that it still has an anchor.
-		p.startItem(l, m[1])
-		p.item.Text = m[2]
+	if m := reParenLid.FindStringSubmatch(l.text); m != nil && p.pending == 0 && p.continuesLeden(m[1]) {
+		p.startLid(l, m[1], m[2])
 		if m[2] == "" {
-			p.pending = 'i'
+			p.pending = 'l'
 		}
 		return
+	}
+	if m := reBareLid.FindStringSubmatch(l.text); m != nil && p.pending == 0 && p.continuesLeden(m[1]) {
+		p.startLid(l, m[1], "")
+		p.pending = 'l'
+		return
+	}
+	if p.pending == 0 {
+		if m := reAnyItem.FindStringSubmatch(l.text); m != nil {
+			p.startItem(l, m[1])
+			p.item.Text = m[2]
+			if m[2] == "" {
+				p.pending = 'i'
+			}
+			return
+		}
+		if m := reDashItem.FindStringSubmatch(l.text); m != nil {
+			// "• -", "• ·", "- tekst" and unlabelled "• term: definition"
+			// mark an onderdeel without a letter: it is numbered by
+			// position so that it still has an anchor.
+			p.startItem(l, "")
+			p.item.Text = m[1]
+			if m[1] == "" {
+				p.pending = 'i'
+			}
+			return
+		}
 	}
 	// Leden pasted as "1. De gemeente …" lines: only at the article's own
 	// level and only when the number continues the sequence, so a sentence
 	// that happens to start with a number is not taken for a lid.
-	if m := reInlineLid.FindStringSubmatch(l.text); m != nil && p.pending == 0 && l.indent <= 2 && p.continuesLeden(m[1]) {
+	if m := reInlineLid.FindStringSubmatch(l.text); m != nil && p.pending == 0 && (l.indent <= 2 || dash) && p.continuesLeden(m[1]) {
 		p.startLid(l, m[1], m[2])
 		return
 	}
+	if dash {
+		p.startItem(l, "")
+		p.item.Text = l.text
+		return
+	}
+	// Definitions without any marker after "… verstaan onder:": each
+	// "term: definition" line is an unlabelled onderdeel.
+	if p.pending == 0 && p.lid != nil && reDefLine.MatchString(l.text) && !startsWithDigit(l.text) &&
+		(p.item == nil && strings.HasSuffix(p.lid.Text, ":") || p.item != nil && p.item.Bullet && p.item.Line > 0 && p.defList) {
+		p.startItem(l, "")
+		p.item.Text = l.text
+		p.defList = true
+		return
+	}
 	switch {
+	case p.pending == 's':
+		p.sub.Text = l.text
 	case p.pending == 'i':
 		p.item.Text = l.text
 	case p.pending == 'l':
 		p.lid.Text = l.text
-	case p.item != nil && l.indent > p.itemMark:
+	case p.sub != nil && l.indent > p.subMark:
+		p.sub.Text = joinText(p.sub.Text, l.text, "\n\n")
+	case p.sub != nil && l.indent > p.itemMark:
+		p.item.Tail = joinText(p.item.Tail, l.text, "\n\n")
+	case p.item != nil && l.indent > p.itemMark && p.sub == nil:
 		p.item.Text = joinText(p.item.Text, l.text, "\n\n")
 	case p.item != nil:
 		p.lid.Tail = joinText(p.lid.Tail, l.text, "\n\n")
@@ -279,6 +491,48 @@ func (p *parser) regeling(l line) {
 		p.lid = &a.Paragraphs[len(a.Paragraphs)-1]
 	}
 	p.pending = 0
+}
+
+// marker reports whether s starts a lid or an onderdeel.
+func (p *parser) marker(s string) bool {
+	return reLidMark.MatchString(s) || reAnyItem.MatchString(s) || reDashItem.MatchString(s) || reParenLid.MatchString(s) || reSubMark.MatchString(s)
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// nextChapter is the number the next chapter would have.
+func (p *parser) nextChapter() string {
+	last := p.lastChapterNumber()
+	if last == "" {
+		return "1"
+	}
+	return strconv.Itoa(numberValue(last) + 1)
+}
+
+func (p *parser) startSection(l line, h heading) {
+	p.closeArticle()
+	if p.chapter == nil {
+		p.doc.Chapters = append(p.doc.Chapters, Chapter{Line: l.no})
+		p.chapter = &p.doc.Chapters[len(p.doc.Chapters)-1]
+	}
+	p.chapter.Sections = append(p.chapter.Sections, Section{Kind: h.kind, Number: h.number, Title: h.title, Articles: []string{}, Line: l.no})
+	p.sect = &p.chapter.Sections[len(p.chapter.Sections)-1]
+}
+
+func (p *parser) startSub(l line, label, text string) {
+	it := p.item
+	bullet := label == ""
+	if bullet {
+		label = strconv.Itoa(len(it.Items) + 1)
+	}
+	it.Items = append(it.Items, Item{Label: label, Text: text, Bullet: bullet, Line: l.no})
+	p.sub = &it.Items[len(it.Items)-1]
+	p.subMark = l.indent
+	if text == "" {
+		p.pending = 's'
+	} else {
+		p.pending = 0
+	}
 }
 
 func (p *parser) continuesLeden(number string) bool {
@@ -293,24 +547,29 @@ func (p *parser) continuesLeden(number string) bool {
 
 func (p *parser) startChapter(l line, number, title string) {
 	p.closeArticle()
-	if prev := len(p.doc.Chapters); prev > 0 || number != "1" {
-		want := ""
-		if prev > 0 {
-			want = nextNumber(p.doc.Chapters[prev-1].Number)
-		} else {
-			want = "1"
+	p.sect = nil
+	if number == "" {
+		// An unnumbered heading in capitals between articles.
+		if n := len(p.doc.Chapters); n == 1 && p.doc.Chapters[0].Number == "" && p.doc.Chapters[0].Title == "" && len(p.doc.Chapters[0].Articles) == 0 {
+			p.doc.Chapters = p.doc.Chapters[:0]
 		}
-		if number != want && !isSuffixOf(number, p.lastChapterNumber()) {
-			p.errorf(l.no, "chapter %s follows %s: expected chapter %s", number, orStart(p.lastChapterNumber()), want)
-		}
+		p.doc.Chapters = append(p.doc.Chapters, Chapter{Title: title, Line: l.no})
+		p.chapter = &p.doc.Chapters[len(p.doc.Chapters)-1]
+		return
+	}
+	last := p.lastChapterNumber()
+	if want := p.nextChapter(); numberValue(number) != numberValue(want) && !isSuffixOf(number, last) {
+		p.errorf(l.no, "chapter %s follows %s: expected chapter %s", number, orStart(last), want)
 	}
 	p.doc.Chapters = append(p.doc.Chapters, Chapter{Number: number, Title: title, Line: l.no})
 	p.chapter = &p.doc.Chapters[len(p.doc.Chapters)-1]
 }
 
 func (p *parser) lastChapterNumber() string {
-	if n := len(p.doc.Chapters); n > 0 {
-		return p.doc.Chapters[n-1].Number
+	for i := len(p.doc.Chapters) - 1; i >= 0; i-- {
+		if n := p.doc.Chapters[i].Number; n != "" {
+			return n
+		}
 	}
 	return ""
 }
@@ -325,12 +584,15 @@ func (p *parser) startArticle(l line, number, title string) {
 	prev := p.lastArticleNumber()
 	if first, ok := p.seenArticles[number]; ok {
 		p.errorf(l.no, "article %s appears twice (first at line %d)", number, first)
-	} else if want := nextNumber(prev); number != want && !isSuffixOf(number, prev) {
-		p.errorf(l.no, "article %s follows %s: expected article %s", number, orStart(prev), want)
+	} else if wants := nextArticleNumbers(prev, p.chapter.Number); !contains(wants, number) && !isSuffixOf(number, prev) {
+		p.errorf(l.no, "article %s follows %s: expected article %s", number, orStart(prev), wants[len(wants)-1])
 	}
 	p.seenArticles[number] = l.no
 	p.chapter.Articles = append(p.chapter.Articles, Article{Number: number, Title: title, Line: l.no})
 	p.article = &p.chapter.Articles[len(p.chapter.Articles)-1]
+	if p.sect != nil {
+		p.sect.Articles = append(p.sect.Articles, number)
+	}
 }
 
 func (p *parser) lastArticleNumber() string {
@@ -360,7 +622,7 @@ func (p *parser) startLid(l line, number, text string) {
 	}
 	a.Paragraphs = append(a.Paragraphs, Paragraph{Number: number, Text: text, Line: l.no})
 	p.lid = &a.Paragraphs[len(a.Paragraphs)-1]
-	p.item = nil
+	p.item, p.sub, p.defList = nil, nil, false
 }
 
 func (p *parser) startItem(l line, label string) {
@@ -390,6 +652,7 @@ func (p *parser) startItem(l line, label string) {
 	p.lid.Items = append(p.lid.Items, Item{Label: label, Bullet: bullet, Line: l.no})
 	p.item = &p.lid.Items[len(p.lid.Items)-1]
 	p.itemMark = l.indent
+	p.sub = nil
 }
 
 func (p *parser) closeArticle() {
@@ -403,8 +666,13 @@ func (p *parser) closeArticle() {
 		}
 		for _, q := range a.Paragraphs {
 			for _, it := range q.Items {
-				if it.Text == "" {
+				if it.Text == "" && len(it.Items) == 0 {
 					p.errorf(it.Line, "article %s: onderdeel %s has no text", a.Number, it.Label)
+				}
+				for _, s := range it.Items {
+					if s.Text == "" {
+						p.errorf(s.Line, "article %s: onderdeel %s, sub-onderdeel %s has no text", a.Number, it.Label, s.Label)
+					}
 				}
 			}
 			if q.Text == "" && len(q.Items) == 0 {
@@ -412,23 +680,24 @@ func (p *parser) closeArticle() {
 			}
 		}
 	}
-	p.article, p.lid, p.item, p.pending = nil, nil, nil, 0
+	p.article, p.lid, p.item, p.sub, p.pending, p.titlePending, p.defList = nil, nil, nil, nil, 0, false, false
 }
 
 // articleNotes reads the artikelsgewijze toelichting.
 func (p *parser) articleNotes(l line) {
-	if m := reChapter.FindStringSubmatch(l.text); m != nil {
+	if h, ok := chapterHeading(l.text); ok {
 		p.closeNote()
 		found := false
 		for _, c := range p.doc.Chapters {
-			found = found || c.Number == m[1]
+			found = found || c.Number == h.number
 		}
 		if !found {
-			p.warnf(l.no, "toelichting names chapter %s, which the regeling does not have", m[1])
+			p.warnf(l.no, "toelichting names chapter %s, which the regeling does not have", h.number)
 		}
 		return
 	}
-	if m := reArticle.FindStringSubmatch(l.text); m != nil {
+	if h, ok := articleHeading(l.text); ok {
+		m := []string{l.text, h.number, h.title}
 		p.closeNote()
 		a := p.doc.Article(m[1])
 		if a == nil {
