@@ -31,6 +31,16 @@ type Ordinance struct {
 	// Links are the references the text makes with a link (CVDR's extref):
 	// the text keeps the words, this list keeps their addresses, in order.
 	Links []Reference `json:"links,omitempty"`
+	// Appendices are the bijlagen published with the regulation.
+	Appendices []Appendix `json:"appendices,omitempty"`
+}
+
+// Appendix is a bijlage: its title and its text, as plain text and as
+// blocks.
+type Appendix struct {
+	Title  string  `json:"title"`
+	Text   string  `json:"text"`
+	Blocks []Block `json:"blocks,omitempty"`
 }
 
 // Metadata describes the ordinance. Dates are YYYY-MM-DD and empty when
