@@ -20,9 +20,9 @@ const (
 )
 
 var (
-	reArticleHead = regexp.MustCompile(`^(?i:artikel)\s*` + artNumber + titleTail)
-	reChapterHead = regexp.MustCompile(`^(?i:hoofdstuk|titeldeel)\s*` + secNumber + titleTail)
-	reSectionHead = regexp.MustCompile(`^(?:(?i:(paragraaf|afdeling))\s*` + secNumber + `|(§)\s*` + secNumber + `?)` + titleTail)
+	reArticleHead = regexp.MustCompile(`^A(?i:rtikel)\s*` + artNumber + titleTail)
+	reChapterHead = regexp.MustCompile(`^(?:H(?i:oofdstuk)|T(?i:iteldeel))\s*` + secNumber + titleTail)
+	reSectionHead = regexp.MustCompile(`^(?:(P(?i:aragraaf)|A(?i:fdeling))\s*` + secNumber + `|(§)\s*` + secNumber + `?)` + titleTail)
 	// "1. INLEIDENDE BEPALINGEN": a numbered heading in capitals.
 	reCapsChapter = regexp.MustCompile(`^(\d+)\.?\s+(\P{Ll}+)$`)
 
@@ -38,6 +38,8 @@ var (
 	reCiteer    = regexp.MustCompile(`^Citeertitel\s*(\S.*)$`)
 	reOfficial  = regexp.MustCompile(`^Officiële naam regeling\s*(\S.*)$`)
 	reURL       = regexp.MustCompile(`^https?://\S+$`)
+	// Onderdelen run into the lid's text: "onder:a. Openbare …;b. Weg: …".
+	reRunIn = regexp.MustCompile(`[:;]\s?(?:a|1)[.)]\s?\S.*[;.]\s?(?:b|2)[.)]\s?\S`)
 )
 
 // heading is a recognised article, chapter or section heading.

@@ -200,6 +200,10 @@ func (p *parser) skipContents(lines []line) []line {
 }
 
 func (p *parser) line(l line) {
+	if l.text == "Tekst van de regeling" {
+		p.wti = false
+		return
+	}
 	if furniture(l.text) {
 		return
 	}
@@ -674,6 +678,9 @@ func (p *parser) closeArticle() {
 						p.errorf(s.Line, "article %s: onderdeel %s, sub-onderdeel %s has no text", a.Number, it.Label, s.Label)
 					}
 				}
+			}
+			if len(q.Items) == 0 && reRunIn.MatchString(q.Text) {
+				p.warnf(q.Line, "article %s: onderdelen run into the text of lid %q (\"…:a. …;b. …\"); they are kept as text: put each on its own line", a.Number, q.Number)
 			}
 			if q.Text == "" && len(q.Items) == 0 {
 				p.errorf(q.Line, "article %s: lid %s has no text", a.Number, q.Number)
