@@ -226,7 +226,7 @@ func (p *parser) line(l line) {
 	case kind == 'a' && (p.sec == secRegeling || p.sec == secSignature || p.sec == secGeneral):
 		p.sec = secArticleNotes
 		return
-	case (l.text == "Algemeen" || l.text == "ALGEMEEN") && p.sec == secGeneral && len(p.generalLines) == 0:
+	case (l.text == "Algemeen" || l.text == "ALGEMEEN" || kind == 'g') && p.sec == secGeneral && len(p.generalLines) == 0:
 		return
 	}
 	switch p.sec {
