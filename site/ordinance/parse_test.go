@@ -318,6 +318,13 @@ func FuzzParse(f *testing.F) {
 	f.Add(src)
 	f.Add([]byte("X\nHoofdstuk 1. A\nArtikel 1. A\n  • 1.\n    Aanhef:\n    • a.\n      een;\n"))
 	f.Add([]byte("X\nArtikel 1: A\n1. Een.\n2. Twee.\nToelichting\nAlgemeen\nDoelgroep\na) b\n"))
+	corpus, _ := filepath.Glob("testdata/corpus/*.txt")
+	for _, name := range corpus {
+		if src, err := os.ReadFile(name); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("X\nInhoudsopgave\nHoofdstuk 1 A\nArtikel 1 B\nHoofdstuk 1 A\nArtikel 1 B\n  • 1. Onder:\n    • a. x:\n      • 1.\n      1° y\n-\n2. z\n§ 2\nArtikel 1.1\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, _, err := Parse("fuzz.txt", src)
 		if err != nil {
