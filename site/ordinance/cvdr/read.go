@@ -859,12 +859,17 @@ func (r *reader) attachExplanations() {
 			r.warn(e.line, "a second toelichting on artikel %s: appended to the first", e.number)
 		}
 		a.ExplanationBlocks = append(a.ExplanationBlocks, e.blocks...)
-		a.Explanation = blocksText(a.ExplanationBlocks)
+		a.Explanation = "-" // set below, once per article
 		if a.ExplanationTitle == "" {
 			a.ExplanationTitle = e.title
 		}
 		if a.ExplanationLine == 0 {
 			a.ExplanationLine = e.line
+		}
+	}
+	for _, a := range byNumber {
+		if a.Explanation != "" {
+			a.Explanation = blocksText(a.ExplanationBlocks)
 		}
 	}
 }
