@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/regelgids/regelgids/site/ordinance"
+	_ "github.com/regelgids/regelgids/site/ordinance/cvdr" // CVDR XML, chosen by content
 )
 
 func newParseCmd(src *sources) *cobra.Command {

@@ -32,6 +32,7 @@ import (
 	"github.com/regelgids/regelgids/site/internal/contentfile"
 	"github.com/regelgids/regelgids/site/internal/yamlfile"
 	"github.com/regelgids/regelgids/site/ordinance"
+	_ "github.com/regelgids/regelgids/site/ordinance/cvdr" // CVDR XML, chosen by content
 	"github.com/regelgids/regelgids/site/routes"
 	"github.com/regelgids/regelgids/site/search"
 )
