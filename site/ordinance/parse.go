@@ -65,8 +65,9 @@ type parser struct {
 	idx           int  // index of the line being read
 	wti           bool // inside the "Wetstechnische informatie" block
 	afterIntitule bool
-	titlePending  bool // after "Artikel 1" alone: the next heading-like line is its title
-	defList       bool // reading unmarked "term: definition" lines as onderdelen
+	titlePending  bool   // after "Artikel 1" alone: the next heading-like line is its title
+	defList       bool   // reading unmarked "term: definition" lines as onderdelen
+	intitule      string // the title as the Intitulé repeats it, in other spelling
 
 	seenArticles map[string]int // article number → line, in the regeling
 	noteArticle  *Article       // article whose toelichting is being read
@@ -293,8 +294,9 @@ func (p *parser) head(l line) {
 		md.Municipality = strings.TrimPrefix(l.text, "Gemeente ")
 	case p.doc.Title == "":
 		p.doc.Title = l.text
-	case l.text == p.doc.Title:
-	case afterIntitule && l.text == md.CitationTitle:
+	case strings.EqualFold(l.text, p.doc.Title) || l.text == p.intitule:
+	case afterIntitule && (l.text == md.CitationTitle || capsHeading(l.text)):
+		p.intitule = l.text
 	case p.startsRegeling(l):
 		p.sec = secRegeling
 		p.regeling(l)
@@ -356,6 +358,9 @@ func (p *parser) regeling(l line) {
 				return
 			}
 		}
+	}
+	if strings.EqualFold(l.text, p.doc.Title) || l.text == p.intitule {
+		return // the title repeated above the articles
 	}
 	if p.article == nil {
 		if p.chapter == nil {
@@ -465,15 +470,22 @@ func (p *parser) regeling(l line) {
 		return
 	}
 	// Definitions without any marker after "… verstaan onder:": each
-	// "term: definition" line is an unlabelled onderdeel.
-	if p.pending == 0 && p.lid != nil && reDefLine.MatchString(l.text) && !startsWithDigit(l.text) &&
-		(p.item == nil && strings.HasSuffix(p.lid.Text, ":") || p.item != nil && p.item.Bullet && p.item.Line > 0 && p.defList) {
+	// "term: definition" line is an unlabelled onderdeel, also where the
+	// term stands on a line of its own ("adres:" then the definition).
+	termOnly := strings.HasSuffix(l.text, ":") && len(strings.Fields(l.text)) <= 6
+	if p.pending == 0 && p.lid != nil && (reDefLine.MatchString(l.text) || termOnly) && !startsWithDigit(l.text) &&
+		(p.item == nil && strings.HasSuffix(p.lid.Text, ":") || p.item != nil && p.item.Bullet && p.defList) {
 		p.startItem(l, "")
 		p.item.Text = l.text
 		p.defList = true
+		if termOnly {
+			p.pending = 'j'
+		}
 		return
 	}
 	switch {
+	case p.pending == 'j':
+		p.item.Text += " " + l.text
 	case p.pending == 's':
 		p.sub.Text = l.text
 	case p.pending == 'i':
