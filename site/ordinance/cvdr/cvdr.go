@@ -77,6 +77,7 @@ type node struct {
 	space, name string
 	attr        []xml.Attr
 	text        string
+	buf         []byte // text while reading: comments split it into pieces
 	kids        []*node
 	line        int
 }
@@ -178,10 +179,10 @@ func parseTree(file string, src []byte) (*node, lines, error) {
 			}
 			p := stack[len(stack)-1]
 			if k := len(p.kids); k > 0 && p.kids[k-1].name == "" {
-				p.kids[k-1].text += string(t)
+				p.kids[k-1].buf = append(p.kids[k-1].buf, t...)
 				continue
 			}
-			p.kids = append(p.kids, &node{text: string(t), line: ls.at(off)})
+			p.kids = append(p.kids, &node{buf: append([]byte(nil), t...), line: ls.at(off)})
 		}
 	}
 	if root == nil {
@@ -190,7 +191,18 @@ func parseTree(file string, src []byte) (*node, lines, error) {
 	if root.name != "cvdr" || root.space != nsCVDR {
 		return nil, nil, &ordinance.Diagnostic{File: file, Line: root.line, Message: fmt.Sprintf("root element is <%s> in %q, not <cvdr> in %q", root.name, root.space, nsCVDR)}
 	}
+	finish(root)
 	return root, ls, nil
+}
+
+// finish turns the text pieces gathered while reading into strings.
+func finish(n *node) {
+	if n.name == "" {
+		n.text, n.buf = string(n.buf), nil
+	}
+	for _, k := range n.kids {
+		finish(k)
+	}
 }
 
 // collapse trims s and turns every run of white space into one space.

@@ -145,6 +145,12 @@ func TestForms(t *testing.T) {
 			want:  `[{"number":"","text":"Voorzieningen:","items":[{"label":"1","text":"werk","bullet":true},{"label":"2","text":"scholing","bullet":true}]}]`,
 		},
 		{
+			name:  "text, list, text, list: the second list starts an unnumbered paragraph with the text before it",
+			tekst: `<artikel><kop><nr>1</nr></kop><al>Vooraf:</al><lijst><li nr="-"><al>een</al></li></lijst><al>Verder:</al><lijst><li nr="-"><al>twee</al></li></lijst><al>Slot.</al></artikel>`,
+			got:   func(o *ordinance.Ordinance) any { return o.Articles()[0].Paragraphs },
+			want:  `[{"number":"","text":"Vooraf:","items":[{"label":"1","text":"een","bullet":true}]},{"number":"","text":"Verder:","items":[{"label":"1","text":"twee","bullet":true}],"tail":"Slot."}]`,
+		},
+		{
 			name:  "al outside the leden is kept after the last lid, with a warning",
 			tekst: `<artikel><kop><nr>1</nr></kop><lid><lidnr>1</lidnr><al>x</al></lid><al>los</al></artikel>`,
 			got:   func(o *ordinance.Ordinance) any { return o.Articles()[0].Paragraphs[0].Text },
@@ -276,6 +282,11 @@ func TestLimits(t *testing.T) {
 	many := head + "<body><regeling><regeling-tekst>" + strings.Repeat("<al/>", maxElements+1) + "</regeling-tekst></regeling></body></cvdr>"
 	if _, _, err := Parse("many.xml", []byte(many)); err == nil || !strings.Contains(err.Error(), "more than") {
 		t.Errorf("many: err = %v", err)
+	}
+	// Text split by many comments: linear time.
+	split := head + "<body><regeling><regeling-tekst><artikel><kop><nr>1</nr></kop><al>" + strings.Repeat("ab<!---->", 400000) + "</al></artikel></regeling-tekst></regeling></body></cvdr>"
+	if o, _, err := Parse("split.xml", []byte(split)); err != nil || len(o.Articles()[0].Paragraphs[0].Text) != 800000 {
+		t.Errorf("split: %v", err)
 	}
 	// Many articles without number or with the same number: linear time.
 	var b bytes.Buffer

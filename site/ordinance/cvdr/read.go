@@ -30,6 +30,8 @@ type reader struct {
 	// explanations are the artikelsgewijze toelichting per article number,
 	// attached after the regulation text is read.
 	explanations []explanation
+	// explIntro is the text before the first explained article.
+	explIntro pieces
 	// count and used number the articles.
 	count int
 	used  map[string]bool
@@ -77,6 +79,7 @@ func (r *reader) read(root *node) {
 		r.warn(body.line, "no articles or chapters found in <regeling-tekst>")
 	}
 	r.attachExplanations()
+	r.o.ExplanationIntro = r.explIntro.join()
 }
 
 // meta reads owmskern, owmsmantel and cvdripm.
@@ -207,11 +210,29 @@ type chapterState struct {
 	r       *reader
 	ch      *ordinance.Chapter
 	section *ordinance.Section
+	// idx is the chapter's index in Chapters; intro and sectionIntro
+	// gather text pieces, joined once by finish (joining piece by piece
+	// would take quadratic time on a hostile file).
+	idx          int
+	intro        []string
+	sectionIntro map[int][]string
+}
+
+// finish sets the chapter's and its sections' intros.
+func (cs *chapterState) finish() {
+	ch := &cs.r.o.Chapters[cs.idx]
+	ch.Intro = strings.Join(cs.intro, "\n\n")
+	for i, parts := range cs.sectionIntro {
+		ch.Sections[i].Intro = strings.Join(parts, "\n\n")
+	}
 }
 
 func (r *reader) regelingTekst(n *node) {
 	var loose *chapterState // articles outside any hoofdstuk
 	r.levels(n, &loose)
+	if loose != nil {
+		loose.finish()
+	}
 }
 
 // levels reads the children of regeling-tekst or of a level above
@@ -224,7 +245,10 @@ func (r *reader) levels(n *node, loose **chapterState) {
 				r.warn(k.line, "text outside any element in <%s> is not read", n.name)
 			}
 		case "hoofdstuk":
-			*loose = nil
+			if *loose != nil {
+				(*loose).finish()
+				*loose = nil
+			}
 			r.hoofdstuk(k)
 		case "deel", "titeldeel", "boek", "titel":
 			r.warn(k.line, "level <%s> above hoofdstuk is not in the model; its chapters are read in order", k.name)
@@ -232,7 +256,7 @@ func (r *reader) levels(n *node, loose **chapterState) {
 		default:
 			if *loose == nil {
 				r.o.Chapters = append(r.o.Chapters, ordinance.Chapter{Line: k.line})
-				*loose = &chapterState{r: r, ch: &r.o.Chapters[len(r.o.Chapters)-1]}
+				*loose = &chapterState{r: r, ch: &r.o.Chapters[len(r.o.Chapters)-1], idx: len(r.o.Chapters) - 1, sectionIntro: map[int][]string{}}
 			}
 			// The chapter slice may have grown: point at the last one.
 			(*loose).ch = &r.o.Chapters[len(r.o.Chapters)-1]
@@ -245,7 +269,8 @@ func (r *reader) hoofdstuk(n *node) {
 	number, title := r.kop(n.child("kop"))
 	r.o.Chapters = append(r.o.Chapters, ordinance.Chapter{Number: number, Title: title, Line: n.line})
 	idx := len(r.o.Chapters) - 1
-	cs := &chapterState{r: r}
+	cs := &chapterState{r: r, idx: idx, sectionIntro: map[int][]string{}}
+	defer cs.finish()
 	for _, k := range n.kids {
 		if k.name == "kop" || k.name == "" {
 			continue
@@ -304,17 +329,18 @@ func (cs *chapterState) child(k *node) {
 		if len(cs.ch.Articles) > 0 || len(cs.ch.Sections) > 0 {
 			r.warn(k.line, "text <%s> after the articles of a chapter: kept in the chapter's intro", k.name)
 		}
-		cs.ch.Intro = joinText(cs.ch.Intro, text, "\n\n")
+		cs.intro = append(cs.intro, text)
 	}
 }
 
 func (cs *chapterState) sectionText(k *node) {
-	s := &cs.ch.Sections[len(cs.ch.Sections)-1]
+	i := len(cs.ch.Sections) - 1
+	s := &cs.ch.Sections[i]
 	if t := blocksText(cs.r.blocks(k)); t != "" {
 		if len(s.Articles) > 0 {
 			cs.r.warn(k.line, "text <%s> after the articles of a %s: kept in its intro", k.name, s.Kind)
 		}
-		s.Intro = joinText(s.Intro, t, "\n\n")
+		cs.sectionIntro[i] = append(cs.sectionIntro[i], t)
 	}
 }
 
@@ -372,15 +398,28 @@ func (r *reader) article(n *node) ordinance.Article {
 	a := ordinance.Article{Line: n.line, Paragraphs: []ordinance.Paragraph{}}
 	a.Number, a.Title = r.kop(n.child("kop"))
 	hasLeden := false
-	// loose returns the unnumbered paragraph that holds text outside leden.
-	loose := func(k *node) *ordinance.Paragraph {
+	// Text pieces per paragraph, joined once at the end.
+	acc := map[int]*textParts{}
+	parts := func(i int) *textParts {
+		if acc[i] == nil {
+			p := &a.Paragraphs[i]
+			acc[i] = &textParts{}
+			acc[i].text.add(p.Text)
+			acc[i].tail.add(p.Tail)
+		}
+		return acc[i]
+	}
+	// loose returns the index of the unnumbered paragraph that holds text
+	// outside leden.
+	loose := func(k *node) int {
 		if len(a.Paragraphs) == 0 {
 			a.Paragraphs = append(a.Paragraphs, ordinance.Paragraph{Items: []ordinance.Item{}, Line: k.line})
 		} else if hasLeden {
 			r.warn(k.line, "<%s> in artikel %s outside its leden: kept after lid %s", k.name, orQ(a.Number), orQ(a.Paragraphs[len(a.Paragraphs)-1].Number))
 		}
-		return &a.Paragraphs[len(a.Paragraphs)-1]
+		return len(a.Paragraphs) - 1
 	}
+
 	for _, k := range n.kids {
 		switch k.name {
 		case "", "kop":
@@ -391,15 +430,16 @@ func (r *reader) article(n *node) ordinance.Article {
 			hasLeden = true
 			a.Paragraphs = append(a.Paragraphs, r.lid(k))
 		case "lijst":
-			p := loose(k)
-			if p.Tail != "" && !hasLeden {
+			i := loose(k)
+			if tp := parts(i); len(tp.tail) > 0 && !hasLeden {
 				// Text, list, text, list: the second list starts a new
 				// unnumbered paragraph with the text before it.
-				a.Paragraphs = append(a.Paragraphs, ordinance.Paragraph{Text: p.Tail, Items: []ordinance.Item{}, Line: k.line})
-				p.Tail = ""
-				p = &a.Paragraphs[len(a.Paragraphs)-1]
+				a.Paragraphs = append(a.Paragraphs, ordinance.Paragraph{Items: []ordinance.Item{}, Line: k.line})
+				i = len(a.Paragraphs) - 1
+				acc[i] = &textParts{text: tp.tail}
+				tp.tail = nil
 			}
-			p.Items = append(p.Items, r.list(k)...)
+			a.Paragraphs[i].Items = append(a.Paragraphs[i].Items, r.list(k)...)
 		case "artikel":
 			r.warn(k.line, "artikel inside artikel %s: its text is kept in the outer article", orQ(a.Number))
 			inner := r.article(k)
@@ -409,9 +449,13 @@ func (r *reader) article(n *node) ordinance.Article {
 			if t == "" {
 				continue
 			}
-			p := loose(k)
-			addText(p, t)
+			i := loose(k)
+			parts(i).add(&a.Paragraphs[i], t)
 		}
+	}
+	for i, tp := range acc {
+		a.Paragraphs[i].Text = tp.text.join()
+		a.Paragraphs[i].Tail = tp.tail.join()
 	}
 	return a
 }
@@ -423,37 +467,53 @@ func orQ(s string) string {
 	return s
 }
 
-// addText adds a paragraph of text to a lid: before its onderdelen as
-// Text, after them as Tail.
-func addText(p *ordinance.Paragraph, t string) {
+// pieces are paragraphs of text, joined by a blank line once at the end.
+type pieces []string
+
+func (ps *pieces) add(s string) {
+	if s != "" {
+		*ps = append(*ps, s)
+	}
+}
+
+func (ps pieces) join() string { return strings.Join(ps, "\n\n") }
+
+// textParts gathers the Text and Tail of a lid.
+type textParts struct{ text, tail pieces }
+
+// add adds a paragraph of text to a lid: before its onderdelen to Text,
+// after them to Tail.
+func (tp *textParts) add(p *ordinance.Paragraph, t string) {
 	if len(p.Items) > 0 {
-		p.Tail = joinText(p.Tail, t, "\n\n")
+		tp.tail.add(t)
 	} else {
-		p.Text = joinText(p.Text, t, "\n\n")
+		tp.text.add(t)
 	}
 }
 
 func (r *reader) lid(n *node) ordinance.Paragraph {
 	p := ordinance.Paragraph{Line: n.line, Items: []ordinance.Item{}}
+	var tp textParts
 	for _, k := range n.kids {
 		switch k.name {
 		case "":
 			if t := collapse(k.text); t != "" {
-				addText(&p, t)
+				tp.add(&p, t)
 			}
 		case "lidnr":
 			p.Number = cleanNumber(r.plain(k))
 		case "lijst":
-			if p.Tail != "" {
+			if len(tp.tail) > 0 {
 				r.warn(k.line, "a second list after text in lid %s: its items follow the first list", orQ(p.Number))
 			}
 			p.Items = append(p.Items, r.list(k)...)
 		default:
 			if t := blocksText(r.blocks(k)); t != "" {
-				addText(&p, t)
+				tp.add(&p, t)
 			}
 		}
 	}
+	p.Text, p.Tail = tp.text.join(), tp.tail.join()
 	return p
 }
 
@@ -470,6 +530,7 @@ func isBullet(label string) bool {
 // of the li it is in.
 func (r *reader) list(n *node) []ordinance.Item {
 	items := []ordinance.Item{}
+	var texts []pieces // per item, joined once at the end
 	for _, k := range n.kids {
 		if k.name == "" {
 			continue
@@ -477,22 +538,21 @@ func (r *reader) list(n *node) []ordinance.Item {
 		if k.name != "li" {
 			if t := blocksText(r.blocks(k)); t != "" {
 				r.warn(k.line, "<%s> inside a lijst: kept with the previous item", k.name)
-				if len(items) > 0 {
-					items[len(items)-1].Text = joinText(items[len(items)-1].Text, t, "\n\n")
-				} else {
-					items = append(items, ordinance.Item{Label: "1", Bullet: true, Text: t, Line: k.line})
+				if len(items) == 0 {
+					items = append(items, ordinance.Item{Label: "1", Bullet: true, Line: k.line})
+					texts = append(texts, nil)
 				}
+				texts[len(texts)-1].add(t)
 			}
 			continue
 		}
 		it := ordinance.Item{Line: k.line}
+		var text pieces
 		label := strings.TrimSpace(k.attrValue("nr"))
 		for _, c := range k.kids {
 			switch c.name {
 			case "":
-				if t := collapse(c.text); t != "" {
-					it.Text = joinText(it.Text, t, "\n\n")
-				}
+				text.add(collapse(c.text))
 			case "li.nr":
 				label = r.plain(c)
 			case "lijst":
@@ -502,7 +562,7 @@ func (r *reader) list(n *node) []ordinance.Item {
 					if len(it.Items) > 0 {
 						r.warn(c.line, "text after a nested list in an item: appended to the item's text")
 					}
-					it.Text = joinText(it.Text, t, "\n\n")
+					text.add(t)
 				}
 			}
 		}
@@ -513,6 +573,10 @@ func (r *reader) list(n *node) []ordinance.Item {
 			it.Label = cleanNumber(label)
 		}
 		items = append(items, it)
+		texts = append(texts, text)
+	}
+	for i := range items {
+		items[i].Text = texts[i].join()
 	}
 	return items
 }
@@ -662,16 +726,6 @@ func (r *reader) inline(n *node, b *strings.Builder) {
 	}
 }
 
-func joinText(a, b, sep string) string {
-	if a == "" {
-		return b
-	}
-	if b == "" {
-		return a
-	}
-	return a + sep + b
-}
-
 // sluiting reads regeling-sluiting: the slotformulering and the
 // ondertekening.
 func (r *reader) sluiting(n *node) {
@@ -783,7 +837,7 @@ func (r *reader) toelichting(n *node) {
 				if b.Kind == ordinance.BlockHeading && reChapterHeading.MatchString(b.Text) {
 					continue // a chapter heading between the explained articles
 				}
-				r.o.ExplanationIntro = joinText(r.o.ExplanationIntro, blocksText([]ordinance.Block{b}), "\n\n")
+				r.explIntro.add(blocksText([]ordinance.Block{b}))
 			default:
 				r.o.GeneralBlocks = append(r.o.GeneralBlocks, b)
 			}
