@@ -16,6 +16,7 @@ func TestLinearTime(t *testing.T) {
 		"item text":     "<artikel><kop><nr>1</nr></kop><lijst><li>" + strings.Repeat("<al>xxxxxxxxxx</al>", 190000) + "</li></lijst></artikel>",
 		"section intro": "<hoofdstuk><paragraaf>" + strings.Repeat("<al>xxxxxxxxxx</al>", 190000) + "</paragraaf></hoofdstuk>",
 		"signature":     "</regeling-tekst><regeling-sluiting>" + strings.Repeat("<slotformulering><al>xxxxxxxxxx</al></slotformulering>", 90000) + "</regeling-sluiting><regeling-tekst>",
+		"toelichtingen": "</regeling-tekst>" + strings.Repeat("<toelichting><al>xxxxxxxxxx</al></toelichting>", 90000) + "<regeling-tekst>",
 		"expl intro":    "</regeling-tekst><toelichting><artikelsgewijze-toelichting>" + strings.Repeat("<al>xxxxxxxxxx</al>", 190000) + "</artikelsgewijze-toelichting></toelichting><regeling-tekst>",
 	} {
 		start := time.Now()

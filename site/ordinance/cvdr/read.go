@@ -80,6 +80,7 @@ func (r *reader) read(root *node) {
 	}
 	r.attachExplanations()
 	r.o.ExplanationIntro = r.explIntro.join()
+	r.o.GeneralExplanation = blocksText(r.o.GeneralBlocks)
 }
 
 // meta reads owmskern, owmsmantel and cvdripm.
@@ -889,7 +890,6 @@ func (r *reader) toelichting(n *node) {
 	}
 	walk(n)
 	flush()
-	r.o.GeneralExplanation = blocksText(r.o.GeneralBlocks)
 }
 
 var reChapterHeading = regexp.MustCompile(`^(?i:hoofdstuk|paragraaf|afdeling|§)\s*\S`)
