@@ -7,6 +7,32 @@
 //
 // A file is CVDR when its root element is <cvdr> in the namespace
 // http://standaarden.overheid.nl/cvdr/terms/.
+//
+// What is read, and where it goes:
+//
+//	meta/owmskern    identifier CVDR680781_1 → Identifier "CVDR680781", Version "1";
+//	                 title (when there is no intitule), creator → Municipality, modified
+//	meta/owmsmantel  isFormatOf → Publication (+ PublicationURL), alternative → CitationTitle,
+//	                 source → Ordinance.LegalBasis (jci → wetten.overheid.nl, CVDR → lokaleregelgeving),
+//	                 isRatifiedBy → AdoptedBy, issued → Adopted (the decision date of that body),
+//	                 subject → Subject
+//	meta/cvdripm     inwerkingtredingDatum → InForce and ValidFrom, uitwerkingtredingDatum →
+//	                 ExpiredOn and ValidUntil, betreft → Change, kenmerk → FileReference
+//	body/intitule    Title
+//	aanhef           every al → Preamble
+//	regeling-tekst   hoofdstuk → Chapter (kop nr/titel; a number in the label where nr is empty),
+//	                 paragraaf/afdeling → Chapter.Sections, artikel → Article (kop nr/titel),
+//	                 lid → Paragraph (lidnr, al → Text before the list and Tail after it),
+//	                 lijst/li (nr attribute or li.nr) → Items, nested lijst → Item.Items;
+//	                 text of a chapter or section outside articles (al, structuurtekst,
+//	                 tussenkop) → Chapter.Intro / Section.Intro
+//	extref           its words stay in the text; words and doc address → Ordinance.Links
+//	table (CALS)     flattened: one line per row, cells joined by " | "
+//	regeling-sluiting slotformulering and the ondertekening's opening → Signature.Text,
+//	                 role/name lines → Signatories
+//	bijlage          Ordinance.Appendices
+//	toelichting      algemene part → GeneralBlocks/GeneralExplanation, text before the first
+//	                 explained artikel → ExplanationIntro, artikel → Article.Explanation(Blocks/Title)
 package cvdr
 
 import (
