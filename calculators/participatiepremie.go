@@ -21,16 +21,20 @@ var participatiepremieRule = &Rule{
 		{Name: "months_in_placement", Kind: KindInt, Max: maxMonths},
 		// The gemeente granted the one extension.
 		{Name: "extended", Kind: KindBool, Need: Optional},
+		// After the extension the place went on at another employer. It
+		// counts only where the ordinance allows a further period there
+		// (participatieplaats.andere_werkgever); elsewhere it is not asked.
+		{Name: "other_employer", Kind: KindBool, Need: Optional, Param: "participatieplaats.andere_werkgever"},
 		// The gemeente finds the person cooperated enough to improve the
 		// chance of paid work.
 		{Name: "sufficient_cooperation", Kind: KindBool},
 		// The person moved on to another voorziening during the placement
 		// and the gemeente decided to continue the premium (it "kan
 		// besluiten").
-		{Name: "continuation_granted", Kind: KindBool, Need: Optional},
+		{Name: "continuation_granted", Kind: KindBool, Need: Optional, Param: "participatiepremie.voortzetting_maximum"},
 		// Completed months in that other voorziening; they count only when
 		// continuation_granted.
-		{Name: "continuation_months", Kind: KindInt, Need: Optional, Max: maxMonths},
+		{Name: "continuation_months", Kind: KindInt, Need: Optional, Max: maxMonths, Param: "participatiepremie.voortzetting_maximum"},
 	},
 	// amount: the total, periods × per_period plus continuation_amount;
 	// periods: the completed periods on the placement that count (months
@@ -42,12 +46,17 @@ var participatiepremieRule = &Rule{
 	MainLabel: Text{"Premie", "Premium"},
 	Reasons: []ReasonKey{
 		{"target_group", "who can have a participatieplaats: the minimum age and algemene bijstand"},
-		{"duration", "how long a participatieplaats lasts, and its one extension"},
+		{"duration", "how long a participatieplaats lasts, its one extension, and a further period only at another employer where the ordinance has one"},
 		{"premium", "the premium after every completed period, for sufficient cooperation"},
 		{"continuation", "the premium may continue after moving on to another voorziening, up to a maximum"},
 	},
 	Params: []string{"participatieplaats.minimumleeftijd", "participatieplaats.duur", "participatieplaats.verlenging",
-		"participatiepremie.periode", "participatiepremie.bedrag", "participatiepremie.voortzetting_maximum"},
+		"participatiepremie.periode", "participatiepremie.bedrag"},
+	// andere_werkgever: the months the place may last after the extension,
+	// only at another employer (absent: no such period). voortzetting_maximum:
+	// the premium may continue after moving on to another voorziening, up to
+	// this total (absent: it does not continue).
+	Optional: []string{"participatieplaats.andere_werkgever", "participatiepremie.voortzetting_maximum"},
 	Examples: participatieExamples,
 	compute:  participatiepremie,
 }
@@ -58,7 +67,8 @@ func participatiepremie(c *calc) error {
 	extension := c.p.int("participatieplaats.verlenging")
 	period := c.p.int("participatiepremie.periode")
 	per := c.p.value("participatiepremie.bedrag")
-	contMax := c.p.value("participatiepremie.voortzetting_maximum")
+	further := c.p.optional("participatieplaats.andere_werkgever").Value.IntPart()
+	contMax := c.p.optional("participatiepremie.voortzetting_maximum")
 	if err := c.p.err(); err != nil {
 		return err
 	}
@@ -90,18 +100,37 @@ func participatiepremie(c *calc) error {
 	}
 
 	months, allowed := in.Int("months_in_placement"), duration
-	extended := in.Bool("extended")
+	extended := in.Bool("extended") && extension > 0
 	if extended {
 		allowed += extension
+	}
+	// A further period only at another employer, after the extension.
+	other := extended && further > 0 && in.Bool("other_employer")
+	if other {
+		allowed += int(further)
 	}
 	if months > allowed {
 		months = allowed
 		a := strconv.Itoa(allowed)
-		if extended {
+		f := strconv.FormatInt(further, 10)
+		switch {
+		case other:
+			yes = append(yes, c.cite("duration",
+				"Een participatieplaats duurt met de verlenging en de "+f+" maanden bij een andere werkgever hoogstens "+a+" maanden. De maanden daarna tellen niet mee voor de premie.",
+				"With the extension and the "+f+" months at another employer, a participatieplaats (participation place) lasts at most "+a+" months. The months after that do not count for the premium."))
+		case extended && further > 0:
+			yes = append(yes, c.cite("duration",
+				"Een participatieplaats duurt met de verlenging hoogstens "+a+" maanden. Daarna kan hij nog "+f+" maanden duren, maar alleen bij een andere werkgever. Uw plaats ging niet verder bij een andere werkgever. Daarom tellen alleen de eerste "+a+" maanden mee.",
+				"With the extension, a participatieplaats (participation place) lasts at most "+a+" months. After that it can go on for "+f+" months, but only at another employer. Your place did not go on at another employer. So only the first "+a+" months count."))
+		case extended:
 			yes = append(yes, c.cite("duration",
 				"Een participatieplaats duurt met de verlenging hoogstens "+a+" maanden. De maanden daarna tellen niet mee voor de premie.",
 				"With the extension, a participatieplaats (participation place) lasts at most "+a+" months. The months after that do not count for the premium."))
-		} else {
+		case extension == 0:
+			yes = append(yes, c.cite("duration",
+				"Een participatieplaats duurt hoogstens "+a+" maanden. De maanden daarna tellen niet mee voor de premie.",
+				"A participatieplaats (participation place) lasts at most "+a+" months. The months after that do not count for the premium."))
+		default:
 			d, e := strconv.Itoa(duration), strconv.Itoa(duration+extension)
 			yes = append(yes, c.cite("duration",
 				"Een participatieplaats duurt hoogstens "+d+" maanden. De gemeente kan hem één keer verlengen tot "+e+" maanden. Uw plaats is niet verlengd. Daarom tellen alleen de eerste "+a+" maanden mee.",
@@ -119,6 +148,10 @@ func participatiepremie(c *calc) error {
 
 	continuation := decimal.Zero
 	switch contMonths := in.Int("continuation_months"); {
+	case contMax.Value.IsZero() && (in.Bool("continuation_granted") || contMonths > 0):
+		yes = append(yes, c.cite("continuation",
+			"U bent naar een andere voorziening gegaan. De premie loopt dan niet door. Daarom tellen de maanden daar niet mee.",
+			"You moved on to another voorziening (form of help). The premium does not continue then. So the months there do not count."))
 	case in.Bool("continuation_granted"):
 		n := contMonths / period
 		continuation = decimal.Min(per.Value.Mul(decimal.NewFromInt(int64(n))), contMax.Value)

@@ -28,20 +28,21 @@ func (e *ParamError) Error() string {
 type reader struct {
 	l       lang     // the language of the error on "date"
 	allowed []string // the parameters the rule declares
+	opt     []string // the parameters it declares that may be absent
 	set     values.Set
 	date    values.Date
 	missing []string
 	outside []string
 }
 
-func newReader(set values.Set, date values.Date, l lang, allowed []string) *reader {
-	return &reader{l: l, allowed: allowed, set: set, date: date}
+func newReader(set values.Set, date values.Date, l lang, allowed, optional []string) *reader {
+	return &reader{l: l, allowed: allowed, opt: optional, set: set, date: date}
 }
 
 func (r *reader) value(name string) values.SetValue {
 	v, ok := r.set.Lookup(name)
 	switch {
-	case !slices.Contains(r.allowed, name):
+	case !slices.Contains(r.allowed, name) && !slices.Contains(r.opt, name):
 		// A mistake in the rule: its Params must list what it reads.
 		r.missing = append(r.missing, name+" (niet in Params van de rekenhulp)")
 	case !ok:
@@ -54,6 +55,19 @@ func (r *reader) value(name string) values.SetValue {
 		r.outside = append(r.outside, w)
 	}
 	return v
+}
+
+// optional reads a parameter of the rule's Optional list: 0 when the set
+// lacks it, as the municipality's ordinance has no such rule.
+func (r *reader) optional(name string) values.SetValue {
+	if !slices.Contains(r.opt, name) {
+		r.missing = append(r.missing, name+" (niet in Optional van de rekenhulp)")
+		return values.SetValue{}
+	}
+	if _, ok := r.set.Lookup(name); !ok {
+		return values.SetValue{}
+	}
+	return r.value(name)
 }
 
 func (r *reader) dec(name string) decimal.Decimal { return r.value(name).Value }

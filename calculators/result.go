@@ -156,7 +156,7 @@ func runRule(in *Input, set values.Set, cites map[string]Cite) (*Result, error) 
 	c := &calc{
 		lang:  in.lang,
 		in:    in,
-		p:     newReader(set, in.Date("date"), in.lang, r.Params),
+		p:     newReader(set, in.Date("date"), in.lang, r.Params, r.Optional),
 		res:   &Result{rule: r, lang: in.lang, outs: map[string]any{}},
 		cites: cites,
 	}

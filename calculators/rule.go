@@ -32,9 +32,13 @@ type Rule struct {
 	// The municipality's data (calculators.yaml) binds every key to the
 	// article and lid it cites; no article number is written in Go.
 	Reasons []ReasonKey
-	// Params are the parameters the rule reads; reading any other is an
-	// error, so this list is complete.
+	// Params are the parameters the rule reads and needs; reading any other
+	// is an error, so this list (with Optional) is complete.
 	Params []string
+	// Optional are the parameters the rule reads that a municipality may
+	// leave out: a structure its ordinance does not have. An absent one
+	// reads as 0, and the fields it governs (Field.Param) are not asked.
+	Optional []string
 	// Examples are typical inputs, for the site's table of examples.
 	Examples []Example
 
@@ -105,6 +109,10 @@ type Field struct {
 	Max int64
 	// Per says what a money field is per, for the message on its bound.
 	Per Per
+	// Param, when set, is the optional parameter (Rule.Optional) that gives
+	// this field its effect. Where the parameters lack it or it is 0, the
+	// field has no effect and the form does not ask it (Rule.FieldsFor).
+	Param string
 }
 
 // Optional reports whether the field may be left out, at least in some
@@ -164,6 +172,21 @@ func (r *Rule) Field(name string) (Field, bool) {
 		}
 	}
 	return Field{}, false
+}
+
+// FieldsFor returns the fields a form asks with the parameter set: every
+// field, less those whose Param the set lacks or has as 0.
+func (r *Rule) FieldsFor(set values.Set) []Field {
+	var out []Field
+	for _, f := range r.Fields {
+		if f.Param != "" {
+			if v, ok := set.Lookup(f.Param); !ok || v.Value.IsZero() {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // HasReason reports whether key is one of the rule's reason keys.

@@ -24,7 +24,8 @@ import (
 const AmountsFile = "rekenhulp/bedragen.json"
 
 // Calculator is one calculator as the site shows it. Its form is built
-// from the rule's schema: Fields, in the order a resident answers; the
+// from the rule's schema: Fields, in the order a resident answers (less
+// those whose parameter the site lacks, Rule.FieldsFor); the
 // labels and hints are interface texts "calc_NAME_FIELD" and
 // "calc_NAME_FIELD_hint", a choice's label "calc_NAME_FIELD_CHOICE".
 type Calculator struct {
@@ -58,7 +59,7 @@ func calculatorsFor(p *project.Project, lang string) ([]Calculator, error) {
 	var out []Calculator
 	for _, bc := range b.Calculators {
 		r := calculators.Lookup(bc.Rule)
-		c := Calculator{Name: r.Name, Article: bc.Article, Fields: r.Fields}
+		c := Calculator{Name: r.Name, Article: bc.Article, Fields: r.FieldsFor(p.Amount)}
 		for _, ex := range r.Examples {
 			res, err := b.Run(c.Name, withLang(ex.WithDate(date), lang), p.Amount)
 			if err != nil {
