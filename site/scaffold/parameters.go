@@ -157,11 +157,19 @@ func sentence(s string, start, end int) string {
 	const most = 90
 	if utf8.RuneCountInString(before) > most {
 		r := []rune(before)
-		before = "…" + strings.TrimLeft(string(r[len(r)-most:]), " ")
+		cut := string(r[len(r)-most:])
+		if i := strings.IndexByte(cut, ' '); i >= 0 {
+			cut = cut[i+1:] // start at a word
+		}
+		before = "…" + cut
 	}
 	if utf8.RuneCountInString(after) > most {
 		r := []rune(after)
-		after = strings.TrimRight(string(r[:most]), " ") + "…"
+		cut := string(r[:most])
+		if i := strings.LastIndexByte(cut, ' '); i >= 0 {
+			cut = cut[:i] // end at a word
+		}
+		after = cut + "…"
 	}
 	out := before
 	if out != "" && !strings.HasSuffix(out, " ") && start > 0 && (s[start-1] == ' ' || s[start-1] == '\n') {
