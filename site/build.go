@@ -61,7 +61,10 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	mod, err := buildWASM()
+	var mod *Module
+	if p.Calculators != nil && len(p.Calculators.Calculators) > 0 {
+		mod, err = buildWASM() // only a site with calculators needs it
+	}
 	if errors.Is(err, ErrNoToolchain) {
 		p.Warnings = append(p.Warnings, ordinance.Diagnostic{File: "calculators/wasm", Line: 1, Warning: true,
 			Message: err.Error() + "; the calculator pages show only their tables"})

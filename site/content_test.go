@@ -35,8 +35,6 @@ func TestContentErrors(t *testing.T) {
 			`{{< param "uitstroompremie.volleidg" >}}: no such parameter in parameters.yaml`},
 		{"article translation missing", replace("vertaling/en.yaml", `  - number: "24"`, `  - number: "25"`),
 			`vertaling/en.yaml:`},
-		{"translation file missing", func(m fstest.MapFS) { delete(m, "vertaling/en.yaml") },
-			`vertaling/en.yaml:1: the translation of the ordinance into "en" is missing`},
 		{"glossary entry missing", replace("begrippen/en.yaml", "- id: ambtshalve", "- id: ambtshalve-x"),
 			`begrippen/en.yaml:1: glossary entry "ambtshalve" is missing (it exists in nl)`},
 		{"raw html in a guide", replace("gidsen/nl/scholing.md", "## Wat is het?\n", "## Wat is het?\n\n<script>alert(1)</script>\n"),

@@ -40,13 +40,18 @@ type Alternate struct {
 
 // SiteData is shared by all pages of one language.
 type SiteData struct {
-	Lang     string
-	Prefix   string // "" for the first language, "/en" for English
-	Meta     project.Metadata
-	Doc      *ordinance.Ordinance
-	Guides   []*guide.Guide
-	Groups   []Group
-	Glossary []glossary.Entry
+	Lang   string
+	Prefix string // "" for the first language, "/en" for English
+	Meta   project.Metadata
+	// Doc is the ordinance in this language; where it is not translated
+	// into it, the ordinance in the first language (Translated is false:
+	// the site has no article pages in this language, and links to the
+	// law lead to the first language's pages).
+	Doc        *ordinance.Ordinance
+	Translated bool
+	Guides     []*guide.Guide
+	Groups     []Group
+	Glossary   []glossary.Entry
 	// Calculators carry their example tables, computed at build time.
 	Calculators []Calculator
 	Review      *ReviewData
@@ -118,6 +123,25 @@ func (p *Page) link(full string) string {
 	return relativeURL(p.FullPath(), full)
 }
 
+// LawURL returns the link to a page of the ordinance (an article, the
+// whole text, the toelichting): in this page's language where the
+// ordinance is translated into it, else in the first language.
+func (p *Page) LawURL(target string) string {
+	if p.Site.Translated {
+		return p.URL(target)
+	}
+	ls := p.Site.Project.Languages
+	return p.link(ls.Full(ls[0], target))
+}
+
+// LawLang is the language of the law pages LawURL links to.
+func (p *Page) LawLang() string {
+	if p.Site.Translated {
+		return p.Lang
+	}
+	return p.Site.Project.Languages[0]
+}
+
 // Canonical returns the absolute URL of the page.
 func (p *Page) Canonical() string { return p.Site.Meta.BaseURL + strings.TrimPrefix(p.FullPath(), "/") }
 
@@ -175,6 +199,120 @@ func (s *SiteData) basePath() string {
 		return "/"
 	}
 	return u.Path
+}
+
+// HasGuides, HasGlossary, HasCalculators and HasExplanation report what
+// the content folder has: menus, home page and lists show only that.
+func (s *SiteData) HasGuides() bool      { return len(s.Guides) > 0 }
+func (s *SiteData) HasGlossary() bool    { return len(s.Glossary) > 0 }
+func (s *SiteData) HasCalculators() bool { return len(s.Calculators) > 0 }
+
+// HasExplanation reports whether the ordinance has a toelichting: a
+// general part or one on an article.
+func (s *SiteData) HasExplanation() bool {
+	if len(s.Doc.GeneralBlocks) > 0 || s.Doc.ExplanationIntro != "" {
+		return true
+	}
+	for _, a := range s.Doc.Articles() {
+		if len(a.ExplanationBlocks) > 0 || a.Explanation != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// HasContact reports whether metadata.yaml says how to reach the
+// municipality.
+func (s *SiteData) HasContact() bool {
+	c := s.Meta.Contact
+	return c.Name != "" || c.Phone != "" || c.Website != ""
+}
+
+// CVDRID is the CVDR identifier of the consolidation with its version
+// where known ("CVDR680781_1"), "" when the identifier is not a CVDR one.
+func (s *SiteData) CVDRID() string {
+	md := s.Project.Ordinance().Metadata
+	id := md.Identifier
+	if !reCVDR.MatchString(id) {
+		return ""
+	}
+	if md.Version != "" && !strings.Contains(id, "_") {
+		id += "_" + md.Version
+	}
+	return id
+}
+
+// CVDRURL is the address of the consolidation on
+// lokaleregelgeving.overheid.nl, "" when the identifier is not known.
+func (s *SiteData) CVDRURL() string {
+	if id := s.CVDRID(); id != "" {
+		return "https://lokaleregelgeving.overheid.nl/" + id
+	}
+	return ""
+}
+
+var reCVDR = regexp.MustCompile(`^CVDR[0-9]+(_[0-9]+)?$`)
+
+// SourceURL is where the binding text is published: source_url, else the
+// CVDR page, else "".
+func (s *SiteData) SourceURL() string {
+	if s.Meta.SourceURL != "" {
+		return s.Meta.SourceURL
+	}
+	return s.CVDRURL()
+}
+
+// Expired is the notice every page shows when the regulation no longer
+// applies on the build date; nil while it applies.
+type Expired struct {
+	Date  string // ISO
+	Until bool   // Date is the last day it applied, not the first it did not
+}
+
+// Expired reports whether the regulation has ceased to apply by the
+// build date: metadata.yaml's expired_on, or what the text says
+// (expired on, valid until).
+func (s *SiteData) Expired() *Expired {
+	md := s.Project.Ordinance().Metadata
+	today := s.Project.Date.String()
+	switch {
+	case md.ExpiredOn != "" && md.ExpiredOn <= today:
+		return &Expired{Date: md.ExpiredOn}
+	case md.ExpiredOn == "" && md.ValidUntil != "" && md.ValidUntil < today:
+		return &Expired{Date: md.ValidUntil, Until: true}
+	}
+	return nil
+}
+
+// ExpiredNotice is the one sentence at the top of every page of a
+// regulation that no longer applies, with the date and a link to the
+// source; "" while it applies.
+func (p *Page) ExpiredNotice() (template.HTML, error) {
+	e := p.Site.Expired()
+	if e == nil {
+		return "", nil
+	}
+	key := "expired_since"
+	if e.Until {
+		key = "expired_until"
+	}
+	sentence, err := p.T(key)
+	if err != nil {
+		return "", err
+	}
+	label, err := p.T("expired_source")
+	if err != nil {
+		return "", err
+	}
+	src := p.Site.SourceURL()
+	if src == "" {
+		src = "https://lokaleregelgeving.overheid.nl/"
+	}
+	esc := template.HTMLEscapeString
+	out := esc(sentence)
+	out = strings.Replace(out, "{date}", `<time datetime="`+esc(e.Date)+`">`+esc(formatDate(p.Lang, e.Date))+`</time>`, 1)
+	out = strings.Replace(out, "{source}", `<a class="utrecht-link" href="`+esc(src)+`">`+esc(label)+`</a>`, 1)
+	return template.HTML(out), nil
 }
 
 // GuidesAZ returns the guides sorted by title, for A–Z lists.

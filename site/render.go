@@ -235,6 +235,9 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 	out := Output{}
 	var all []*Page
 	b := &Built{Project: p, Files: out, Sites: map[string]*SiteData{}, Findings: p.Consistency()}
+	if p.Calculators == nil || len(p.Calculators.Calculators) == 0 {
+		mod = nil // no calculators: no module, amounts or scripts for them
+	}
 	for _, lang := range p.Languages {
 		sd, err := r.siteData(p, lang, b.Findings)
 		if err != nil {
@@ -298,6 +301,9 @@ func (r *Renderer) renderPage(out Output, pg *Page) error {
 			Param: pg.Param,
 			Link: func(dest string) (string, error) {
 				if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+					if k, _, ok := routes.Parse(strings.SplitN(dest, "#", 2)[0]); ok && (k == routes.Article || k == routes.Ordinance || k == routes.Explanation) {
+						return pg.LawURL(dest), nil
+					}
 					return pg.URL(dest), nil
 				}
 				u, err := url.Parse(dest)
@@ -339,15 +345,19 @@ func linkAlternates(pages []*Page) {
 
 func (r *Renderer) siteData(p *project.Project, lang string, findings []Finding) (*SiteData, error) {
 	sd := &SiteData{
-		Lang:     lang,
-		Meta:     p.Meta,
-		Doc:      p.Docs[lang],
-		Guides:   p.Guides[lang],
-		Glossary: sortedGlossary(p.Glossary[lang]),
-		Project:  p,
-		strings:  r.i18n[lang],
+		Lang:       lang,
+		Meta:       p.Meta,
+		Doc:        p.Docs[lang],
+		Translated: p.Docs[lang] != nil,
+		Guides:     p.Guides[lang],
+		Glossary:   sortedGlossary(p.Glossary[lang]),
+		Project:    p,
+		strings:    r.i18n[lang],
 	}
 	sd.Prefix = p.Languages.Prefix(lang)
+	if !sd.Translated {
+		sd.Doc = p.Ordinance() // for titles; its pages are the first language's
+	}
 	if gs := p.GuideStructure; gs != nil {
 		for _, s := range gs.Situations {
 			g := Group{ID: s.ID, Title: s.Title[lang], Intro: s.Intro[lang]}
@@ -382,15 +392,25 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 	home := Link{Title: t["home"], Path: routes.Path(routes.Home, "")}
 	ord := Link{Title: t["ordinance"], Path: routes.Path(routes.Ordinance, "")}
 	guides := Link{Title: t["guides"], Path: routes.Path(routes.Guides, "")}
-	pages := []*Page{
-		{Path: home.Path, Kind: KindHome, Title: t["home_title"], Description: t["home_description"]},
-		{Path: guides.Path, Kind: KindGuides, Title: t["guides_title"], Description: t["guides_description"], Breadcrumbs: []Link{home}},
-		{Path: routes.Path(routes.Glossary, ""), Kind: KindGlossary, Title: t["glossary_title"], Description: t["glossary_description"], Breadcrumbs: []Link{home}},
-		{Path: ord.Path, Kind: KindOrdinance, Title: doc.Title, Description: t["ordinance_description"], Breadcrumbs: []Link{home}},
-		{Path: routes.Path(routes.Explanation, ""), Kind: KindExplanation, Title: t["explanation_title"], Description: t["explanation_description"], Breadcrumbs: []Link{home, ord}},
-		{Path: routes.Path(routes.Search, ""), Kind: KindSearch, Title: t["search_title"], Description: t["search_page_intro"], Breadcrumbs: []Link{home}},
-		{Path: routes.Path(routes.NotFound, ""), Kind: KindNotFound, Title: t["not_found_title"], Description: t["not_found_title"]},
+	// Only what the content folder has: no page without guides, glossary
+	// entries, toelichting or a translation of the ordinance to show.
+	pages := []*Page{{Path: home.Path, Kind: KindHome, Title: t["home_title"], Description: t["home_description"]}}
+	if sd.HasGuides() {
+		pages = append(pages, &Page{Path: guides.Path, Kind: KindGuides, Title: t["guides_title"], Description: t["guides_description"], Breadcrumbs: []Link{home}})
 	}
+	if sd.HasGlossary() {
+		pages = append(pages, &Page{Path: routes.Path(routes.Glossary, ""), Kind: KindGlossary, Title: t["glossary_title"], Description: t["glossary_description"], Breadcrumbs: []Link{home}})
+	}
+	if sd.Translated {
+		pages = append(pages, &Page{Path: ord.Path, Kind: KindOrdinance, Title: doc.Title, Description: t["ordinance_description"], Breadcrumbs: []Link{home}})
+		if sd.HasExplanation() {
+			pages = append(pages, &Page{Path: routes.Path(routes.Explanation, ""), Kind: KindExplanation, Title: t["explanation_title"], Description: t["explanation_description"], Breadcrumbs: []Link{home, ord}})
+		}
+	}
+	pages = append(pages,
+		&Page{Path: routes.Path(routes.Search, ""), Kind: KindSearch, Title: t["search_title"], Description: t["search_page_intro"], Breadcrumbs: []Link{home}},
+		&Page{Path: routes.Path(routes.NotFound, ""), Kind: KindNotFound, Title: t["not_found_title"], Description: t["not_found_title"]},
+	)
 	review := Link{Title: t["review_title"], Path: routes.Path(routes.Review, "")}
 	pages = append(pages, &Page{Path: review.Path, Kind: KindReview, Title: t["review_title"], Description: t["review_intro"], Breadcrumbs: []Link{home}, Review: sd.Review})
 	views := map[string]*Page{}
@@ -408,7 +428,9 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		pg.Reviews = append(pg.Reviews, r)
 	}
 	calcs := Link{Title: t["calcs"], Path: routes.Path(routes.Calculators, "")}
-	pages = append(pages, &Page{Path: calcs.Path, Kind: KindCalculators, Title: t["calcs_title"], Description: t["calcs_intro"], Breadcrumbs: []Link{home}})
+	if sd.HasCalculators() {
+		pages = append(pages, &Page{Path: calcs.Path, Kind: KindCalculators, Title: t["calcs_title"], Description: t["calcs_intro"], Breadcrumbs: []Link{home}})
+	}
 	for i := range sd.Calculators {
 		c := &sd.Calculators[i]
 		pages = append(pages, &Page{
@@ -423,6 +445,9 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		})
 	}
 	all := doc.Articles()
+	if !sd.Translated {
+		all = nil // the articles are read in the first language
+	}
 	for i, a := range all {
 		c := doc.ChapterOf(a.Number)
 		pg := &Page{

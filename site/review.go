@@ -76,6 +76,9 @@ func Review(p *project.Project, lang string) ([]Reviewed, error) {
 		return r
 	}
 	doc := p.Docs[lang]
+	if doc == nil {
+		return out, nil // not translated: no article pages in this language
+	}
 	for _, a := range doc.Articles() {
 		title := fmt.Sprintf("%s %s. %s", map[string]string{"nl": "Artikel", "en": "Article"}[lang], a.Number, a.Title)
 		out = append(out, Reviewed{Path: ArticlePath(a.Number), Title: title, Kind: TextArticle, Lang: lang, Article: a.Number,
@@ -273,5 +276,5 @@ func FindingText(file string, f Finding) string {
 
 // QuoteURL links a quote of the regeling to its article and lid.
 func (p *Page) QuoteURL(q consistency.Quote) string {
-	return p.URL(routes.ArticleAnchor(q.Article, q.Paragraph, ""))
+	return p.LawURL(routes.ArticleAnchor(q.Article, q.Paragraph, ""))
 }

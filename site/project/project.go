@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/regelgids/regelgids/site/consistency"
@@ -62,6 +63,10 @@ type Metadata struct {
 	Text         string  `yaml:"text"`
 	BaseURL      string  `yaml:"base_url"`
 	Contact      Contact `yaml:"contact"`
+	// ExpiredOn is the day the regulation ceased to apply (YYYY-MM-DD),
+	// where the text does not say so itself; from that day every page
+	// says the rules no longer apply.
+	ExpiredOn string `yaml:"expired_on"`
 }
 
 // Contact is how residents reach the municipality.
@@ -141,8 +146,15 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 		return nil, err
 	}
 	doc.Metadata.Municipality = meta.Municipality
-	doc.Metadata.Identifier = meta.Identifier
-	doc.Metadata.SourceURL = meta.SourceURL
+	if meta.Identifier != "" || doc.Metadata.Identifier == "" {
+		doc.Metadata.Identifier = meta.Identifier // else the text's own (CVDR XML)
+	}
+	if meta.SourceURL != "" {
+		doc.Metadata.SourceURL = meta.SourceURL
+	}
+	if meta.ExpiredOn != "" {
+		doc.Metadata.ExpiredOn = meta.ExpiredOn
+	}
 	if meta.BaseURL == "" {
 		warns = append(warns, ordinance.Diagnostic{File: MetadataFile, Line: 1, Warning: true,
 			Message: "base_url is not set: the site has no sitemap.xml and no canonical links (set it to the address where the site is published)"})
@@ -282,7 +294,8 @@ func (p *Project) loadTranslations(content fs.FS) error {
 		name := path.Join(TranslationDir, lang+".yaml")
 		src, err := readFile(content, name)
 		if errors.Is(err, fs.ErrNotExist) {
-			errs.add(fmt.Errorf("%s:1: the translation of the ordinance into %q is missing", name, lang))
+			// Guides or a glossary in this language without the ordinance
+			// translated: they link to the articles in the first language.
 			continue
 		} else if err != nil {
 			errs.add(err)
@@ -623,6 +636,11 @@ func parseMetadata(name string, raw []byte) (m Metadata, lines map[string]int, e
 	if m.SourceURL != "" {
 		if msg := checkWebAddress(m.SourceURL, false); msg != "" {
 			add("source_url", "%q %s", clip(m.SourceURL), msg)
+		}
+	}
+	if m.ExpiredOn != "" {
+		if _, err := time.Parse(time.DateOnly, m.ExpiredOn); err != nil {
+			add("expired_on", "%q is not a date: write YYYY-MM-DD, such as 2024-12-31", clip(m.ExpiredOn))
 		}
 	}
 	if m.Contact.Website != "" {
