@@ -129,8 +129,8 @@ func guidesReadme(doc *ordinance.Ordinance, text string, todo []GuideTodo) []byt
 	}
 	w("```\n\n")
 	w("Later kunt u `situations` toevoegen (de groepen op de voorpagina) en\n")
-	w("`apply_guide` (de gids over aanvragen); zie de README van de gidsen van Eemsdelta\n")
-	w("(`content/eemsdelta/gidsen/README.md`) voor een volledig voorbeeld.\n\n")
+	w("`apply_guide` (de gids over aanvragen); de voorbeeldinhoud van regelgids\n")
+	w("(`content/*/gidsen/README.md` in de repository) is een volledig voorbeeld.\n\n")
 	w("### Voorkant (YAML tussen `---`-regels), dan de tekst\n\n")
 	w("```\n---\n")
 	w("title: Participatieplaats\n")

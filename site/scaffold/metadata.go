@@ -13,12 +13,12 @@ import (
 )
 
 var (
-	// "De raad van de gemeente Eemsdelta;", "De gemeenteraad van de
+	// "De raad van de gemeente X;", "De gemeenteraad van de
 	// gemeente Weesp,", "De raad der gemeente Steenbergen;"
 	rePreamble = regexp.MustCompile(`(?i)^\s*de\s+(?:gemeente)?raad\s+(?:van\s+de|der)\s+gemeente\s+([^;:,.\n]+)`)
 	// "… voor de gemeente Dronten 2013", "… Gemeente Achtkarspelen"
 	reTitleGemeente = regexp.MustCompile(`(?i)\bgemeente\s+(\p{Lu}[\p{L}'-]*(?:\s+(?:en\s+|aan\s+(?:de\s+|het\s+)?|op\s+)?\p{Lu}[\p{L}'-]*)*)`)
-	// "Re-integratieverordening Participatiewet Eemsdelta 2024"
+	// "Re-integratieverordening Participatiewet X 2024"
 	reTitleYear = regexp.MustCompile(`(\p{Lu}[\p{L}'-]*)\s+(?:19|20)\d\d\s*$`)
 )
 
