@@ -27,7 +27,7 @@ func TestOtherMunicipalities(t *testing.T) {
 		expired string   // the date the expired notice names, "" for none
 		want    []string // on the ordinance page
 	}{
-		{"someren", 100, "", []string{`href="https://lokaleregelgeving.overheid.nl/CVDR680781_1"`, ">CVDR680781_1</a>"}},
+		{"someren", 100, "", []string{`href="https://lokaleregelgeving.overheid.nl/CVDR680781/1"`, ">CVDR680781_1</a>"}},
 		{"zandvoort", 50, "1 januari 2012", nil},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
@@ -85,7 +85,7 @@ func TestExpiredOn(t *testing.T) {
 		}
 		pages++
 		notice := expiredNotice(b)
-		if !strings.Contains(notice, `<time datetime="2020-07-01">1 juli 2020</time>`) || !strings.Contains(notice, `href="https://lokaleregelgeving.overheid.nl/CVDR680781_1"`) {
+		if !strings.Contains(notice, `<time datetime="2020-07-01">1 juli 2020</time>`) || !strings.Contains(notice, `href="https://lokaleregelgeving.overheid.nl/CVDR680781/1"`) {
 			t.Errorf("%s: expired notice %q, want the date and the CVDR link", name, notice)
 		}
 		if strings.Count(notice, ". ") > 0 {

@@ -243,12 +243,15 @@ func (s *SiteData) CVDRID() string {
 }
 
 // CVDRURL is the address of the consolidation on
-// lokaleregelgeving.overheid.nl, "" when the identifier is not known.
+// lokaleregelgeving.overheid.nl ("/CVDR680781/1" for CVDR680781_1), ""
+// when the identifier is not known.
 func (s *SiteData) CVDRURL() string {
-	if id := s.CVDRID(); id != "" {
-		return "https://lokaleregelgeving.overheid.nl/" + id
+	id := s.CVDRID()
+	if id == "" {
+		return ""
 	}
-	return ""
+	regulation, version, _ := strings.Cut(id, "_")
+	return "https://lokaleregelgeving.overheid.nl/" + regulation + "/" + version
 }
 
 var reCVDR = regexp.MustCompile(`^CVDR[0-9]+(_[0-9]+)?$`)
