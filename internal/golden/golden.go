@@ -35,13 +35,13 @@ func Check(t testing.TB, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if string(got) != string(want) {
-		t.Errorf("%s differs from the output; review with go test -update && git diff\n%s", path, firstDifference(string(want), string(got)))
+		t.Errorf("%s differs from the output; review with go test -update && git diff\n%s", path, FirstDifference(string(want), string(got)))
 	}
 }
 
-// firstDifference shows the first line that differs, so a failure in CI
-// says what changed without the whole file.
-func firstDifference(want, got string) string {
+// FirstDifference shows the first line that differs between two texts, so
+// a failure in CI says what changed without the whole file.
+func FirstDifference(want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
 	for i := 0; i < len(w) || i < len(g); i++ {
 		var a, b string

@@ -141,24 +141,8 @@ func TestSameAsText(t *testing.T) {
 		wj, _ := json.MarshalIndent(w, "", " ")
 		gj, _ := json.MarshalIndent(g, "", " ")
 		if string(wj) != string(gj) {
-			t.Errorf("%s differs between text and XML:\n%s", key, firstDiff(string(wj), string(gj)))
+			t.Errorf("%s differs between text and XML:\n%s", key, golden.FirstDifference(string(wj), string(gj)))
 		}
 	}
 }
 
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d:\n  text: %s\n  xml:  %s", i+1, clip(a), clip(b))
-		}
-	}
-	return ""
-}
