@@ -145,4 +145,3 @@ func TestSameAsText(t *testing.T) {
 		}
 	}
 }
-
