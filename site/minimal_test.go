@@ -38,6 +38,11 @@ func TestMinimalSite(t *testing.T) {
 	if !warned {
 		t.Error("no warning that base_url is not set")
 	}
+	// Without site texts in metadata.yaml the home page is neutral: not
+	// another site's subject ("Hulp bij werk").
+	if home := string(out["index.html"]); !strings.Contains(home, "Regels van de gemeente") || strings.Contains(home, "Hulp bij werk") {
+		t.Error("the home page of a site without site texts is not the neutral one")
+	}
 	if n := checkLinks(t, out); n < 50 {
 		t.Errorf("checked only %d links", n)
 	}

@@ -352,7 +352,7 @@ func (r *Renderer) siteData(p *project.Project, lang string, findings []Finding)
 		Guides:     p.Guides[lang],
 		Glossary:   sortedGlossary(p.Glossary[lang]),
 		Project:    p,
-		strings:    r.i18n[lang],
+		strings:    withOverrides(r.i18n[lang], p.Meta.Site.Overrides(lang)),
 	}
 	sd.Prefix = p.Languages.Prefix(lang)
 	if !sd.Translated {
@@ -635,4 +635,20 @@ func sourceOf(p *project.Project, page string) string {
 		return path.Join(project.TranslationDir, lang+".yaml")
 	}
 	return p.Meta.Text
+}
+
+// withOverrides is the interface texts with the site's own texts in place
+// of the templates' neutral ones.
+func withOverrides(texts, overrides map[string]string) map[string]string {
+	if len(overrides) == 0 {
+		return texts
+	}
+	out := make(map[string]string, len(texts))
+	for k, v := range texts {
+		out[k] = v
+	}
+	for k, v := range overrides {
+		out[k] = v
+	}
+	return out
 }

@@ -395,6 +395,7 @@ func TestMetadataErrors(t *testing.T) {
 		{"bad host", "municipality: X\ntext: verordening.txt\nbase_url: https://x_y..nl/\n", `metadata.yaml:3: base_url: "https://x_y..nl/" has an invalid host name "x_y..nl"`},
 		{"phone", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\ncontact:\n  phone: \"javascript:1\"\n", `metadata.yaml:5: contact.phone: "javascript:1" is not a phone number`},
 		{"text outside folder", "municipality: X\ntext: ../../etc/passwd\nbase_url: https://x.nl/\n", `metadata.yaml:2: text: "../../etc/passwd" must be a file name inside the content folder, such as verordening.txt`},
+		{"site text in an unknown language", "municipality: X\ntext: verordening.txt\nsite:\n  intro:\n    fr: Bonjour\n", `metadata.yaml:4: site.intro: unknown language "fr" (use nl, en)`},
 		{"long value clipped", "municipality: X\ntext: verordening.txt\nbase_url: https://x.nl/\nsource_url: ftp://" + strings.Repeat("a", 5000) + "\n", `metadata.yaml:4: source_url: "ftp://` + strings.Repeat("a", 54) + `…" must start with https://`},
 		{"missing text file", "municipality: X\ntext: nietbestaand.txt\nbase_url: https://x.nl/\n", "metadata.yaml:2: text: nietbestaand.txt does not exist in the content folder"},
 	}

@@ -67,6 +67,30 @@ type Metadata struct {
 	// where the text does not say so itself; from that day every page
 	// says the rules no longer apply.
 	ExpiredOn string `yaml:"expired_on"`
+	// Site names the site and introduces it on the home page, per
+	// language: what the regulation is about (help with work, parking, …)
+	// differs per site; without it the templates' neutral texts are used.
+	Site SiteTexts `yaml:"site"`
+}
+
+// SiteTexts are the texts of a site that depend on its subject, per
+// language ("nl", "en").
+type SiteTexts struct {
+	Name        map[string]string `yaml:"name"`        // in the header and every title
+	HomeTitle   map[string]string `yaml:"home_title"`  // the home page's heading
+	Description map[string]string `yaml:"description"` // the home page's meta description
+	Intro       map[string]string `yaml:"intro"`       // the home page's first paragraph
+}
+
+// Overrides are the interface texts these site texts replace, for lang.
+func (s SiteTexts) Overrides(lang string) map[string]string {
+	out := map[string]string{}
+	for key, m := range map[string]map[string]string{"site_name": s.Name, "home_title": s.HomeTitle, "home_description": s.Description, "home_intro": s.Intro} {
+		if v, ok := m[lang]; ok && strings.TrimSpace(v) != "" {
+			out[key] = v
+		}
+	}
+	return out
 }
 
 // Contact is how residents reach the municipality.
@@ -646,6 +670,13 @@ func parseMetadata(name string, raw []byte) (m Metadata, lines map[string]int, e
 	if m.Contact.Website != "" {
 		if msg := checkWebAddress(m.Contact.Website, false); msg != "" {
 			add("contact.website", "%q %s", clip(m.Contact.Website), msg)
+		}
+	}
+	for key, texts := range map[string]map[string]string{"site.name": m.Site.Name, "site.home_title": m.Site.HomeTitle, "site.description": m.Site.Description, "site.intro": m.Site.Intro} {
+		for lang := range texts {
+			if !slices.Contains(SupportedLanguages, lang) {
+				add(key, "unknown language %q (use %s)", clip(lang), strings.Join(SupportedLanguages, ", "))
+			}
 		}
 	}
 	if m.Contact.Phone != "" && !rePhone.MatchString(m.Contact.Phone) {
