@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/regelgids/regelgids/site"
 	"github.com/regelgids/regelgids/site/project"
 
 	"github.com/spf13/cobra"
@@ -35,7 +37,9 @@ func newCalcCmd(src *sources) *cobra.Command {
 		Short: "Run a calculator on a JSON input",
 		Long: `Calc runs one calculator of the rule package on a JSON object (FILE, or -
 for standard input) with the amounts in force on the input's date, and
-prints the outcome with its reasons. The calculator must be one the content
+prints the outcome with its reasons. An input without "date" is calculated
+for --date, or else for today: calc says so on standard error, and --json
+adds "assumed_date". The calculator must be one the content
 folder publishes (calculators.yaml); the rules are ` + strings.Join(calculators.Names(), ", ") + `.
 The input fields are documented in calculators/README.md.`,
 		Args:      cobra.ExactArgs(1),
@@ -47,6 +51,18 @@ The input fields are documented in calculators/README.md.`,
 			raw, err := readCalcInput(input, cmd.InOrStdin())
 			if err != nil {
 				return err
+			}
+			day, err := src.day()
+			if err != nil {
+				return err
+			}
+			from := "--date"
+			if day == (params.Date{}) {
+				day, from = site.Today(), "today"
+			}
+			raw, assumed := withDate(raw, day)
+			if assumed {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: no \"date\" in the input; calculated for %s, %s\n", input, from, day)
 			}
 			t, err := loadParams(src)
 			if err != nil {
@@ -69,9 +85,12 @@ The input fields are documented in calculators/README.md.`,
 				if err != nil {
 					return err
 				}
-				var pretty any
+				var pretty map[string]any
 				if err := json.Unmarshal(b, &pretty); err != nil {
 					return err
+				}
+				if assumed {
+					pretty["assumed_date"] = day.String()
 				}
 				enc := json.NewEncoder(out)
 				enc.SetIndent("", "  ")
@@ -85,6 +104,27 @@ The input fields are documented in calculators/README.md.`,
 	cmd.Flags().StringVar(&input, "input", "", "JSON input file, or - for standard input")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	return cmd
+}
+
+// withDate adds "date": day to a JSON object that has no date field, and
+// reports whether it did. Anything else (not JSON, not an object, a date
+// that is there, even a wrong one) is returned unchanged for the rules to
+// judge.
+func withDate(raw []byte, day params.Date) ([]byte, bool) {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil || obj == nil {
+		return raw, false
+	}
+	if _, ok := obj["date"]; ok {
+		return raw, false
+	}
+	rest := bytes.TrimLeft(raw, " \t\r\n")
+	rest = rest[1:] // the object's opening brace
+	field := `{"date": "` + day.String() + `"`
+	if t := bytes.TrimLeft(rest, " \t\r\n"); len(t) > 0 && t[0] != '}' {
+		field += ","
+	}
+	return append([]byte(field), rest...), true
 }
 
 // readCalcInput reads the calculator input: standard input for "-", else a
@@ -169,40 +209,4 @@ func printResult(w io.Writer, name string, res *calculators.Result) {
 		}
 		fmt.Fprintf(w, "- %s [%s]\n", r.Text, cite)
 	}
-}
-
-func newAmountsCmd(src *sources) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "amounts",
-		Short: "Print every parameter with its values over time",
-		Long: `Amounts prints the table of all dated parameters of parameters.yaml: each
-value with the date it applies from, its unit and its source. To index an
-amount for a new year, add one dated value to parameters.yaml, run
-regelgids amounts to review it, and rebuild.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			t, err := loadParams(src)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				b, err := t.MarshalJSON()
-				if err != nil {
-					return err
-				}
-				var pretty any
-				if err := json.Unmarshal(b, &pretty); err != nil {
-					return err
-				}
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(pretty)
-			}
-			return t.WriteText(cmd.OutOrStdout())
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the table as JSON")
-	return cmd
 }
