@@ -343,8 +343,8 @@ func TestInputErrorMessages(t *testing.T) {
 		{`{"date":"2025-03-01","age":30,"age":31,"months_on_benefit":40,"exit":"full"}`, "ongeldige invoer: age: komt twee keer voor"},
 		{`{"date":"2025-03-01","age":1e1,"months_on_benefit":99999999999999999999,"exit":"full"}`, "ongeldige invoer: age: 1e1 is geschreven met een e; schrijf 10; months_on_benefit: is meer dan 1200; dat kan niet kloppen"},
 		{`{"date":20250301,"age":30,"months_on_benefit":40,"exit":"full","self_employed_bbz":"nee"}`, "ongeldige invoer: date: moet een datum zijn als tekst, zoals \"2025-01-01\"; self_employed_bbz: moet true of false zijn"},
-		{`{"date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"12,50"}`, "ongeldige invoer: age: is meer dan 130; dat kan niet kloppen; monthly_income: \"12,50\" heeft een komma; schrijf \"12.50\""},
-		{`{"date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"1.234"}`, "ongeldige invoer: age: is meer dan 130; dat kan niet kloppen; monthly_income: \"1.234\" is geen bedrag; schrijf bijvoorbeeld \"700.00\", met een punt en hoogstens 2 decimalen"},
+		{`{"date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"12,5O"}`, "ongeldige invoer: age: is meer dan 130; dat kan niet kloppen; monthly_income: Vul een bedrag in, bijvoorbeeld 1.250,50"},
+		{`{"date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"1,234"}`, "ongeldige invoer: age: is meer dan 130; dat kan niet kloppen; monthly_income: Vul een bedrag in met hoogstens 2 cijfers na de komma, bijvoorbeeld 1.250,50"},
 	} {
 		_, err := eemsdelta(t).Run("uitstroompremie", []byte(tc.input), params.Set{})
 		if err == nil || err.Error() != tc.want {

@@ -288,8 +288,7 @@ func (d *decoder) notWhole(name string, v []byte) string {
 			return l.t("moet een heel getal zijn, zonder aanhalingstekens; schrijf "+fixed,
 				"must be a whole number without quotes; write "+fixed)
 		}
-		return l.t("moet een heel getal zijn, zonder aanhalingstekens, zoals 12",
-			"must be a whole number without quotes, such as 12")
+		return l.t("Vul een heel getal in, bijvoorbeeld 12", "Fill in a whole number, for example 12")
 	}
 	if !bareNumber(v) {
 		return l.t("moet een heel getal zijn, zoals 12", "must be a whole number, such as 12")
@@ -333,35 +332,37 @@ func (d *decoder) money(name string, required bool) Money {
 	if v == nil {
 		return Money{}
 	}
+	l := d.l
 	s, ok := d.text(name, v)
 	if !ok {
 		if bareNumber(v) {
 			if p, fixed := analyzeNumber(string(v)); p == numPlain {
 				if _, err := ParseMoney(fixed); err == nil {
-					d.fail(name, d.l.t("moet een bedrag zijn als tekst, tussen aanhalingstekens; schrijf \""+fixed+"\"",
+					d.fail(name, l.t("moet een bedrag zijn als tekst, tussen aanhalingstekens; schrijf \""+fixed+"\"",
 						"must be an amount as text, in quotes; write \""+fixed+"\""))
 				}
 			}
 		}
-		d.fail(name, d.l.t("moet een bedrag zijn als tekst, zoals \"700.00\"",
-			"must be an amount as text, such as \"700.00\""))
+		d.fail(name, l.t("moet een bedrag zijn als tekst, zoals \"1.250,50\"",
+			"must be an amount as text, such as \"1,250.50\""))
 		return Money{}
 	}
-	m, err := ParseMoney(s)
-	if err != nil {
-		q := "\"" + show(s) + "\""
-		p, fixed := analyzeNumber(s)
-		if fault := d.l.numberFault(p, q); fault != "" {
-			if _, err := ParseMoney(fixed); err == nil && p != numTooLong {
-				d.fail(name, fault+d.l.t("; schrijf \""+fixed+"\"", "; write \""+fixed+"\""))
-			}
-			d.fail(name, fault+d.l.t("; schrijf bijvoorbeeld \"700.00\", met een punt en hoogstens 2 decimalen",
-				"; write for example \"700.00\", with a point and at most 2 decimals"))
+	if n := l.readNumber(s, unitEuro); n != "" {
+		if m, err := ParseMoney(n); err == nil {
+			return m
 		}
-		d.fail(name, d.l.t(q+" is geen bedrag; schrijf bijvoorbeeld \"700.00\", met een punt en hoogstens 2 decimalen",
-			q+" is not an amount; write for example \"700.00\", with a point and at most 2 decimals"))
+		d.fail(name, l.t("Vul een bedrag in met hoogstens 2 cijfers na de komma, bijvoorbeeld 1.250,50",
+			"Fill in an amount with at most 2 digits after the point, for example 1,250.50"))
+		return Money{}
 	}
-	return m
+	// A number written another way (.5, 5., +5, 2.4e1): say how to write it.
+	if p, fixed := analyzeNumber(s); p != numBad && p != numTooLong && fixed != "" {
+		if m, err := ParseMoney(fixed); err == nil {
+			d.fail(name, l.t("Vul het bedrag zo in: "+l.plainAmount(m), "Fill in the amount like this: "+l.plainAmount(m)))
+		}
+	}
+	d.fail(name, l.t("Vul een bedrag in, bijvoorbeeld 1.250,50", "Fill in an amount, for example 1,250.50"))
+	return Money{}
 }
 
 func (d *decoder) percent(name string, required bool) decimal.Decimal {
@@ -369,32 +370,50 @@ func (d *decoder) percent(name string, required bool) decimal.Decimal {
 	if v == nil {
 		return decimal.Decimal{}
 	}
+	l := d.l
 	s, ok := d.text(name, v)
 	if !ok {
 		if bareNumber(v) {
 			if p, fixed := analyzeNumber(string(v)); p == numPlain && fixed != "" {
-				d.fail(name, d.l.t("moet een percentage zijn als tekst, tussen aanhalingstekens; schrijf \""+fixed+"\"",
+				d.fail(name, l.t("moet een percentage zijn als tekst, tussen aanhalingstekens; schrijf \""+fixed+"\"",
 					"must be a percentage as text, in quotes; write \""+fixed+"\""))
 			}
 		}
-		d.fail(name, d.l.t("moet een percentage zijn als tekst, zoals \"50\"",
-			"must be a percentage as text, such as \"50\""))
+		d.fail(name, l.t("moet een percentage zijn als tekst, zoals \"60\"",
+			"must be a percentage as text, such as \"60\""))
 		return decimal.Decimal{}
 	}
-	p, ok := values.ParseDecimal(s)
-	if !ok {
-		q := "\"" + show(s) + "\""
-		prob, fixed := analyzeNumber(s)
-		if fault := d.l.numberFault(prob, q); fault != "" {
-			if fixed != "" && prob != numTooLong {
-				d.fail(name, fault+d.l.t("; schrijf \""+fixed+"\"", "; write \""+fixed+"\""))
-			}
-			d.fail(name, fault+d.l.t("; schrijf bijvoorbeeld \"50\" of \"62.5\"", "; write for example \"50\" or \"62.5\""))
-		}
-		d.fail(name, d.l.t(q+" is geen getal; schrijf bijvoorbeeld \"50\" of \"62.5\"",
-			q+" is not a number; write for example \"50\" or \"62.5\""))
+	if p, ok := d.textNumber(s, unitPercent); ok {
+		return p
 	}
-	return p
+	if h := l.fixHint(s, "het percentage", "the percentage"); h != "" {
+		d.fail(name, h)
+	}
+	d.fail(name, l.t("Vul een percentage in, bijvoorbeeld 60 of 62,5", "Fill in a percentage, for example 60 or 62.5"))
+	return decimal.Decimal{}
+}
+
+// textNumber reads a number typed as text (see readNumber). When it cannot,
+// it reports a number written another way (.5, +5, 5e1) on the field with
+// how to write it, and returns false.
+func (d *decoder) textNumber(s string, unit numUnit) (decimal.Decimal, bool) {
+	if n := d.l.readNumber(s, unit); n != "" {
+		if p, ok := values.ParseDecimal(n); ok {
+			return p, true
+		}
+	}
+	return decimal.Decimal{}, false
+}
+
+// fixHint is "Vul het getal zo in: 24,5" for a number written another way
+// that can be written plainly, or "".
+func (l lang) fixHint(s, what, whatEN string) string {
+	if p, fixed := analyzeNumber(s); p != numBad && p != numTooLong && fixed != "" {
+		if n, ok := values.ParseDecimal(fixed); ok {
+			return l.t("Vul "+what+" zo in: "+l.number(n), "Fill in "+whatEN+" like this: "+l.number(n))
+		}
+	}
+	return ""
 }
 
 // number reads a JSON number that may have decimals, such as hours 24.5,
@@ -427,13 +446,16 @@ func (d *decoder) number(name string, required bool) decimal.Decimal {
 		return decimal.Decimal{}
 	}
 	if s, ok := d.text(name, v); ok {
-		if p, fixed := analyzeNumber(s); p == numPlain && fixed != "" {
-			d.fail(name, d.l.t("moet een getal zijn, zonder aanhalingstekens; schrijf "+fixed,
-				"must be a number without quotes; write "+fixed))
+		if n, ok := d.textNumber(s, unitNone); ok {
+			return n
 		}
+		if h := d.l.fixHint(s, "het getal", "the number"); h != "" {
+			d.fail(name, h)
+		}
+		d.fail(name, d.l.t("Vul een getal in, bijvoorbeeld 24 of 24,5", "Fill in a number, for example 24 or 24.5"))
+		return decimal.Decimal{}
 	}
-	d.fail(name, d.l.t("moet een getal zijn, zonder aanhalingstekens, zoals 24 of 24.5",
-		"must be a number without quotes, such as 24 or 24.5"))
+	d.fail(name, d.l.t("moet een getal zijn, zoals 24 of 24.5", "must be a number, such as 24 or 24.5"))
 	return decimal.Decimal{}
 }
 

@@ -61,6 +61,15 @@ func (l lang) euro(m Money) string {
 	return formatEuro(m, "€", ',', ".")
 }
 
+// plainAmount writes an amount as a resident types it, without the euro
+// sign: "1.250,50" in Dutch, "1,250.50" in English.
+func (l lang) plainAmount(m Money) string {
+	if l == langNL {
+		return formatEuro(m, "", '.', ",")
+	}
+	return formatEuro(m, "", ',', ".")
+}
+
 // number formats a decimal: "23,5" in Dutch, "23.5" in English.
 func (l lang) number(d decimal.Decimal) string {
 	if l == langNL {

@@ -228,8 +228,8 @@ func TestInputErrorMessagesEnglish(t *testing.T) {
 		{`{"lang":"en","date":"2025-03-01","age":30,"age":31,"months_on_benefit":40,"exit":"full"}`, "invalid input: age: appears twice"},
 		{`{"lang":"en","date":"2025-03-01","age":1e1,"months_on_benefit":99999999999999999999,"exit":"full"}`, "invalid input: age: 1e1 is written with an e; write 10; months_on_benefit: is more than 1200; that cannot be right"},
 		{`{"lang":"en","date":20250301,"age":30,"months_on_benefit":40,"exit":"full","self_employed_bbz":"nee"}`, "invalid input: date: must be a date as text, such as \"2025-01-01\"; self_employed_bbz: must be true or false"},
-		{`{"lang":"en","date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"12,50"}`, "invalid input: age: is more than 130; that cannot be right; monthly_income: \"12,50\" has a comma; write \"12.50\""},
-		{`{"lang":"en","date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"1.234"}`, "invalid input: age: is more than 130; that cannot be right; monthly_income: \"1.234\" is not an amount; write for example \"700.00\", with a point and at most 2 decimals"},
+		{`{"lang":"en","date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"twelve"}`, "invalid input: age: is more than 130; that cannot be right; monthly_income: Fill in an amount, for example 1,250.50"},
+		{`{"lang":"en","date":"2025-03-01","age":200,"months_on_benefit":40,"exit":"partial","monthly_income":"1.234"}`, "invalid input: age: is more than 130; that cannot be right; monthly_income: Fill in an amount with at most 2 digits after the point, for example 1,250.50"},
 		{`{"lang":"en","date":"2024-06-30","age":-1,"exit":"half","bonus":1}`, "invalid input: date: is before 1 July 2024; the ordinance applies from that date (article 23); age: must not be negative; months_on_benefit: is missing; exit: must be \"full\" or \"partial\"; bonus: is not a field of this calculator"},
 		{`{"lang":"de","date":"2025-03-01","age":30,"months_on_benefit":40,"exit":"full"}`, "ongeldige invoer: lang: moet \"nl\" of \"en\" zijn (Nederlands of Engels)"},
 	} {

@@ -190,3 +190,135 @@ func (l lang) numberFault(p numProblem, written string) string {
 	}
 	return ""
 }
+
+// numUnit is what may be written around a number in a text field: a euro
+// sign for an amount, a percent sign for a percentage.
+type numUnit uint8
+
+const (
+	unitNone numUnit = iota
+	unitEuro
+	unitPercent
+)
+
+// readNumber reads a number as residents type it in a form, and as the
+// string value of a money, percent or number field, and returns it as a
+// plain decimal ("1100.00"), or "" when it cannot be read.
+//
+// Around the number may stand spaces and, for an amount, a euro sign
+// (€ 1.100, 1.100 €), for a percentage a percent sign (60%, 60 %). A minus
+// sign may come first. In between there are only digits, points and
+// commas, and the number starts and ends with a digit. Which mark is the
+// decimal mark:
+//
+//   - Both a point and a comma: the one that comes last, once, is the
+//     decimal mark and the other groups thousands: 1.100,00 and 1,100.00
+//     are both 1100.00, in either language.
+//   - One kind of mark, the language's thousands mark (Dutch ".", English
+//     ","): it groups thousands when every group after it has exactly three
+//     digits (Dutch 1.100 and 1.100.000, English 1,100); otherwise, written
+//     once, it is a decimal mark (Dutch 14.50 and 1.5, English 14,50).
+//   - One kind of mark, the language's decimal mark (Dutch ",", English
+//     "."): once, it is the decimal mark (Dutch 1,5 and 1,100 is 1.1; English
+//     1.100 is 1.1); more than once, it groups thousands (Dutch 1,100,000).
+//
+// So "1.100" is eleven hundred in Dutch and one point one in English, and
+// "1,100" the other way round: each reads as the page's language writes.
+func (l lang) readNumber(s string, unit numUnit) string {
+	if len(s) > 4*maxDigits {
+		return ""
+	}
+	s = trimSpace(s)
+	switch unit {
+	case unitEuro:
+		if t, ok := strings.CutPrefix(s, "€"); ok {
+			s = trimSpace(t)
+		} else if t, ok := strings.CutSuffix(s, "€"); ok {
+			s = trimSpace(t)
+		}
+	case unitPercent:
+		if t, ok := strings.CutSuffix(s, "%"); ok {
+			s = trimSpace(t)
+		}
+	}
+	sign := ""
+	if t, ok := strings.CutPrefix(s, "-"); ok {
+		sign, s = "-", t
+	}
+	if s == "" || !isDigit(s[0]) || !isDigit(s[len(s)-1]) {
+		return ""
+	}
+	points, commas := strings.Count(s, "."), strings.Count(s, ",")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isDigit(c) && c != '.' && c != ',' {
+			return ""
+		}
+	}
+	group := byte('.') // the thousands mark: Dutch "."
+	if l == langEN {
+		group = ','
+	}
+	var whole, frac string
+	switch {
+	case points > 0 && commas > 0:
+		last := strings.LastIndexAny(s, ".,")
+		dec := s[last]
+		if strings.Count(s, string(dec)) != 1 {
+			return ""
+		}
+		other := byte('.')
+		if dec == '.' {
+			other = ','
+		}
+		if strings.IndexByte(s[last:], other) >= 0 {
+			return ""
+		}
+		whole, frac = s[:last], s[last+1:]
+		var ok bool
+		if whole, ok = ungroup(whole, other); !ok {
+			return ""
+		}
+	case points == 0 && commas == 0:
+		whole = s
+	default:
+		c, n := byte('.'), points
+		if commas > 0 {
+			c, n = ',', commas
+		}
+		switch g, ok := ungroup(s, c); {
+		case ok && (c == group || n > 1):
+			whole = g
+		case n == 1:
+			whole, frac, _ = strings.Cut(s, string(c))
+		default:
+			return ""
+		}
+	}
+	if len(whole)+len(frac) > maxDigits {
+		return ""
+	}
+	return plain(sign, whole, frac)
+}
+
+// ungroup removes the thousands mark c from s when s is grouped by it: one
+// to three digits, then groups of exactly three.
+func ungroup(s string, c byte) (string, bool) {
+	parts := strings.Split(s, string(c))
+	if len(parts[0]) < 1 || len(parts[0]) > 3 && len(parts) > 1 {
+		return "", false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return "", false
+		}
+	}
+	return strings.Join(parts, ""), true
+}
+
+// trimSpace trims spaces, including the no-break spaces that copying an
+// amount from a web page or a spreadsheet brings.
+func trimSpace(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
+	})
+}

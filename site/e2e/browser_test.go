@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -330,8 +331,11 @@ func TestCalculatorsInBrowser(t *testing.T) {
 	t.Logf("%d calculator cases compared in the browser", checked)
 }
 
-// fill sets one form field to an example value the way a person would.
+// fill sets one form field to an example value the way a person would,
+// typing numbers the Dutch way: amounts as "€ 2.500,00", percentages as
+// "62,5 %", hours as "24,5".
 func fill(field string, v any) []chromedp.Action {
+	f := fieldNamed(field)
 	switch v := v.(type) {
 	case bool:
 		id := "#in-" + field
@@ -340,21 +344,52 @@ func fill(field string, v any) []chromedp.Action {
 		}
 		return []chromedp.Action{chromedp.Click(id, chromedp.ByQuery)}
 	case float64:
-		return []chromedp.Action{chromedp.SetValue("#in-"+field, fmt.Sprint(v), chromedp.ByQuery)}
+		return []chromedp.Action{chromedp.SetValue("#in-"+field, dutchNumber(fmt.Sprint(v)), chromedp.ByQuery)}
 	case string:
-		if field == "exit" {
-			id := "#in-exit"
-			if v != "full" {
+		if f.Kind == calculators.KindChoice {
+			id := "#in-" + field
+			if v != f.Choices[0] {
 				id += "-" + v
 			}
 			return []chromedp.Action{chromedp.Click(id, chromedp.ByQuery)}
 		}
-		if strings.Contains(v, ".") && field != "date" {
-			v = strings.Replace(v, ".", ",", 1) // type amounts the Dutch way
+		switch f.Kind {
+		case calculators.KindMoney:
+			v = "€ " + dutchNumber(v)
+		case calculators.KindPercent:
+			v = dutchNumber(v) + " %"
 		}
 		return []chromedp.Action{chromedp.SetValue("#in-"+field, v, chromedp.ByQuery)}
 	}
 	return nil
+}
+
+// fieldNamed finds a field of a calculator by its name; a name means the
+// same kind of field in every calculator.
+func fieldNamed(name string) calculators.Field {
+	for _, r := range calculators.Rules() {
+		if f, ok := r.Field(name); ok {
+			return f
+		}
+	}
+	return calculators.Field{}
+}
+
+// dutchNumber writes a plain number the Dutch way: "2500.00" as
+// "2.500,00", "24.5" as "24,5".
+func dutchNumber(s string) string {
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteString("," + frac)
+	}
+	return b.String()
 }
 
 var reDigits = regexp.MustCompile(`[^0-9]`)
@@ -392,11 +427,111 @@ func TestCalculatorErrors(t *testing.T) {
 		chromedp.AttributeValue("#in-age", "aria-invalid", &invalid, nil, chromedp.ByID),
 		chromedp.Evaluate(`document.activeElement.className`, &focused),
 	)
+	if errText != "Vul een heel getal in, bijvoorbeeld 12" {
+		t.Errorf("age error %q, want what to type", errText)
+	}
 	if errText == "" || errHidden || !strings.Contains(describedBy, "err-age") || invalid != "true" {
 		t.Errorf("age error %q hidden=%v, aria-describedby %q, aria-invalid %q", errText, errHidden, describedBy, invalid)
 	}
 	if !strings.Contains(focused, "rg-error-summary") {
 		t.Errorf("focus on %q, want the error summary", focused)
+	}
+	for _, e := range b.takeErrors() {
+		t.Error(e)
+	}
+}
+
+// TestCalculatorBusy: from the tap on Bereken until the answer, the button
+// says it is busy and a polite live region says "Even rekenen…"; then the
+// result takes its place.
+func TestCalculatorBusy(t *testing.T) {
+	t.Parallel()
+	base := serveSite(t)
+	b := newBrowser(t)
+	var during struct {
+		Status, Live, Role, Disabled, Label string
+	}
+	var afterStatus, afterLabel string
+	var afterDisabled bool
+	b.run(t,
+		chromedp.Navigate(base+"/rekenhulp/loonkostensubsidie-arbeidsbeperking/"),
+		chromedp.WaitVisible("#rekenhulp", chromedp.ByID),
+		chromedp.SetValue("#in-hours_per_week", "36", chromedp.ByID),
+		chromedp.SetValue("#in-loonwaarde_percent", "50,5 %", chromedp.ByID),
+		chromedp.SetValue("#in-hourly_wage", "€ 14,71", chromedp.ByID),
+		// The click's handler marks the form busy before anything loads.
+		chromedp.Evaluate(`(() => {
+			const btn = document.querySelector("#rekenhulp button[type=submit]");
+			btn.click();
+			const st = document.querySelector("#rekenhulp [data-status]");
+			return {Status: st.textContent, Live: st.getAttribute("aria-live"), Role: st.getAttribute("role"),
+				Disabled: btn.getAttribute("aria-disabled"), Label: btn.textContent};
+		})()`, &during),
+		chromedp.WaitVisible(`#uitkomst-titel`, chromedp.ByID),
+		chromedp.Text(`#rekenhulp [data-status]`, &afterStatus, chromedp.ByQuery),
+		chromedp.Text(`#rekenhulp button[type=submit]`, &afterLabel, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector("#rekenhulp button[type=submit]").hasAttribute("aria-disabled")`, &afterDisabled),
+	)
+	if during.Status != "Even rekenen…" || during.Live != "polite" || during.Role != "status" || during.Disabled != "true" || during.Label == "Bereken" {
+		t.Errorf("while loading: %+v", during)
+	}
+	if afterStatus != "" || afterLabel != "Bereken" || afterDisabled {
+		t.Errorf("after the result: status %q, button %q, aria-disabled %v", afterStatus, afterLabel, afterDisabled)
+	}
+	for _, e := range b.takeErrors() {
+		t.Error(e)
+	}
+}
+
+// TestCalculatorTypedNumbers: numbers typed as residents type them, on the
+// Dutch and the English page, give the amount the rule package gives for
+// the same text (what regelgids calc prints).
+func TestCalculatorTypedNumbers(t *testing.T) {
+	t.Parallel()
+	base := serveSite(t)
+	b := newBrowser(t)
+	p := loadProject(t)
+	for _, tc := range []struct {
+		page, calc string
+		typed      map[string]string
+	}{
+		{"/rekenhulp/", "loonkostensubsidie-arbeidsbeperking", map[string]string{"hours_per_week": "24,5", "loonwaarde_percent": "60%", "hourly_wage": "€ 14,71"}},
+		{"/en/rekenhulp/", "loonkostensubsidie-arbeidsbeperking", map[string]string{"hours_per_week": "24.5", "loonwaarde_percent": "62.5 %", "hourly_wage": "€14.71"}},
+		{"/rekenhulp/", "loonkostensubsidie-kwetsbaar", map[string]string{"monthly_wage_costs": "2.600", "months_without_paid_work": "30", "age": "30"}},
+		{"/en/rekenhulp/", "loonkostensubsidie-kwetsbaar", map[string]string{"monthly_wage_costs": "€1,100.00", "months_without_paid_work": "30", "age": "30"}},
+	} {
+		lang := "nl"
+		if strings.HasPrefix(tc.page, "/en/") {
+			lang = "en"
+		}
+		in := map[string]any{"lang": lang, "date": "2026-03-01"}
+		actions := []chromedp.Action{chromedp.Navigate(base + tc.page + tc.calc + "/"), chromedp.WaitVisible("#rekenhulp", chromedp.ByID),
+			chromedp.SetValue("#in-date", "2026-03-01", chromedp.ByID)}
+		for f, v := range tc.typed {
+			actions = append(actions, chromedp.SetValue("#in-"+f, v, chromedp.ByID))
+			in[f] = v
+			if fieldNamed(f).Kind == calculators.KindInt {
+				in[f], _ = strconv.Atoi(v)
+			}
+		}
+		if tc.calc == "loonkostensubsidie-kwetsbaar" {
+			actions = append(actions, chromedp.Click("#in-has_start_qualification-nee", chromedp.ByID), chromedp.Click("#in-single_parent-nee", chromedp.ByID))
+			in["has_start_qualification"], in["single_parent"] = false, false
+		}
+		var shown string
+		actions = append(actions,
+			chromedp.Click(`#rekenhulp button[type=submit]`, chromedp.ByQuery),
+			chromedp.WaitVisible(`#uitkomst-titel`, chromedp.ByID),
+			chromedp.Text(`#uitkomst dl dd`, &shown, chromedp.ByQuery))
+		b.run(t, actions...)
+		input, _ := json.Marshal(in)
+		res, err := p.Calculators.RunTable(tc.calc, input, p.Params)
+		if err != nil {
+			t.Fatalf("%s: %v", input, err)
+		}
+		if want := res.Summary().Amount.String(); digits(shown) != digits(want) {
+			t.Errorf("%s%s %v: page shows %q, rules give %s", tc.page, tc.calc, tc.typed, shown, want)
+		}
 	}
 	for _, e := range b.takeErrors() {
 		t.Error(e)

@@ -41,14 +41,12 @@
     return pick;
   }
 
-  // decimalText turns "1.050,50" or "€ 700" into "1050.50" / "700"; other
-  // text is passed on unchanged so the rules report it.
-  function decimalText(v) {
-    var s = v.replace(/[€\s]/g, "");
-    if (s.indexOf(",") >= 0) s = s.replace(/\./g, "").replace(",", ".");
-    return s;
-  }
-
+  // collect gathers the answers. Amounts, percentages and numbers go to the
+  // rules as typed ("1.100,00", "€ 1.100", "60 %"): the rule package reads
+  // them in the page's language, so the browser, the command line and the
+  // tests read a number the same way. A whole number that is only digits
+  // goes as a JSON number; anything else as text, which the rules refuse
+  // with a message that says what to type.
   function collect(form) {
     var input = { lang: form.dataset.lang };
     form.querySelectorAll("[data-field]").forEach(function (f) {
@@ -60,11 +58,8 @@
       }
       var v = form.elements[name].value.trim();
       if (v === "") return;
-      if (kind === "int" || kind === "number") {
-        var n = Number(decimalText(v));
-        input[name] = isFinite(n) && decimalText(v) !== "" ? n : v;
-      } else if (kind === "money" || kind === "percent") {
-        input[name] = decimalText(v);
+      if (kind === "int" && /^-?[0-9]+$/.test(v)) {
+        input[name] = Number(v);
       } else {
         input[name] = v;
       }
@@ -167,19 +162,52 @@
     h.focus();
   }
 
+  // busy shows that the calculator is working: the button says so and is
+  // marked aria-disabled (it keeps its focus, unlike disabled), and the
+  // status line, a polite live region, says "Even rekenen…". The first
+  // tap, while the module loads, never looks dead. Done clears both: the
+  // result or the errors take the status line's place.
+  function busy(form, on) {
+    var btn = form.querySelector("button[type=submit]");
+    var status = form.querySelector("[data-status]");
+    form.dataset.busy = on ? "true" : "";
+    if (on) {
+      btn.setAttribute("aria-disabled", "true");
+      btn.classList.add("utrecht-button--busy");
+      btn.textContent = btn.dataset.busyLabel;
+      btn.style.cursor = "progress";
+      status.textContent = status.dataset.busy;
+    } else {
+      btn.removeAttribute("aria-disabled");
+      btn.classList.remove("utrecht-button--busy");
+      btn.textContent = btn.dataset.label;
+      btn.style.cursor = "";
+      status.textContent = "";
+    }
+  }
+
   function init(form) {
     var out = document.getElementById(form.dataset.result);
     form.hidden = false;
     var intro = document.querySelector("[data-js-intro]");
     if (intro) intro.hidden = false;
+    // Start loading as soon as the resident starts on the form, so that the
+    // module is often ready by the time they press Bereken.
+    form.addEventListener("focusin", function () { loadCalculators(form).catch(function () {}); }, { once: true });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
+      if (form.dataset.busy === "true") return;
       clearErrors(form);
       var input = collect(form);
+      busy(form, true);
       loadCalculators(form).then(function (data) {
+        // Let the status line show before the rules run.
+        return new Promise(function (resolve) { setTimeout(function () { resolve(data); }, 0); });
+      }).then(function (data) {
         var sets = data.sets;
         var set = setFor(sets, input.date || sets[sets.length - 1].date);
         var res = JSON.parse(globalThis.regelgidsCalc(form.dataset.calculator, JSON.stringify(input), JSON.stringify(set), data.binding));
+        busy(form, false);
         if (res.error) {
           out.textContent = "";
           showErrors(form, res.error.fields, res.error.message);
@@ -187,6 +215,8 @@
         }
         showResult(form, out, res);
       }).catch(function () {
+        busy(form, false);
+        loading = null; // try again on the next tap
         showErrors(form, null, out.dataset.loadError);
       });
     });
