@@ -41,9 +41,13 @@ const (
 	KindReview      = "review"
 	KindReviewPage  = "review-page"
 	KindNotFound    = "404"
+	// The toegankelijkheidsverklaring and the privacy page: the same texts
+	// for every municipality, with its contact from metadata.yaml.
+	KindAccessibility = "accessibility"
+	KindPrivacy       = "privacy"
 )
 
-var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindReview, KindReviewPage, KindNotFound}
+var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindReview, KindReviewPage, KindNotFound, KindAccessibility, KindPrivacy}
 
 // Output is a rendered site: slash-separated file paths (no leading slash)
 // to their bytes.
@@ -410,6 +414,10 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 	pages = append(pages,
 		&Page{Path: routes.Path(routes.Search, ""), Kind: KindSearch, Title: t["search_title"], Description: t["search_page_intro"], Breadcrumbs: []Link{home}},
 		&Page{Path: routes.Path(routes.NotFound, ""), Kind: KindNotFound, Title: t["not_found_title"], Description: t["not_found_title"]},
+		// Linked from every footer; not in the search index, which holds
+		// what the regulation says (search.pageKind).
+		&Page{Path: routes.Path(routes.Accessibility, ""), Kind: KindAccessibility, Title: t["a11y_title"], Description: t["a11y_description"], Breadcrumbs: []Link{home}},
+		&Page{Path: routes.Path(routes.Privacy, ""), Kind: KindPrivacy, Title: t["privacy_title"], Description: t["privacy_description"], Breadcrumbs: []Link{home}},
 	)
 	review := Link{Title: t["review_title"], Path: routes.Path(routes.Review, "")}
 	pages = append(pages, &Page{Path: review.Path, Kind: KindReview, Title: t["review_title"], Description: t["review_intro"], Breadcrumbs: []Link{home}, Review: sd.Review})

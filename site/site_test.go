@@ -62,7 +62,7 @@ func TestPagesExist(t *testing.T) {
 		"meeneembare-voorzieningen", "vervoer-naar-werk", "uitstroompremie", "andere-voorzieningen", "hulp-aanvragen"}
 	for _, prefix := range []string{"", "en/"} {
 		want = append(want, prefix+"index.html", prefix+"verordening/index.html", prefix+"toelichting/index.html", prefix+"404.html",
-			prefix+"voorzieningen/index.html", prefix+"begrippen/index.html")
+			prefix+"voorzieningen/index.html", prefix+"begrippen/index.html", prefix+"toegankelijkheid/index.html", prefix+"privacy/index.html")
 		for n := 1; n <= 24; n++ {
 			want = append(want, fmt.Sprintf("%sartikel/%d/index.html", prefix, n))
 		}
@@ -77,6 +77,19 @@ func TestPagesExist(t *testing.T) {
 	}
 	if !bytes.Contains(out["sitemap.xml"], []byte("<loc>https://regelgids.eemsdelta.nl/artikel/17/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"nl\" href=\"https://regelgids.eemsdelta.nl/artikel/17/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://regelgids.eemsdelta.nl/en/artikel/17/\"/>")) {
 		t.Errorf("sitemap lacks article 17:\n%s", out["sitemap.xml"])
+	}
+	for _, path := range []string{"toegankelijkheid/", "privacy/", "en/toegankelijkheid/", "en/privacy/"} {
+		if !bytes.Contains(out["sitemap.xml"], []byte("<loc>https://regelgids.eemsdelta.nl/"+path+"</loc>")) {
+			t.Errorf("sitemap lacks %s", path)
+		}
+	}
+	for name, b := range out {
+		if strings.HasSuffix(name, ".html") && !bytes.Contains(b, []byte(`toegankelijkheid/"`)) {
+			t.Errorf("%s: the footer does not link to the toegankelijkheidsverklaring", name)
+		}
+		if strings.HasSuffix(name, ".html") && !bytes.Contains(b, []byte(`privacy/"`)) {
+			t.Errorf("%s: the footer does not link to the privacy page", name)
+		}
 	}
 	if bytes.Contains(out["sitemap.xml"], []byte("404")) {
 		t.Error("sitemap lists the 404 page")

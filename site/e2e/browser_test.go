@@ -200,19 +200,21 @@ func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.
 
 // pageTypes are one page of every kind, by Dutch path; English adds /en.
 var pageTypes = map[string]string{
-	"home":        "/",
-	"article":     "/artikel/6/",
-	"ordinance":   "/verordening/",
-	"explanation": "/toelichting/",
-	"guide":       "/voorzieningen/uitstroompremie/",
-	"guides":      "/voorzieningen/",
-	"glossary":    "/begrippen/",
-	"calculator":  "/rekenhulp/uitstroompremie/",
-	"calculators": "/rekenhulp/",
-	"search":      "/zoeken/",
-	"review":      "/leesbaarheid/",
-	"review-page": "/leesbaarheid/artikel/3/",
-	"404":         "/bestaat-niet/",
+	"home":          "/",
+	"article":       "/artikel/6/",
+	"ordinance":     "/verordening/",
+	"explanation":   "/toelichting/",
+	"guide":         "/voorzieningen/uitstroompremie/",
+	"guides":        "/voorzieningen/",
+	"glossary":      "/begrippen/",
+	"calculator":    "/rekenhulp/uitstroompremie/",
+	"calculators":   "/rekenhulp/",
+	"search":        "/zoeken/",
+	"review":        "/leesbaarheid/",
+	"review-page":   "/leesbaarheid/artikel/3/",
+	"accessibility": "/toegankelijkheid/",
+	"privacy":       "/privacy/",
+	"404":           "/bestaat-niet/",
 }
 
 // TestAccessibility runs axe-core on every page type in both languages and

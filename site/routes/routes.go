@@ -32,21 +32,25 @@ const (
 	ReviewGuide    Kind = "review-guide"
 	ReviewGlossary Kind = "review-glossary"
 	ReviewArticle  Kind = "review-article"
+	Accessibility  Kind = "accessibility" // the toegankelijkheidsverklaring
+	Privacy        Kind = "privacy"       // what the site does with what a resident types
 	NotFound       Kind = "404"
 )
 
 // segments are the first path segment of each kind that has one.
 var segments = map[Kind]string{
-	Guides:      "voorzieningen",
-	Guide:       "voorzieningen",
-	Glossary:    "begrippen",
-	Ordinance:   "verordening",
-	Explanation: "toelichting",
-	Article:     "artikel",
-	Search:      "zoeken",
-	Calculators: "rekenhulp",
-	Calculator:  "rekenhulp",
-	Review:      "leesbaarheid",
+	Guides:        "voorzieningen",
+	Guide:         "voorzieningen",
+	Glossary:      "begrippen",
+	Ordinance:     "verordening",
+	Explanation:   "toelichting",
+	Article:       "artikel",
+	Search:        "zoeken",
+	Calculators:   "rekenhulp",
+	Calculator:    "rekenhulp",
+	Review:        "leesbaarheid",
+	Accessibility: "toegankelijkheid",
+	Privacy:       "privacy",
 }
 
 // Path is the site path of a page: name is the slug, number or calculator
@@ -171,7 +175,7 @@ func Parse(path string) (k Kind, name string, ok bool) {
 		}
 		return "", "", false
 	}
-	for _, k := range []Kind{Guides, Glossary, Ordinance, Explanation, Search, Calculators, Review} {
+	for _, k := range []Kind{Guides, Glossary, Ordinance, Explanation, Search, Calculators, Review, Accessibility, Privacy} {
 		if len(parts) == 1 && parts[0] == segments[k] {
 			return k, "", true
 		}

@@ -24,6 +24,8 @@ func TestRoundTrip(t *testing.T) {
 		{ReviewGuide, "jobcoach", "/leesbaarheid/voorzieningen/jobcoach/"},
 		{ReviewGlossary, "", "/leesbaarheid/begrippen/"},
 		{ReviewArticle, "17", "/leesbaarheid/artikel/17/"},
+		{Accessibility, "", "/toegankelijkheid/"},
+		{Privacy, "", "/privacy/"},
 		{NotFound, "", "/404.html"},
 	} {
 		if got := Path(c.k, c.name); got != c.path {
@@ -34,7 +36,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("Parse(%q) = %s, %q, %v", c.path, k, name, ok)
 		}
 	}
-	for _, bad := range []string{"", "artikel/6/", "/artikel/", "/artikel/6/x/", "/onbekend/", "/leesbaarheid/zoeken/", "//x/"} {
+	for _, bad := range []string{"", "artikel/6/", "/artikel/", "/artikel/6/x/", "/onbekend/", "/leesbaarheid/zoeken/", "/leesbaarheid/privacy/", "/privacy/x/", "//x/"} {
 		if k, _, ok := Parse(bad); ok {
 			t.Errorf("Parse(%q) = %s, want no page", bad, k)
 		}
