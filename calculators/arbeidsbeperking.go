@@ -102,16 +102,16 @@ func arbeidsbeperking(c *calc) error {
 	lw := l.number(lwPct) + l.t("% van het uurloon van ", "% of the hourly wage of ") + wage2 + ": " + l.euro(cents(loonwaarde, one)) + l.t(" per uur.", " an hour.")
 	if diff.Sign() <= 0 {
 		res.Reasons = []Reason{c.cite("eligibility",
-			"Uw loonwaarde is "+lw+" Daarmee verdient u zelf al het minimumloon van "+wmlText+". Dan is er geen loonkostensubsidie.",
-			"Your loonwaarde (wage value) is "+lw+" With that you already earn the minimum wage of "+wmlText+" yourself. Then there is no loonkostensubsidie (wage cost subsidy).")}
+			"De loonwaarde van de werknemer is "+lw+" Daarmee verdient de werknemer zelf al het minimumloon van "+wmlText+". Dan krijgt de werkgever geen loonkostensubsidie.",
+			"The employee's loonwaarde (wage value) is "+lw+" With that the employee already earns the minimum wage of "+wmlText+". Then the employer gets no loonkostensubsidie (wage cost subsidy).")}
 		return nil
 	}
 	subsidy := decimal.Min(diff, limit)
 	res.Eligible = true
 	monthly := cents(subsidy.Mul(withCosts).Mul(perMonth), monthsPerYear)
 	res.set("monthly_amount", monthly)
-	vbText := l.t("Tel bij het minimumloon en bij uw loonwaarde "+l.number(vb)+"% vakantiebijslag op.",
-		"Add "+l.number(vb)+"% holiday pay to the minimum wage and to your wage value.")
+	vbText := l.t("Tel bij het minimumloon en bij de loonwaarde "+l.number(vb)+"% vakantiebijslag op.",
+		"Add "+l.number(vb)+"% holiday pay to the minimum wage and to the wage value.")
 	diffText := vbText + l.t(" De subsidie is het verschil: "+l.euro(cents(diff, one))+" per uur.",
 		" The subsidy is the difference: "+l.euro(cents(diff, one))+" an hour.")
 	if diff.GreaterThan(limit) {
@@ -122,15 +122,15 @@ func arbeidsbeperking(c *calc) error {
 	}
 	res.Reasons = []Reason{
 		c.cite("eligibility",
-			"Uw loonwaarde is "+lw+" Dat is minder dan het minimumloon van "+wmlText+". U kunt door uw arbeidsbeperking dus niet het minimumloon verdienen.",
-			"Your loonwaarde (wage value) is "+lw+" That is less than the minimum wage of "+wmlText+". So because of your arbeidsbeperking (work disability) you cannot earn the minimum wage."),
+			"De loonwaarde van de werknemer is "+lw+" Dat is minder dan het minimumloon van "+wmlText+". Door de arbeidsbeperking kan de werknemer dus niet het minimumloon verdienen.",
+			"The employee's loonwaarde (wage value) is "+lw+" That is less than the minimum wage of "+wmlText+". So because of the arbeidsbeperking (work disability) the employee cannot earn the minimum wage."),
 		{Law: "Participatiewet", Article: "10d", Text: diffText},
 		{Law: "Regeling loonkostensubsidie Participatiewet 2021", Article: "1", Text: l.t(
 			"Daar komt "+l.number(costs)+"% bij voor werkgeverslasten.",
 			"On top of that comes "+l.number(costs)+"% for employer costs (werkgeverslasten).")},
 		{Law: "Participatiewet", Article: "10d", Text: l.t(
-			"U werkt "+l.number(hours)+" uur per week. Een maand heeft gemiddeld 52 / 12 weken. De subsidie is dan "+l.euro(monthly)+" per maand. Het wettelijke maximum bij deze uren is "+l.euro(res.Money("max_monthly"))+" per maand.",
-			"You work "+l.number(hours)+" hours a week. A month has 52 / 12 weeks on average. The subsidy is then "+l.euro(monthly)+" a month. The legal maximum for these hours is "+l.euro(res.Money("max_monthly"))+" a month.")},
+			"De werknemer werkt "+l.number(hours)+" uur per week. Een maand heeft gemiddeld 52 / 12 weken. De subsidie is dan "+l.euro(monthly)+" per maand. Het wettelijke maximum bij deze uren is "+l.euro(res.Money("max_monthly"))+" per maand.",
+			"The employee works "+l.number(hours)+" hours a week. A month has 52 / 12 weeks on average. The subsidy is then "+l.euro(monthly)+" a month. The legal maximum for these hours is "+l.euro(res.Money("max_monthly"))+" a month.")},
 	}
 	return nil
 }

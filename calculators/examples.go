@@ -52,11 +52,11 @@ var uitstroomExamples = []Example{
 		`{"age": 35, "months_on_benefit": 48, "exit": "full"}`),
 	ex("35 jaar, net geen 3 jaar bijstand, volledig aan het werk", "Age 35, just under 3 years on bijstand, work ends the benefit",
 		`{"age": 35, "months_on_benefit": 35, "exit": "full"}`),
-	ex("40 jaar, 3 jaar bijstand, deeltijdwerk van € 750 per maand", "Age 40, 3 years on bijstand, part-time work of €750 a month",
+	ex("40 jaar, 3 jaar bijstand, deeltijdwerk van € 750,00 per maand", "Age 40, 3 years on bijstand, part-time work of €750.00 a month",
 		`{"age": 40, "months_on_benefit": 36, "exit": "partial", "monthly_income": "750.00"}`),
-	ex("40 jaar, 3 jaar bijstand, deeltijdwerk van € 650 per maand", "Age 40, 3 years on bijstand, part-time work of €650 a month",
+	ex("40 jaar, 3 jaar bijstand, deeltijdwerk van € 650,00 per maand", "Age 40, 3 years on bijstand, part-time work of €650.00 a month",
 		`{"age": 40, "months_on_benefit": 36, "exit": "partial", "monthly_income": "650.00"}`),
-	ex("Eerder € 300 gekregen, nu volledig aan het werk", "Got €300 before, now work ends the benefit",
+	ex("Eerder € 300,00 gekregen, nu volledig aan het werk", "Got €300.00 before, now work ends the benefit",
 		`{"age": 45, "months_on_benefit": 50, "exit": "full", "already_received": "300.00"}`),
 	ex("24 jaar, 3 jaar bijstand, volledig aan het werk", "Age 24, 3 years on bijstand, work ends the benefit",
 		`{"age": 24, "months_on_benefit": 36, "exit": "full"}`),
@@ -86,7 +86,7 @@ var participatieExamples = []Example{
 }
 
 var kwetsbaarExamples = []Example{
-	ex("8 maanden zonder werk, € 2.500 loonkosten", "8 months without work, €2,500 wage costs",
+	ex("8 maanden zonder werk, € 2.500,00 loonkosten", "8 months without work, €2,500.00 wage costs",
 		`{"monthly_wage_costs": "2500.00", "months_without_paid_work": 8, "has_start_qualification": true, "age": 35, "single_parent": false}`),
 	ex("Geen startkwalificatie, net werkloos", "No startkwalificatie (basic qualification), just out of work",
 		`{"monthly_wage_costs": "2200.00", "months_without_paid_work": 1, "has_start_qualification": false, "age": 22, "single_parent": false}`),

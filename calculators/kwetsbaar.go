@@ -89,22 +89,22 @@ func kwetsbaar(c *calc) error {
 	s, sw := strconv.Itoa(severe), strconv.Itoa(severeWith)
 	reasons := []Reason{
 		c.criterion(pa, "a",
-			c.t("U had "+w+" maanden of langer geen betaald werk voordat u begon.", "You had no paid work for "+w+" months or longer before you started."),
-			c.t("U had korter dan "+w+" maanden geen betaald werk voordat u begon.", "You had no paid work for less than "+w+" months before you started.")),
+			c.t("De werknemer had "+w+" maanden of langer geen betaald werk voordat het werk begon.", "The employee had no paid work for "+w+" months or longer before the work started."),
+			c.t("De werknemer had korter dan "+w+" maanden geen betaald werk voordat het werk begon.", "The employee had no paid work for less than "+w+" months before the work started.")),
 		c.criterion(pb, "b",
-			c.t("U heeft geen startkwalificatie.", "You have no startkwalificatie (basic qualification)."),
-			c.t("U heeft een startkwalificatie.", "You have a startkwalificatie (basic qualification).")),
+			c.t("De werknemer heeft geen startkwalificatie.", "The employee has no startkwalificatie (basic qualification)."),
+			c.t("De werknemer heeft een startkwalificatie.", "The employee has a startkwalificatie (basic qualification).")),
 		c.criterion(pc, "c",
-			c.t("U bent ouder dan "+age+" jaar.", "You are older than "+age+"."),
-			c.t("U bent niet ouder dan "+age+" jaar.", "You are not older than "+age+".")),
+			c.t("De werknemer is ouder dan "+age+" jaar.", "The employee is older than "+age+"."),
+			c.t("De werknemer is niet ouder dan "+age+" jaar.", "The employee is not older than "+age+".")),
 		c.criterion(pd, "d",
-			c.t("U bent alleenstaande ouder.", "You are a single parent (alleenstaande ouder)."),
-			c.t("U bent geen alleenstaande ouder.", "You are not a single parent (alleenstaande ouder).")),
+			c.t("De werknemer is alleenstaande ouder.", "The employee is a single parent (alleenstaande ouder)."),
+			c.t("De werknemer is geen alleenstaande ouder.", "The employee is not a single parent (alleenstaande ouder).")),
 	}
 	if !(pa || pb || pc || pd) {
 		res.Reasons = append(reasons, c.cite("criteria",
-			"Geen van de punten a tot en met d geldt voor u. U bent dus niet kwetsbaar. Deze loonkostensubsidie is dan niet mogelijk.",
-			"None of the points a to d applies to you. So you are not kwetsbaar (vulnerable). This loonkostensubsidie (wage cost subsidy) is then not possible."))
+			"Geen van de punten a tot en met d geldt voor de werknemer. De werknemer is dus niet kwetsbaar. Dan kan de werkgever deze loonkostensubsidie niet krijgen.",
+			"None of the points a to d applies to the employee. So the employee is not kwetsbaar (vulnerable). Then the employer cannot get this loonkostensubsidie (wage cost subsidy)."))
 		return nil
 	}
 	res.Eligible = true
@@ -115,21 +115,21 @@ func kwetsbaar(c *calc) error {
 	case months >= severe:
 		category, maxMonths = CategoryUiterstKwetsbaar, monthsUK
 		reasons = append(reasons, c.citeText("severe", c.t(
-			"U bent uiterst kwetsbaar. U had "+s+" maanden of langer geen betaald werk.",
-			"You are uiterst kwetsbaar (very vulnerable). You had no paid work for "+s+" months or longer.")+gber))
+			"De werknemer is uiterst kwetsbaar. De werknemer had "+s+" maanden of langer geen betaald werk.",
+			"The employee is uiterst kwetsbaar (very vulnerable). The employee had no paid work for "+s+" months or longer.")+gber))
 	case months >= severeWith && (pb || pc || pd):
 		category, maxMonths = CategoryUiterstKwetsbaar, monthsUK
 		reasons = append(reasons, c.citeText("severe", c.t(
-			"U bent uiterst kwetsbaar. U had "+sw+" maanden of langer geen betaald werk. En ook punt b, c of d geldt voor u.",
-			"You are uiterst kwetsbaar (very vulnerable). You had no paid work for "+sw+" months or longer. And point b, c or d also applies to you.")+gber))
+			"De werknemer is uiterst kwetsbaar. De werknemer had "+sw+" maanden of langer geen betaald werk. En ook punt b, c of d geldt voor de werknemer.",
+			"The employee is uiterst kwetsbaar (very vulnerable). The employee had no paid work for "+sw+" months or longer. And point b, c or d also applies to the employee.")+gber))
 	default:
 		reasons = append(reasons,
 			c.cite("criteria",
-				"Minstens één van de punten a tot en met d geldt voor u. U bent dus kwetsbaar.",
-				"At least one of the points a to d applies to you. So you are kwetsbaar (vulnerable)."),
+				"Minstens één van de punten a tot en met d geldt voor de werknemer. De werknemer is dus kwetsbaar.",
+				"At least one of the points a to d applies to the employee. So the employee is kwetsbaar (vulnerable)."),
 			c.citeText("severe", c.t(
-				"U bent niet uiterst kwetsbaar. Daarvoor moet u "+s+" maanden geen betaald werk hebben gehad. Of "+sw+" maanden, en dan moet ook punt b, c of d gelden.",
-				"You are not uiterst kwetsbaar (very vulnerable). For that you need "+s+" months without paid work. Or "+sw+" months, and point b, c or d must also apply.")+gber))
+				"De werknemer is niet uiterst kwetsbaar. Daarvoor moet de werknemer "+s+" maanden geen betaald werk hebben gehad. Of "+sw+" maanden, en dan moet ook punt b, c of d gelden.",
+				"The employee is not uiterst kwetsbaar (very vulnerable). For that the employee needs "+s+" months without paid work. Or "+sw+" months, and point b, c or d must also apply.")+gber))
 	}
 	// Both from the exact product, each rounded once: the total is not the
 	// rounded monthly amount times the months, which would multiply its
@@ -153,10 +153,10 @@ func kwetsbaar(c *calc) error {
 			"The subsidy is at most "+c.number(pct)+"% of the wage costs. That is "+c.euro(maxMonthly)+" a month."),
 		c.cite("duration",
 			"De subsidie duurt hoogstens "+n+" maanden voor "+kind+" werknemer. Samen is dat hoogstens "+c.euro(maxTotal)+".",
-			"The subsidy lasts at most "+n+" months for "+kind+" worker. Together that is at most "+c.euro(maxTotal)+"."),
+			"The subsidy lasts at most "+n+" months for "+kind+" employee. Together that is at most "+c.euro(maxTotal)+"."),
 		c.cite("conditions",
-			"Let op: de gemeente geeft deze subsidie alleen onder twee voorwaarden. De werkgever zou u zonder subsidie niet aannemen. En geen andere regeling helpt genoeg.",
-			"Note: the gemeente (municipality) gives this subsidy only on two conditions. The employer would not hire you without it. And no other scheme helps enough."),
+			"Let op: de gemeente geeft deze subsidie alleen onder twee voorwaarden. De werkgever zou de werknemer zonder subsidie niet aannemen. En geen andere regeling helpt genoeg.",
+			"Note: the gemeente (municipality) gives this subsidy only on two conditions. The employer would not hire the employee without it. And no other scheme helps enough."),
 	)
 	return nil
 }

@@ -96,3 +96,8 @@ func (l lang) times(n, months int) string {
 	}
 	return strconv.Itoa(n) + " periods of " + m + " months"
 }
+
+// FormatEuro writes an amount the way the reasons do, always with cents:
+// "€ 600,00" for "nl", "€600.00" for "en". The site formats the amounts of
+// its examples with it, so a page has one money format.
+func FormatEuro(m Money, language string) string { return langOf(language).euro(m) }

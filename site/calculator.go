@@ -7,8 +7,6 @@ import (
 
 	"github.com/regelgids/regelgids/site/project"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/regelgids/regelgids/calculators"
 	"github.com/regelgids/regelgids/calculators/params/values"
 )
@@ -40,8 +38,10 @@ type Calculator struct {
 type ExampleRow struct {
 	Label    string
 	Eligible bool
-	Amount   string // formatted, "" when there is none
-	Reasons  []calculators.Reason
+	Amount   string // formatted as the reasons format amounts, "" when there is none
+	// AmountLabel says what Amount is: "Hoogstens in totaal", "Premie", …
+	AmountLabel string
+	Reasons     []calculators.Reason
 }
 
 // calculatorsFor lists the calculators the site publishes, in the order of
@@ -67,8 +67,10 @@ func calculatorsFor(p *project.Project, lang string) ([]Calculator, error) {
 			}
 			s := res.Summary()
 			row := ExampleRow{Label: ex.Label[lang], Eligible: s.Eligible, Reasons: s.Reasons}
-			if s.Eligible || !decimal.Decimal(s.Amount).IsZero() {
-				row.Amount = FormatValue(values.SetValue{Value: decimal.Decimal(s.Amount), Unit: values.UnitEUR}, lang)
+			// No subsidy, no amount: the outcome sentence says it all.
+			if s.Eligible {
+				row.Amount = calculators.FormatEuro(s.Amount, lang)
+				row.AmountLabel = s.AmountLabel
 			}
 			c.Examples = append(c.Examples, row)
 		}

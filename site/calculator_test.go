@@ -70,7 +70,15 @@ func TestCalculatorPages(t *testing.T) {
 			if page == "" {
 				t.Fatalf("%srekenhulp/%s missing", prefix, name)
 			}
-			rows := strings.Count(page, `<th class="utrecht-table__header-cell" scope="row">`)
+			rows := strings.Count(page, `<li class="rg-example">`)
+			if d := strings.Count(page, `<details class="rg-example__why">`); d != rows {
+				t.Errorf("%s%s: %d examples, %d with their reasons behind a details", prefix, name, rows, d)
+			}
+			for _, old := range []string{"(Participatiewet", "(Regeling", "€ 0,00", "€0.00", ", lid "} {
+				if strings.Contains(page, old) {
+					t.Errorf("%s%s shows %q", prefix, name, old)
+				}
+			}
 			if rows != len(calculators.Examples(name)) || rows < 5 {
 				t.Errorf("%s%s: %d example rows, want %d", prefix, name, rows, len(calculators.Examples(name)))
 			}

@@ -105,8 +105,45 @@
     return new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR" }).format(Number(v));
   }
 
-  function showResult(form, out, res) {
-    var d = out.dataset;
+  // cite writes where a reason comes from: "artikel 17 lid 1" for the
+  // ordinance, "artikel 10d van de Participatiewet" for a law.
+  function cite(d, r) {
+    if (r.law) return d.article + " " + r.article + " " + d.of + " " + r.law;
+    return d.article + " " + r.article + (r.paragraph && r.paragraph !== "toelichting" ? " " + d.lid + " " + r.paragraph : "");
+  }
+
+  function longDate(s, lang) {
+    var p = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || "");
+    if (!p) return s;
+    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { day: "numeric", month: "long", year: "numeric" })
+      .format(new Date(Number(p[1]), Number(p[2]) - 1, Number(p[3])));
+  }
+
+  // answers lists what the resident filled in, as the form asked it, for
+  // the printed result.
+  function answers(form) {
+    var dl = document.createElement("dl");
+    dl.className = "rg-result__answers";
+    form.querySelectorAll("[data-field]").forEach(function (f) {
+      var v = "";
+      if (f.dataset.kind === "bool" || f.dataset.kind === "choice") {
+        var c = f.querySelector("input:checked");
+        if (c) v = f.querySelector("label[for='" + c.id + "']").textContent;
+      } else {
+        v = form.elements[f.dataset.field].value.trim();
+        if (f.dataset.kind === "date") v = longDate(v, form.dataset.lang);
+      }
+      if (v === "") return;
+      var dt = document.createElement("dt"), dd = document.createElement("dd");
+      dt.textContent = f.dataset.label;
+      dd.textContent = v;
+      dl.appendChild(dt); dl.appendChild(dd);
+    });
+    return dl;
+  }
+
+  function showResult(form, out, res, set) {
+    var d = out.dataset, lang = form.dataset.lang;
     out.textContent = "";
     var h = document.createElement("h2");
     h.className = "utrecht-heading-2";
@@ -114,28 +151,39 @@
     h.tabIndex = -1;
     h.textContent = d.title;
     out.appendChild(h);
+    // On paper: which calculator, when, and with the amounts of which year.
+    var meta = document.createElement("p");
+    meta.className = "utrecht-paragraph rg-print-only";
+    var today = new Date();
+    var iso = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+    meta.textContent = d.pageTitle + ". " + d.printDate + " " + longDate(iso, lang) + ". " + d.printYear + " " + String(set.date).slice(0, 4) + ".";
+    out.appendChild(meta);
     var p = document.createElement("p");
     p.className = "utrecht-paragraph rg-result__verdict";
     p.textContent = res.eligible ? d.yes : d.no;
     out.appendChild(p);
-    // The main amount first: what the rule package's summary calls the amount.
-    var amounts = [["amount", d.amount], ["monthly_amount", d.monthlyAmount], ["max_total", d.maxTotal], ["max_monthly", d.maxMonthly]];
-    var dl = document.createElement("dl");
-    dl.className = "rg-result__amounts";
-    amounts.forEach(function (a) {
-      if (res[a[0]] === undefined) return;
-      var dt = document.createElement("dt"), dd = document.createElement("dd");
-      dt.textContent = a[1];
-      dd.textContent = money(res[a[0]], form.dataset.lang);
-      dl.appendChild(dt); dl.appendChild(dd);
-    });
-    if (res.max_months !== undefined) {
-      var dt = document.createElement("dt"), dd = document.createElement("dd");
-      dt.textContent = d.maxMonths;
-      dd.textContent = res.max_months;
-      dl.appendChild(dt); dl.appendChild(dd);
+    // Amounts only when there is a subsidy or a premium: without one the
+    // outcome sentence says it all (no "Per maand € 0,00" next to a
+    // maximum). The main amount first: what the summary calls the amount.
+    if (res.eligible) {
+      var amounts = [["amount", d.amount], ["monthly_amount", d.monthlyAmount], ["max_total", d.maxTotal], ["max_monthly", d.maxMonthly]];
+      var dl = document.createElement("dl");
+      dl.className = "rg-result__amounts";
+      amounts.forEach(function (a) {
+        if (res[a[0]] === undefined) return;
+        var dt = document.createElement("dt"), dd = document.createElement("dd");
+        dt.textContent = a[1];
+        dd.textContent = money(res[a[0]], lang);
+        dl.appendChild(dt); dl.appendChild(dd);
+      });
+      if (res.max_months !== undefined) {
+        var dt = document.createElement("dt"), dd = document.createElement("dd");
+        dt.textContent = d.maxMonths;
+        dd.textContent = res.max_months;
+        dl.appendChild(dt); dl.appendChild(dd);
+      }
+      out.appendChild(dl);
     }
-    out.appendChild(dl);
     var h3 = document.createElement("h3");
     h3.className = "utrecht-heading-3";
     h3.textContent = d.why;
@@ -146,19 +194,31 @@
       var li = document.createElement("li");
       li.className = "utrecht-unordered-list__item";
       li.appendChild(document.createTextNode(r.text + " "));
-      var cite = d.article + " " + r.article + (r.paragraph && r.paragraph !== "toelichting" ? ", " + d.lid + " " + r.paragraph : "");
       if (r.law) {
-        li.appendChild(document.createTextNode("(" + r.law + " " + r.article + ")"));
+        li.appendChild(document.createTextNode("(" + cite(d, r) + ")"));
       } else {
         var a = document.createElement("a");
         a.className = "utrecht-link";
         a.href = form.dataset.articles + r.article + "/" + (r.paragraph === "toelichting" ? "#toelichting" : r.paragraph ? "#lid-" + r.paragraph : "");
-        a.textContent = "(" + cite + ")";
+        a.textContent = "(" + cite(d, r) + ")";
         li.appendChild(a);
       }
       ul.appendChild(li);
     });
     out.appendChild(ul);
+    var h3a = document.createElement("h3");
+    h3a.className = "utrecht-heading-3 rg-print-only";
+    h3a.textContent = d.answers;
+    out.appendChild(h3a);
+    var given = answers(form);
+    given.classList.add("rg-print-only");
+    out.appendChild(given);
+    var print = document.createElement("button");
+    print.type = "button";
+    print.className = "utrecht-button utrecht-button--secondary-action rg-print-button";
+    print.textContent = d.print;
+    print.addEventListener("click", function () { window.print(); });
+    out.appendChild(print);
     h.focus();
   }
 
@@ -213,7 +273,7 @@
           showErrors(form, res.error.fields, res.error.message);
           return;
         }
-        showResult(form, out, res);
+        showResult(form, out, res, set);
       }).catch(function () {
         busy(form, false);
         loading = null; // try again on the next tap
