@@ -98,11 +98,11 @@ func Analyze(text, lang string, opts Options) *Report {
 		lang = "nl"
 	}
 	r := &Report{Lang: lang, Kind: opts.Kind, Sentences: []Sentence{}, Problems: []Problem{}}
-	syllables := DutchSyllables
+	syllables := dutchMemo.get
 	if lang == "en" {
-		syllables = EnglishSyllables
+		syllables = englishMemo.get
 	}
-	jargon := newJargon(opts.Jargon, opts.Explained)
+	jargon := jargonFor(opts.Jargon, opts.Explained)
 	var sentWords [][]string
 	m := &r.Metrics
 	long, commonCounted, uncommon := 0, 0, 0
@@ -283,7 +283,7 @@ func ptr(v float64) *float64   { return &v }
 // tokens returns the words of a sentence and, for each word, whether a
 // clause boundary (comma, colon, semicolon, bracket, dash) follows it.
 func tokens(sentence string) ([]string, []bool) {
-	idx := reWord.FindAllStringIndex(sentence, -1)
+	idx := wordSpans(sentence)
 	words := make([]string, 0, len(idx))
 	var ends []int
 	for _, loc := range idx {

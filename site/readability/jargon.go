@@ -1,6 +1,7 @@
 package readability
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -65,8 +66,9 @@ func (j *jargonSet) unexplained(sents []Sentence, words [][]string, lang string)
 			lower[i][k] = strings.ToLower(w)
 		}
 	}
+	at := wordIndex(lower)
 	for _, term := range j.terms {
-		occs := findTerm(term, lower)
+		occs := findTerm(term, lower, at[term[0]])
 		if len(occs) == 0 {
 			continue
 		}
@@ -89,39 +91,63 @@ func (j *jargonSet) unexplained(sents []Sentence, words [][]string, lang string)
 	return out
 }
 
-// findTerm returns the uses of a term; its last word may be inflected
-// ("uitkeringen", "jobcoaches").
-func findTerm(term []string, lower [][]string) []occurrence {
-	var out []occurrence
+// wordPos is a word's place: sentence and word number.
+type wordPos struct{ sentence, word int }
+
+// wordIndex lists where each word stands, in text order, also under the
+// word without an inflection ending, so that a term is looked for only
+// where its first word is and not at every word of the text.
+func wordIndex(lower [][]string) map[string][]wordPos {
+	at := map[string][]wordPos{}
 	for si, ws := range lower {
-		for i := 0; i+len(term) <= len(ws); i++ {
-			ok := true
-			for k, t := range term {
-				w := ws[i+k]
-				if w == t || k == len(term)-1 && inflects(w, t) {
-					continue
+		for i, w := range ws {
+			p := wordPos{si, i}
+			at[w] = append(at[w], p)
+			for _, end := range inflections {
+				if stem, ok := strings.CutSuffix(w, end); ok && stem != "" {
+					at[stem] = append(at[stem], p)
 				}
-				ok = false
-				break
 			}
-			if ok {
-				out = append(out, occurrence{sentence: si, start: i, end: i + len(term), surface: strings.Join(ws[i:i+len(term)], " ")})
+		}
+	}
+	return at
+}
+
+// findTerm returns the uses of a term; its last word may be inflected
+// ("uitkeringen", "jobcoaches"). starts are the places of its first word
+// (wordIndex).
+func findTerm(term []string, lower [][]string, starts []wordPos) []occurrence {
+	var out []occurrence
+	for _, p := range starts {
+		si, i, ws := p.sentence, p.word, lower[p.sentence]
+		if i+len(term) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, t := range term {
+			w := ws[i+k]
+			if w == t || k == len(term)-1 && inflects(w, t) {
+				continue
 			}
+			ok = false
+			break
+		}
+		if ok {
+			out = append(out, occurrence{sentence: si, start: i, end: i + len(term), surface: strings.Join(ws[i:i+len(term)], " ")})
 		}
 	}
 	return out
 }
+
+// inflections are the endings inflects accepts.
+var inflections = []string{"en", "s", "n", "e", "es", "'s", "’s"}
 
 func inflects(w, term string) bool {
 	rest, ok := strings.CutPrefix(w, term)
 	if !ok {
 		return false
 	}
-	switch rest {
-	case "en", "s", "n", "e", "es", "'s", "’s":
-		return true
-	}
-	return false
+	return slices.Contains(inflections, rest)
 }
 
 func explainedAt(o occurrence, sents []Sentence, lower [][]string, lang string) bool {

@@ -193,18 +193,19 @@ func isDottedAbbreviation(s string) bool {
 	return true
 }
 
-// reWord finds words: letters and digits, joined by a hyphen, apostrophe,
+// reWordPattern finds words: letters and digits, joined by a hyphen, apostrophe,
 // slash, or a period or comma between digits ("re-integratie",
 // "collega's", "t/m", "1.050,00", "o.a"); a trailing hyphen stays with the
-// word ("IOAW- of IOAZ-uitkering").
-var reWord = regexp.MustCompile(`[\p{L}\p{N}]+(?:(?:[-'’/]|[.,](?:\p{N}|\p{L}\.))[\p{L}\p{N}]*)*-?`)
+// word ("IOAW- of IOAZ-uitkering"). wordSpans finds them without the
+// regexp engine.
+const reWordPattern = `[\p{L}\p{N}]+(?:(?:[-'’/]|[.,](?:\p{N}|\p{L}\.))[\p{L}\p{N}]*)*-?`
 
 // Words returns the words of a sentence.
 func Words(sentence string) []string {
-	ws := reWord.FindAllString(sentence, -1)
-	out := ws[:0]
-	for _, w := range ws {
-		w = strings.TrimRight(w, ".,'’/")
+	spans := wordSpans(sentence)
+	out := make([]string, 0, len(spans))
+	for _, sp := range spans {
+		w := strings.TrimRight(sentence[sp[0]:sp[1]], ".,'’/")
 		if w != "" && w != "-" {
 			out = append(out, w)
 		}
