@@ -44,7 +44,7 @@ func (e *ParseError) Error() string {
 var (
 	nameRE      = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$`)
 	yamlLineRE  = regexp.MustCompile(`line (\d+): `)
-	paramKeys   = []string{"description", "unit", "source", "values", "at_most"}
+	paramKeys   = []string{"description", "unit", "source", "values", "at_most", "label", "per", "reading", "group", "follows"}
 	valueKeys   = []string{"from", "value", "note"}
 	articleKeys = []string{"article", "paragraph"}
 	lawKeys     = []string{"law", "url"}
@@ -61,11 +61,20 @@ var (
 //	values:
 //	  - {from: 2024-07-01, value: "600.00", note: "..."}
 //	at_most: other.parameter   (optional)
+//	label: {nl: de participatiepremie, en: the participation bonus}   (optional)
+//	per: {nl: per zes maanden, en: per six months}                    (optional)
+//	reading: {nl: why the value is a reading, en: ...}                (optional)
+//	group: participatiepremie_indexatie                               (optional)
+//	follows: {amount: {nl: ..., en: ...}, schedule: half-yearly}      (optional)
 //
 // with values sorted by date. at_most states what the ordinance implies
 // (a partial premium is never more than the full one); it is checked on
 // every date either parameter changes, so a yearly indexation that raises
-// one and forgets the other is caught.
+// one and forgets the other is caught. Parameters with the same group are
+// indexed together: a value from a date on one needs one from that date on
+// each (checkGroups). follows names the national amount a parameter
+// follows and when that changes (Table.Stale); reading marks a value that
+// rests on a reading of an unclear text.
 func Parse(filename string, data []byte) (t *Table, err error) {
 	p := &parser{file: filename}
 	defer func() {
@@ -136,6 +145,7 @@ func Parse(filename string, data []byte) (t *Table, err error) {
 		return nil, err
 	}
 	p.checkLimits(ps, limits)
+	p.checkGroups(ps)
 	if err := p.err(); err != nil {
 		return nil, err
 	}
@@ -306,7 +316,7 @@ func (p *parser) param(name string, line int, n *yaml.Node) (Param, bool) {
 	if f == nil {
 		return Param{}, false
 	}
-	par := Param{Name: name}
+	par := Param{Name: name, Line: line}
 	if s, good := p.scalar(line, f["description"], "description of "+name); good && strings.TrimSpace(s) == "" {
 		p.add(f["description"].Line, "description of "+name+" is empty")
 		ok = false
@@ -333,6 +343,7 @@ func (p *parser) param(name string, line int, n *yaml.Node) (Param, bool) {
 	}
 	vals, good := p.values(name, line, f["values"], par.Unit, unitOK)
 	par.Values = vals
+	ok = p.extras(name, f, &par) && ok
 	return par, ok && good
 }
 
@@ -395,7 +406,7 @@ func (p *parser) values(name string, line int, n *yaml.Node, unit string, unitOK
 			ok = false
 			continue
 		}
-		var v Value
+		v := Value{Line: item.Line}
 		if s, g := p.scalar(item.Line, f["from"], "from of a value of "+name); g {
 			d, err := values.ParseDate(s)
 			switch {

@@ -81,6 +81,9 @@ type Value struct {
 	From  Date
 	Value decimal.Decimal
 	Note  string
+	// Line is the line of the value in the parameter file, 0 when the
+	// table was not read from one.
+	Line int
 }
 
 // Param is one named parameter with all its dated values, oldest first.
@@ -90,6 +93,22 @@ type Param struct {
 	Unit        string
 	Source      Source
 	Values      []Value
+	// Label names the amount in plain words per language, for the page of
+	// changes ("de participatiepremie"); Per says what it is per ("per zes
+	// maanden"). Both are optional; without a label the page leaves the
+	// parameter out.
+	Label, Per Text
+	// Reading, when given, says why the value rests on a reading of an
+	// unclear text; pages that show the value mark it.
+	Reading Text
+	// Group names the parameters the ordinance indexes together: a new
+	// value on one of them needs one on each.
+	Group string
+	// Follows is set when the value follows a national amount that changes
+	// on fixed dates.
+	Follows *Follows
+	// Line is the line of the parameter's name in the parameter file.
+	Line int
 }
 
 // Table is every parameter, sorted by name.
@@ -147,7 +166,11 @@ func (t *Table) Param(name string) (Param, bool) {
 //
 //	{"parameters": [{"name": ..., "description": ..., "unit": ...,
 //	  "source": {"article": "17", "paragraph": "1"} or {"law": ..., "url": ...},
-//	  "values": [{"from": "2024-07-01", "value": "600.00", "note": ...}]}]}
+//	  "values": [{"from": "2024-07-01", "value": "600.00", "note": ...}],
+//	  "label": {"nl": ..., "en": ...}, "per": {...}, "reading": {...},
+//	  "group": ..., "follows": {"amount": {...}, "schedule": "half-yearly"}}]}
+//
+// with label, per, reading, group and follows only where given.
 func (t *Table) MarshalJSON() ([]byte, error) {
 	ps := make([][]byte, len(t.params))
 	for i, p := range t.params {
@@ -167,6 +190,24 @@ func (t *Table) MarshalJSON() ([]byte, error) {
 		w.String("unit", p.Unit)
 		w.Raw("source", p.Source.json())
 		w.Raw("values", jsonlite.Array(vs))
+		if !p.Label.IsZero() {
+			w.Raw("label", p.Label.json())
+		}
+		if !p.Per.IsZero() {
+			w.Raw("per", p.Per.json())
+		}
+		if !p.Reading.IsZero() {
+			w.Raw("reading", p.Reading.json())
+		}
+		if p.Group != "" {
+			w.String("group", p.Group)
+		}
+		if p.Follows != nil {
+			var f jsonlite.Writer
+			f.Raw("amount", p.Follows.Amount.json())
+			f.String("schedule", p.Follows.Schedule)
+			w.Raw("follows", f.Bytes())
+		}
 		ps[i] = w.Bytes()
 	}
 	var w jsonlite.Writer
