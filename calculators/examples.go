@@ -104,15 +104,17 @@ var kwetsbaarExamples = []Example{
 
 var arbeidsbeperkingExamples = []Example{
 	ex("36 uur, loonwaarde 50%, uurloon € 16,00", "36 hours, wage value 50%, hourly wage €16.00",
-		`{"hours_per_week": 36, "loonwaarde_percent": "50", "hourly_wage": "16.00"}`),
+		`{"age": 30, "hours_per_week": 36, "loonwaarde_percent": "50", "hourly_wage": "16.00"}`),
 	ex("20 uur, loonwaarde 60%, uurloon € 16,00", "20 hours, wage value 60%, hourly wage €16.00",
-		`{"hours_per_week": 20, "loonwaarde_percent": "60", "hourly_wage": "16.00"}`),
+		`{"age": 30, "hours_per_week": 20, "loonwaarde_percent": "60", "hourly_wage": "16.00"}`),
 	ex("32 uur, loonwaarde 20%: het maximum geldt", "32 hours, wage value 20%: the maximum applies",
-		`{"hours_per_week": 32, "loonwaarde_percent": "20", "hourly_wage": "16.00"}`),
+		`{"age": 30, "hours_per_week": 32, "loonwaarde_percent": "20", "hourly_wage": "16.00"}`),
 	ex("24,5 uur, loonwaarde 70%, uurloon € 18,00", "24.5 hours, wage value 70%, hourly wage €18.00",
-		`{"hours_per_week": 24.5, "loonwaarde_percent": "70", "hourly_wage": "18.00"}`),
+		`{"age": 30, "hours_per_week": 24.5, "loonwaarde_percent": "70", "hourly_wage": "18.00"}`),
 	ex("38 uur, loonwaarde 100%", "38 hours, wage value 100%",
-		`{"hours_per_week": 38, "loonwaarde_percent": "100", "hourly_wage": "16.00"}`),
+		`{"age": 30, "hours_per_week": 38, "loonwaarde_percent": "100", "hourly_wage": "16.00"}`),
 	ex("Uurloon onder het minimumloon", "Hourly wage below the minimum wage",
-		`{"hours_per_week": 30, "loonwaarde_percent": "50", "hourly_wage": "12.00"}`),
+		`{"age": 30, "hours_per_week": 30, "loonwaarde_percent": "50", "hourly_wage": "12.00"}`),
+	ex("19 jaar, uurloon € 10,00: minimumjeugdloon", "19 years old, hourly wage €10.00: youth minimum wage",
+		`{"age": 19, "hours_per_week": 24, "loonwaarde_percent": "50", "hourly_wage": "10.00"}`),
 }

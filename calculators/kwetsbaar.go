@@ -30,6 +30,10 @@ var kwetsbaarRule = &Rule{
 		{Name: "age", Kind: KindInt, Max: maxAge},
 		// Is an alleenstaande ouder.
 		{Name: "single_parent", Kind: KindBool},
+		// Finished full-time education less than two years ago and had no
+		// regular paid job since; optional. Only the European definition
+		// counts it (see kwetsbaar).
+		{Name: "recent_school_leaver", Kind: KindBool, Need: Optional},
 	},
 	// category: "kwetsbaar", "uiterst_kwetsbaar" or "" when neither;
 	// max_monthly: the most per month, a percentage of the wage costs;
@@ -49,7 +53,8 @@ var kwetsbaarRule = &Rule{
 	Params: []string{"loonkostensubsidie_kwetsbaar.zonder_werk", "loonkostensubsidie_kwetsbaar.leeftijd",
 		"loonkostensubsidie_kwetsbaar.uiterst_zonder_werk", "loonkostensubsidie_kwetsbaar.uiterst_zonder_werk_met_kenmerk",
 		"loonkostensubsidie_kwetsbaar.max_percentage", "loonkostensubsidie_kwetsbaar.duur_kwetsbaar",
-		"loonkostensubsidie_kwetsbaar.duur_uiterst_kwetsbaar"},
+		"loonkostensubsidie_kwetsbaar.duur_uiterst_kwetsbaar",
+		"loonkostensubsidie_kwetsbaar.eu_jongere_van", "loonkostensubsidie_kwetsbaar.eu_jongere_tot"},
 	Examples: kwetsbaarExamples,
 	compute:  kwetsbaar,
 }
@@ -67,7 +72,11 @@ var kwetsbaarRule = &Rule{
 // least 24 months, or for at least 12 months while belonging to one of the
 // categories (b) to (g) of point 4. Of those categories the ordinance
 // adopted only (c), (d) and (e), its own b, c and d, so those are the ones
-// counted here.
+// counted here. That is a reading: point 4 also counts (b), a person
+// between 15 and 24, and in (c) a person within two years after full-time
+// education without a first regular paid job. Where counting those would
+// make the worker uiterst kwetsbaar (24 months) and the reading gives 12,
+// the result keeps 12 but says so, with both outcomes.
 func kwetsbaar(c *calc) error {
 	r, in, res := c.p, c.in, c.res
 	withoutWork := r.int("loonkostensubsidie_kwetsbaar.zonder_werk")
@@ -85,6 +94,11 @@ func kwetsbaar(c *calc) error {
 	pb := !in.Bool("has_start_qualification")
 	pc := in.Int("age") > ageLimit
 	pd := in.Bool("single_parent")
+	youngFrom := r.int("loonkostensubsidie_kwetsbaar.eu_jongere_van")
+	youngTo := r.int("loonkostensubsidie_kwetsbaar.eu_jongere_tot")
+	workerAge := in.Int("age")
+	young := workerAge >= youngFrom && workerAge <= youngTo
+	schoolLeaver := in.Bool("recent_school_leaver")
 	w, age := strconv.Itoa(withoutWork), strconv.Itoa(ageLimit)
 	s, sw := strconv.Itoa(severe), strconv.Itoa(severeWith)
 	reasons := []Reason{
@@ -130,6 +144,9 @@ func kwetsbaar(c *calc) error {
 			c.citeText("severe", c.t(
 				"De werknemer is niet uiterst kwetsbaar. Daarvoor moet de werknemer "+s+" maanden geen betaald werk hebben gehad. Of "+sw+" maanden, en dan moet ook punt b, c of d gelden.",
 				"The employee is not uiterst kwetsbaar (very vulnerable). For that the employee needs "+s+" months without paid work. Or "+sw+" months, and point b, c or d must also apply.")+gber))
+		if months >= severeWith && (young || schoolLeaver) {
+			reasons = append(reasons, c.euReading(young, youngFrom, youngTo, in.Money("monthly_wage_costs"), pct, monthsUK))
+		}
 	}
 	// Both from the exact product, each rounded once: the total is not the
 	// rounded monthly amount times the months, which would multiply its
@@ -159,6 +176,22 @@ func kwetsbaar(c *calc) error {
 			"Note: the gemeente (municipality) gives this subsidy only on two conditions. The employer would not hire the employee without it. And no other scheme helps enough."),
 	)
 	return nil
+}
+
+// euReading is the reason that names the other reading where the European
+// definition would make the worker uiterst kwetsbaar and the calculator's
+// reading does not: a young worker, or a recent school-leaver, without work
+// for the shorter period but not the longer one.
+func (c *calc) euReading(young bool, from, to int, wageCosts Money, pct decimal.Decimal, monthsUK int) Reason {
+	who := c.t("jongeren van "+strconv.Itoa(from)+" tot en met "+strconv.Itoa(to)+" jaar", "young people aged "+strconv.Itoa(from)+" to "+strconv.Itoa(to))
+	if !young {
+		who = c.t("wie in de laatste 2 jaar van school kwam, zonder vaste baan daarna", "people who left school in the last 2 years, without a regular job since")
+	}
+	total := cents(wageCosts.dec().Mul(pct).Mul(decimal.NewFromInt(int64(monthsUK))), hundred)
+	n := strconv.Itoa(monthsUK)
+	return c.citeText("severe", c.t(
+		"Let op, dit hangt af van een lezing. De Europese regel telt ook mee: "+who+". Volgens die regel is de werknemer uiterst kwetsbaar. Dan duurt de subsidie hoogstens "+n+" maanden: samen hoogstens "+c.euro(total)+". De rekenhulp volgt de verordening. Die noemt alleen de punten b, c en d. Daarom rekent de rekenhulp met de kortere duur hieronder. Vraag de gemeente welke lezing zij volgt.",
+		"Note, this depends on a reading. The European rule also counts: "+who+". By that rule the employee is uiterst kwetsbaar (very vulnerable). Then the subsidy lasts at most "+n+" months: at most "+c.euro(total)+" together. The calculator follows the ordinance. It names only the points b, c and d. So the calculator uses the shorter duration below. Ask the gemeente (municipality) which reading it follows."))
 }
 
 // criterion is the reason for one of the points a to d that make a worker
