@@ -80,7 +80,7 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	src.register(root)
-	root.AddCommand(newParseCmd(src), newBuildCmd(src), newServeCmd(src), newCalcCmd(src), newAmountsCmd(src), newCheckCmd(src), newSearchCmd(src), newNewCmd())
+	root.AddCommand(newParseCmd(src), newBuildCmd(src), newServeCmd(src), newCalcCmd(src), newMatchCmd(src), newAmountsCmd(src), newCheckCmd(src), newSearchCmd(src), newNewCmd())
 	return root
 }
 

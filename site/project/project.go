@@ -118,6 +118,8 @@ type Project struct {
 	// Calculators are the calculators the site publishes, bound to the
 	// ordinance by calculators.yaml; nil when the folder has none.
 	Calculators *calculators.Binding
+	// Screener is "Wat past bij mij?" (ScreenerFile); nil without it.
+	Screener *Screener
 	// Date is the day the site is built for: the amounts in force then are
 	// published.
 	Date   params.Date
@@ -202,6 +204,8 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	errs.add(p.loadTranslations(content))
 	errs.add(p.loadGlossary(content))
 	errs.add(p.loadGuides(content))
+	// After loadGuides: one voorziening per guide.
+	errs.add(p.loadScreener(content))
 	lists, err := loadReviewLists(content)
 	errs.add(err)
 	p.Lists = lists
