@@ -43,7 +43,7 @@ var participatiepremieRule = &Rule{
 	// the months in another voorziening, at most its maximum.
 	Outputs:   []Output{{"amount", KindMoney}, {"periods", KindInt}, {"per_period", KindMoney}, {"continuation_amount", KindMoney}},
 	Main:      "amount",
-	MainLabel: Text{"Premie", "Premium"},
+	MainLabel: Text{"Premie", "Bonus"},
 	Reasons: []ReasonKey{
 		{"target_group", "who can have a participatieplaats: the minimum age and algemene bijstand"},
 		{"duration", "how long a participatieplaats lasts, its one extension, and a further period only at another employer where the ordinance has one"},
@@ -82,17 +82,17 @@ func participatiepremie(c *calc) error {
 	if in.Int("age") < minAge {
 		no = append(no, c.cite("target_group",
 			"U bent jonger dan "+age+" jaar. Een participatieplaats is voor inwoners van "+age+" jaar of ouder.",
-			"You are younger than "+age+". A participatieplaats (participation place) is for residents aged "+age+" or older."))
+			"You are younger than "+age+". A participatieplaats (participation placement) is for residents aged "+age+" or older."))
 	}
 	if !in.Bool("receives_algemene_bijstand") {
 		no = append(no, c.cite("target_group",
 			"U krijgt geen algemene bijstand. Een participatieplaats is voor inwoners met algemene bijstand.",
-			"You do not get algemene bijstand (social assistance). A participatieplaats (participation place) is for residents on social assistance."))
+			"You do not get algemene bijstand (social assistance). A participatieplaats (participation placement) is for residents on social assistance."))
 	}
 	if !in.Bool("sufficient_cooperation") {
 		no = append(no, c.cite("premium",
 			"De gemeente vindt dat u niet genoeg heeft meegewerkt aan betere kansen op betaald werk. Dan krijgt u geen premie.",
-			"The gemeente (municipality) finds that you did not cooperate enough to improve your job chances. Then you get no participatiepremie (participation premium)."))
+			"The municipality finds that you did not cooperate enough to improve your job chances. Then you get no participatiepremie (participation bonus)."))
 	}
 	if len(no) > 0 {
 		res.Reasons = no
@@ -117,24 +117,24 @@ func participatiepremie(c *calc) error {
 		case other:
 			yes = append(yes, c.cite("duration",
 				"Een participatieplaats duurt met de verlenging en de "+f+" maanden bij een andere werkgever hoogstens "+a+" maanden. De maanden daarna tellen niet mee voor de premie.",
-				"With the extension and the "+f+" months at another employer, a participatieplaats (participation place) lasts at most "+a+" months. The months after that do not count for the premium."))
+				"With the extension and the "+f+" months at another employer, a participatieplaats (participation placement) lasts at most "+a+" months. The months after that do not count for the bonus."))
 		case extended && further > 0:
 			yes = append(yes, c.cite("duration",
 				"Een participatieplaats duurt met de verlenging hoogstens "+a+" maanden. Daarna kan hij nog "+f+" maanden duren, maar alleen bij een andere werkgever. Uw plaats ging niet verder bij een andere werkgever. Daarom tellen alleen de eerste "+a+" maanden mee.",
-				"With the extension, a participatieplaats (participation place) lasts at most "+a+" months. After that it can go on for "+f+" months, but only at another employer. Your place did not go on at another employer. So only the first "+a+" months count."))
+				"With the extension, a participatieplaats (participation placement) lasts at most "+a+" months. After that it can go on for "+f+" months, but only at another employer. Your place did not go on at another employer. So only the first "+a+" months count."))
 		case extended:
 			yes = append(yes, c.cite("duration",
 				"Een participatieplaats duurt met de verlenging hoogstens "+a+" maanden. De maanden daarna tellen niet mee voor de premie.",
-				"With the extension, a participatieplaats (participation place) lasts at most "+a+" months. The months after that do not count for the premium."))
+				"With the extension, a participatieplaats (participation placement) lasts at most "+a+" months. The months after that do not count for the bonus."))
 		case extension == 0:
 			yes = append(yes, c.cite("duration",
 				"Een participatieplaats duurt hoogstens "+a+" maanden. De maanden daarna tellen niet mee voor de premie.",
-				"A participatieplaats (participation place) lasts at most "+a+" months. The months after that do not count for the premium."))
+				"A participatieplaats (participation placement) lasts at most "+a+" months. The months after that do not count for the bonus."))
 		default:
 			d, e := strconv.Itoa(duration), strconv.Itoa(duration+extension)
 			yes = append(yes, c.cite("duration",
 				"Een participatieplaats duurt hoogstens "+d+" maanden. De gemeente kan hem één keer verlengen tot "+e+" maanden. Uw plaats is niet verlengd. Daarom tellen alleen de eerste "+a+" maanden mee.",
-				"A participatieplaats (participation place) lasts at most "+d+" months. The gemeente (municipality) can extend it once, to "+e+" months. Your place was not extended. So only the first "+a+" months count."))
+				"A participatieplaats (participation placement) lasts at most "+d+" months. The municipality can extend it once, to "+e+" months. Your place was not extended. So only the first "+a+" months count."))
 		}
 	}
 	periods := months / period
@@ -143,7 +143,7 @@ func participatiepremie(c *calc) error {
 	if periods > 0 {
 		yes = append(yes, c.cite("premium",
 			"U heeft "+c.times(periods, period)+" op uw participatieplaats gewerkt. U krijgt "+c.euro(Money(per.Value))+" per "+p+" maanden ("+c.year(per)+"). Samen is dat "+c.euro(Money(placement))+".",
-			"You have worked "+c.times(periods, period)+" at your participatieplaats (participation place). You get "+c.euro(Money(per.Value))+" per "+p+" months ("+c.year(per)+"). Together that is "+c.euro(Money(placement))+"."))
+			"You have worked "+c.times(periods, period)+" at your participatieplaats (participation placement). You get "+c.euro(Money(per.Value))+" per "+p+" months ("+c.year(per)+"). Together that is "+c.euro(Money(placement))+"."))
 	}
 
 	continuation := decimal.Zero
@@ -151,12 +151,12 @@ func participatiepremie(c *calc) error {
 	case contMax.Value.IsZero() && (in.Bool("continuation_granted") || contMonths > 0):
 		yes = append(yes, c.cite("continuation",
 			"U bent naar een andere voorziening gegaan. De premie loopt dan niet door. Daarom tellen de maanden daar niet mee.",
-			"You moved on to another voorziening (form of help). The premium does not continue then. So the months there do not count."))
+			"You moved on to another provision (voorziening). The bonus does not continue then. So the months there do not count."))
 	case in.Bool("continuation_granted"):
 		n := contMonths / period
 		continuation = decimal.Min(per.Value.Mul(decimal.NewFromInt(int64(n))), contMax.Value)
 		moved := c.t("U bent naar een andere voorziening gegaan. De gemeente laat de premie doorlopen.",
-			"You moved on to another voorziening (form of help). The gemeente (municipality) lets the premium continue.")
+			"You moved on to another provision (voorziening). The municipality lets the bonus continue.")
 		text := moved + c.t(" U zit daar nog geen "+p+" maanden.", " You have been there for less than "+p+" months.")
 		if n > 0 {
 			text = moved + c.t(
@@ -167,7 +167,7 @@ func participatiepremie(c *calc) error {
 	case contMonths > 0:
 		yes = append(yes, c.cite("continuation",
 			"U bent naar een andere voorziening gegaan. De gemeente kan dan besluiten de premie te laten doorlopen. Dat heeft de gemeente niet besloten. Daarom tellen de maanden daar niet mee.",
-			"You moved on to another voorziening (form of help). The gemeente (municipality) can then decide to let the premium continue. The gemeente has not done so. So the months there do not count."))
+			"You moved on to another provision (voorziening). The municipality can then decide to let the bonus continue. The municipality has not done so. So the months there do not count."))
 	}
 	res.set("continuation_amount", cents(continuation, one))
 	amount := cents(placement.Add(continuation), one)
@@ -176,7 +176,7 @@ func participatiepremie(c *calc) error {
 	if !res.Eligible {
 		yes = append(yes, c.cite("premium",
 			"U krijgt de premie na iedere "+p+" maanden. Er is nog geen periode van "+p+" maanden voorbij waarvoor u een premie krijgt.",
-			"You get the premium after every "+p+" months. No period of "+p+" months has ended yet that earns you a premium."))
+			"You get the bonus after every "+p+" months. No period of "+p+" months has ended yet that earns you a bonus."))
 	}
 	res.Reasons = yes
 	return nil

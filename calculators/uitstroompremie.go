@@ -79,17 +79,17 @@ func uitstroompremie(c *calc) error {
 	if in.Bool("self_employed_bbz") {
 		no = append(no, c.cite("bbz",
 			"U gaat aan het werk als zelfstandige. U krijgt daarbij hulp uit het Besluit bijstandsverlening zelfstandigen (Bbz 2004). Dan krijgt u geen uitstroompremie.",
-			"You start work as self-employed. You get help from the Bbz 2004 (a scheme for the self-employed). Then you get no uitstroompremie (bonus for leaving your benefit)."))
+			"You start work as self-employed. You get help from the Bbz 2004 (a scheme for the self-employed). Then you get no uitstroompremie (exit bonus)."))
 	}
 	if in.Int("age") < minAge {
 		if in.Bool("loonkostensubsidie_target_group") {
 			yes = append(yes, c.cite("minimum_age",
 				"U bent jonger dan "+age+" jaar. Maar u hoort bij de doelgroep loonkostensubsidie. Daarom kunt u de premie toch krijgen.",
-				"You are younger than "+age+". But you are in the doelgroep loonkostensubsidie (target group for the wage cost subsidy). So you can still get the bonus."))
+				"You are younger than "+age+". But you are in the doelgroep loonkostensubsidie (target group for wage cost subsidy). So you can still get the bonus."))
 		} else {
 			no = append(no, c.cite("minimum_age",
 				"U bent jonger dan "+age+" jaar. U hoort niet bij de doelgroep loonkostensubsidie. Dan krijgt u geen uitstroompremie.",
-				"You are younger than "+age+". You are not in the doelgroep loonkostensubsidie (target group for the wage cost subsidy). Then you get no uitstroompremie (bonus for leaving your benefit)."))
+				"You are younger than "+age+". You are not in the doelgroep loonkostensubsidie (target group for wage cost subsidy). Then you get no uitstroompremie (exit bonus)."))
 		}
 	}
 	key, premium := "full_exit", full
@@ -122,7 +122,7 @@ func uitstroompremie(c *calc) error {
 		if received.dec().Sign() > 0 {
 			no = append(no, c.cite("partial_exit",
 				"U kreeg al eerder een uitstroompremie. De premie als u een deel van uw uitkering houdt, krijgt u maar één keer.",
-				"You already got an uitstroompremie (bonus for leaving your benefit) before. You get the bonus for keeping part of your benefit only once."))
+				"You already got an uitstroompremie (exit bonus) before. You get the bonus for keeping part of your benefit only once."))
 		}
 	}
 	remaining := maximum.dec().Sub(received.dec())

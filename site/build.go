@@ -61,6 +61,9 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := CheckTerms(p, opts.Templates); err != nil {
+		return nil, nil, err
+	}
 	var mod *Module
 	if p.Calculators != nil && len(p.Calculators.Calculators) > 0 {
 		mod, err = buildWASM() // only a site with calculators needs it

@@ -30,6 +30,9 @@ and toelichting are law: they are scored and reported, never failed.`,
 			if err != nil {
 				return err
 			}
+			if err := site.CheckTerms(p, src.templates()); err != nil {
+				return err
+			}
 			langs := []string(p.Languages)
 			if lang != "" {
 				if !contains(p.Languages, lang) {

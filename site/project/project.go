@@ -36,6 +36,7 @@ import (
 	_ "github.com/regelgids/regelgids/site/ordinance/cvdr" // CVDR XML, chosen by content
 	"github.com/regelgids/regelgids/site/routes"
 	"github.com/regelgids/regelgids/site/search"
+	"github.com/regelgids/regelgids/site/terms"
 )
 
 // Files and folders of a content folder.
@@ -128,6 +129,9 @@ type Project struct {
 	Lists *ReviewLists
 	// Synonyms widen search queries ("taxi" finds "vervoer").
 	Synonyms *search.Synonyms
+	// Terms is the one English term per Dutch concept (vertaling/termen.yaml);
+	// nil without that file.
+	Terms *terms.List
 	// GuideStructure is what gidsen/indeling.yaml says: the sections every
 	// guide has and the situations of the home page; nil without guides.
 	GuideStructure *GuideStructure
@@ -204,6 +208,7 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	errs.add(p.loadTranslations(content))
 	errs.add(p.loadGlossary(content))
 	errs.add(p.loadGuides(content))
+	errs.add(p.loadTerms(content)) // after loadGlossary: it checks the glossary's terms
 	// After loadGuides: one voorziening per guide.
 	errs.add(p.loadScreener(content))
 	lists, err := loadReviewLists(content)

@@ -1,0 +1,285 @@
+// Package terms keeps one English term per Dutch concept. A content folder
+// lists, per Dutch term, the one English term its English texts use, the
+// English words that must not stand in for it (variants), and whether the
+// Dutch word may stay in English text. Check finds, with file:line, an
+// English text that uses a variant or leaves a Dutch term untranslated.
+package terms
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/regelgids/regelgids/internal/diag"
+	"github.com/regelgids/regelgids/site/internal/yamlfile"
+)
+
+// Term is one Dutch concept and how English texts name it.
+type Term struct {
+	NL      string   `yaml:"nl"`       // the Dutch term, as the ordinance writes it
+	NLForms []string `yaml:"nl_forms"` // other Dutch forms: plurals, spellings
+	EN      string   `yaml:"en"`       // the one English term
+	ENForms []string `yaml:"en_forms"` // other forms of that term: plurals
+	// Variants are English words for the same concept that English texts
+	// must not use: a reader would take them for a second thing.
+	Variants []string `yaml:"variants"`
+	// Keep says the Dutch word stays in English texts (residents meet it
+	// in letters); Note says why. Without Keep the Dutch word may appear
+	// only in brackets beside the English term: "municipality (gemeente)"
+	// or "uitkering (benefit)".
+	Keep bool   `yaml:"keep"`
+	Note string `yaml:"note"`
+	Line int    `yaml:"-"`
+}
+
+// List is a checked terminology list.
+type List struct {
+	File  string
+	Terms []Term
+}
+
+// Parse reads a terminology file: a YAML list of terms. Errors are
+// file:line diagnostics.
+func Parse(file string, src []byte) (*List, error) {
+	var terms []Term
+	if _, err := yamlfile.Decode(file, src, &terms); err != nil {
+		return nil, err
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		return nil, yamlfile.Error(file, err)
+	}
+	if len(root.Content) != 1 || root.Content[0].Kind != yaml.SequenceNode || len(root.Content[0].Content) != len(terms) {
+		return nil, &diag.Diagnostic{File: file, Line: 1, Message: `expected a list of terms (lines starting with "- nl:")`}
+	}
+	var problems diag.List
+	fail := func(line int, format string, args ...any) { problems.Errorf(file, line, format, args...) }
+	type at struct {
+		what string
+		line int
+	}
+	seen := map[string]at{} // lower-case phrase → what it is, where
+	claim := func(line int, phrase, what string) {
+		key := strings.ToLower(strings.Join(strings.Fields(phrase), " "))
+		switch prev, dup := seen[key]; {
+		case key == "":
+			fail(line, "%s is empty", what)
+		case utf8.RuneCountInString(key) < 3:
+			fail(line, "%s %q is too short to find in running text (at least 3 letters)", what, phrase)
+		case dup:
+			fail(line, "%s %q is already %s at line %d; each word has one role in the list", what, phrase, prev.what, prev.line)
+		default:
+			seen[key] = at{what, line}
+		}
+	}
+	for i, n := range root.Content[0].Content {
+		t := &terms[i]
+		t.Line = n.Line
+		if strings.TrimSpace(t.NL) == "" || strings.TrimSpace(t.EN) == "" {
+			fail(n.Line, "nl and en are required: the Dutch term and its one English term")
+			continue
+		}
+		if t.Keep && strings.TrimSpace(t.Note) == "" {
+			fail(n.Line, "%s: keep: true needs a note saying why the Dutch word stays in English texts", t.NL)
+		}
+		claim(n.Line, t.NL, "the Dutch term")
+		for _, f := range t.NLForms {
+			claim(n.Line, f, "the Dutch form")
+		}
+		claim(n.Line, t.EN, "the English term")
+		for _, f := range t.ENForms {
+			claim(n.Line, f, "the English form")
+		}
+		for _, v := range t.Variants {
+			claim(n.Line, v, "the variant")
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	return &List{File: file, Terms: terms}, nil
+}
+
+// Text is English running text and the line of the file it starts on.
+type Text struct {
+	Line int
+	Text string
+}
+
+// Check reports every variant and every untranslated Dutch term in the
+// texts of file, one diagnostic per finding. A Dutch term may stand in
+// brackets beside the English ("municipality (gemeente)"), before its
+// English term in brackets ("uitkering (benefit)") or in a quotation in
+// curly quotes.
+func (l *List) Check(file string, texts []Text) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, tx := range texts {
+		low := strings.ToLower(tx.Text)
+		orig := tx.Text
+		if len(orig) != len(low) {
+			orig = low // a letter whose lower case is longer: quote the lower case
+		}
+		lineAt := func(i int) int { return tx.Line + strings.Count(low[:i], "\n") }
+		for _, t := range l.Terms {
+			for _, v := range t.Variants {
+				for _, sp := range find(low, v) {
+					out = append(out, diag.Diagnostic{File: file, Line: lineAt(sp[0]), Message: fmt.Sprintf(
+						"%q is a second English term for %s: write %q (%s:%d)", oneLine(orig[sp[0]:sp[1]]), t.NL, t.EN, l.File, t.Line)})
+				}
+			}
+		}
+		quotes := quoted(low)
+		for _, m := range l.dutch(low) {
+			t := m.term
+			if t.Keep || inBrackets(low, m.start) || glossed(low, m.end, t) || within(quotes, m.start) {
+				continue
+			}
+			out = append(out, diag.Diagnostic{File: file, Line: lineAt(m.start), Message: fmt.Sprintf(
+				"%q is Dutch: write %q, or give the Dutch word in brackets beside it, as in \"%s (%s)\" (%s:%d)", oneLine(orig[m.start:m.end]), t.EN, t.EN, t.NL, l.File, t.Line)})
+		}
+	}
+	return out
+}
+
+type match struct {
+	start, end int
+	term       *Term
+}
+
+// dutch finds the Dutch terms in low; where terms overlap ("doelgroep
+// loonkostensubsidie" and "loonkostensubsidie") the longer one counts.
+func (l *List) dutch(low string) []match {
+	var all []match
+	for i := range l.Terms {
+		t := &l.Terms[i]
+		for _, f := range append([]string{t.NL}, t.NLForms...) {
+			for _, sp := range find(low, f) {
+				all = append(all, match{sp[0], sp[1], t})
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].end-all[i].start > all[j].end-all[j].start })
+	var kept []match
+next:
+	for _, m := range all {
+		for _, k := range kept {
+			if m.start < k.end && k.start < m.end {
+				continue next
+			}
+		}
+		kept = append(kept, m)
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+// quoted are the spans between curly quotes: a Dutch title quoted in an
+// English text (‘Wijziging van de Participatiewet …’) stays Dutch.
+func quoted(s string) [][2]int {
+	var out [][2]int
+	for _, q := range [][2]string{{"‘", "’"}, {"“", "”"}} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], q[0])
+			if i < 0 {
+				break
+			}
+			start := from + i + len(q[0])
+			j := strings.Index(s[start:], q[1])
+			if j < 0 {
+				break
+			}
+			out = append(out, [2]int{start, start + j})
+			from = start + j + len(q[1])
+		}
+	}
+	return out
+}
+
+func within(spans [][2]int, i int) bool {
+	for _, sp := range spans {
+		if sp[0] <= i && i < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// inBrackets: the Dutch word opens a bracket, as a name given beside the
+// English: "municipality (gemeente)".
+func inBrackets(low string, start int) bool {
+	return strings.HasSuffix(strings.TrimRight(low[:start], " "), "(")
+}
+
+// glossed: the Dutch word is followed by its English term in brackets:
+// "uitkering (benefit)".
+func glossed(low string, end int, t *Term) bool {
+	rest := strings.TrimLeft(low[end:], " ")
+	if !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	inner, _, _ := strings.Cut(rest[1:], ")")
+	for _, f := range append([]string{t.EN}, t.ENForms...) {
+		if len(find(inner, f)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// oneLine joins a phrase found across a line break.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// find returns the spans where phrase stands in low as whole words, matched without
+// regard to case; a line break or several spaces count as one space.
+// Letters, digits and hyphens are word characters, so "trial place" is not
+// found in "trial placement", nor "gemeente" in "Gemeentewet".
+func find(low, phrase string) [][2]int {
+	words := strings.Fields(strings.ToLower(phrase))
+	if len(words) == 0 {
+		return nil
+	}
+	var out [][2]int
+	for from := 0; from < len(low); {
+		i := strings.Index(low[from:], words[0])
+		if i < 0 {
+			break
+		}
+		start := from + i
+		from = start + len(words[0])
+		end, ok := start+len(words[0]), wordStart(low, start)
+		for _, w := range words[1:] {
+			if !ok {
+				break
+			}
+			j := end
+			for j < len(low) && (low[j] == ' ' || low[j] == '\n' || low[j] == '\t') {
+				j++
+			}
+			if j == end || !strings.HasPrefix(low[j:], w) {
+				ok = false
+				break
+			}
+			end = j + len(w)
+		}
+		if ok && wordEnd(low, end) {
+			out = append(out, [2]int{start, end})
+		}
+	}
+	return out
+}
+
+func wordStart(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i == 0 || !wordRune(r)
+}
+
+func wordEnd(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i == len(s) || !wordRune(r)
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }

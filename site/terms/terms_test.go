@@ -1,0 +1,168 @@
+package terms
+
+import (
+	"strings"
+	"testing"
+)
+
+const testList = `# a list
+- nl: gemeente
+  nl_forms: [gemeenten]
+  en: municipality
+  en_forms: [municipalities]
+- nl: proefplaats
+  en: trial placement
+  variants: [trial job, trial place]
+- nl: loonkostensubsidie
+  en: wage cost subsidy
+  variants: [wage-cost subsidy]
+- nl: doelgroep loonkostensubsidie
+  en: target group for wage cost subsidy
+- nl: bijstand
+  en: social assistance
+  variants: [welfare]
+  keep: true
+  note: residents read it in every letter
+`
+
+func mustParse(t *testing.T, src string) *List {
+	t.Helper()
+	l, err := Parse("termen.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// TestCheck: a second English term and an untranslated Dutch term are
+// found with their line; a Dutch word beside its English term, a Dutch
+// quotation and a kept word are not.
+func TestCheck(t *testing.T) {
+	l := mustParse(t, testList)
+	tests := []struct {
+		name, text string
+		want       []string // "line: start of message"
+	}{
+		{"clean", "The municipality decides. You get a trial placement.", nil},
+		{"variant", "You get a trial job.", []string{`3: "trial job" is a second English term for proefplaats: write "trial placement" (termen.yaml:6)`}},
+		{"variant capitalised", "Trial job: what is it?", []string{`3: "Trial job" is a second English term`}},
+		{"variant across a line break", "a\ntrial\njob", []string{`4: "trial job" is a second English term`}},
+		{"longer word is no variant", "A trial placement is short.", nil},
+		{"hyphen differs", "The wage-cost subsidy.", []string{`3: "wage-cost subsidy" is a second English term for loonkostensubsidie`}},
+		{"dutch", "The gemeente decides.", []string{`3: "gemeente" is Dutch: write "municipality", or give the Dutch word in brackets beside it, as in "municipality (gemeente)" (termen.yaml:2)`}},
+		{"dutch plural", "All gemeenten decide.", []string{`3: "gemeenten" is Dutch`}},
+		{"dutch in brackets", "The municipality (gemeente) decides.", nil},
+		{"dutch glossed", "The gemeente (the municipality) decides.", nil},
+		{"dutch glossed with a plural", "Gemeenten (municipalities) decide.", nil},
+		{"dutch glossed wrongly", "A proefplaats (a short job) is short.", []string{`3: "proefplaats" is Dutch`}},
+		{"dutch glossed with a variant", "A proefplaats (trial job).", []string{`3: "trial job" is a second English term`, `3: "proefplaats" is Dutch`}},
+		{"longest dutch term counts", "The doelgroep loonkostensubsidie (target group for wage cost subsidy).", nil},
+		{"longest dutch term untranslated", "The doelgroep loonkostensubsidie decides.", []string{`3: "doelgroep loonkostensubsidie" is Dutch`}},
+		{"word inside a longer word", "The Gemeentewet and the gemeenteraad.", nil},
+		{"quoted dutch title", "the bill ‘Wijziging van de regeling voor loonkostensubsidie’ (Amendment)", nil},
+		{"kept dutch word", "You get bijstand.", nil},
+		{"kept word's variant", "You get welfare.", []string{`3: "welfare" is a second English term for bijstand`}},
+		{"two findings", "The gemeente offers a trial place.", []string{`3: "trial place" is a second`, `3: "gemeente" is Dutch`}},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := l.Check("guide.md", []Text{{Line: 3, Text: tt.text}})
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d findings %v, want %d %q", len(got), got, len(tt.want), tt.want)
+			}
+			for i, d := range got {
+				if d.File != "guide.md" || !strings.HasPrefix(strings.TrimPrefix(d.String(), "guide.md:"), tt.want[i]) {
+					t.Errorf("finding %d = %q, want it to start with guide.md:%s", i, d.String(), tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestParseErrors: every problem of the list itself is file:line, YAML
+// syntax included.
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"empty", "", "termen.yaml:1: empty file"},
+		{"bad yaml line", "- nl: gemeente\n  en: municipality\n- nl: proefplaats\n  en: [trial placement\n", "termen.yaml:4: did not find expected ',' or ']'"},
+		{"unknown key", "- nl: gemeente\n  en: municipality\n  engels: council\n", "termen.yaml:3: unknown key engels"},
+		{"not a list", "nl: gemeente\n", "termen.yaml:1: cannot unmarshal !!map into []terms.Term"},
+		{"no english", "- nl: gemeente\n", "termen.yaml:1: nl and en are required"},
+		{"two english terms for one word", "- nl: proefplaats\n  en: trial placement\n- nl: stageplaats\n  en: trial placement\n", `termen.yaml:3: the English term "trial placement" is already the English term at line 1`},
+		{"variant is the term", "- nl: proefplaats\n  en: trial placement\n  variants: [Trial  placement]\n", `termen.yaml:1: the variant "Trial  placement" is already the English term at line 1`},
+		{"dutch listed twice", "- nl: gemeente\n  en: municipality\n- nl: Gemeente\n  en: council\n", `termen.yaml:3: the Dutch term "Gemeente" is already the Dutch term at line 1`},
+		{"too short", "- nl: lid\n  en: paragraph\n  variants: [pa]\n", `termen.yaml:1: the variant "pa" is too short`},
+		{"keep without note", "- nl: bijstand\n  en: social assistance\n  keep: true\n", "termen.yaml:1: bijstand: keep: true needs a note"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("termen.yaml", []byte(tt.src))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestMarkdown: link targets, shortcodes and addresses are not text; the
+// front matter's keys other than title, summary and audience are not text.
+func TestMarkdown(t *testing.T) {
+	l := mustParse(t, testList)
+	src := "---\ntitle: Proefplaats (trial placement)\ncalculator: gemeente\n---\n\n## What is it?\n\nSee [the page](/voorzieningen/proefplaats/) and {{< param \"proefplaats.duur\" >}} and https://example.org/gemeente.\nThe gemeente decides ([article 8](/artikel/8/#lid-1)).\n"
+	got := l.Check("g.md", Markdown([]byte(src)))
+	if len(got) != 1 || got[0].Line != 9 || !strings.Contains(got[0].Message, `"gemeente" is Dutch`) {
+		t.Fatalf("got %v, want one finding at line 9", got)
+	}
+}
+
+// TestYAML: string values with their lines; skipped keys and numbers are
+// not text; a block scalar starts on the line below its indicator.
+func TestYAML(t *testing.T) {
+	src := "- id: gemeente\n  term: municipality (gemeente) {param:gemeente.x}\n  forms: [gemeente]\n  definition: >-\n    The gemeente\n    decides.\n  article: \"1\"\n  count: 3\n"
+	texts, err := YAML("en.yaml", []byte(src), "id", "forms", "article")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Text{{2, "municipality (gemeente)  "}, {5, "The gemeente decides."}}
+	if len(texts) != len(want) || texts[0] != want[0] || texts[1] != want[1] {
+		t.Fatalf("got %v, want %v", texts, want)
+	}
+	if _, err := YAML("en.yaml", []byte("a: [1\n")); err == nil || !strings.HasPrefix(err.Error(), "en.yaml:2: did not find") {
+		t.Errorf("bad YAML: %v", err)
+	}
+}
+
+func FuzzCheck(f *testing.F) {
+	l, err := Parse("termen.yaml", []byte(testList))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("The gemeente (municipality) offers a trial job.")
+	f.Add("‘loonkostensubsidie")
+	f.Add("İİİ gemeente")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, d := range l.Check("f.md", []Text{{Line: 1, Text: s}}) {
+			if d.Line < 1 || d.Line > 1+strings.Count(s, "\n") {
+				t.Fatalf("line %d out of range for %q", d.Line, s)
+			}
+		}
+	})
+}
+
+// FuzzParse: any file gives a list or a termen.yaml:N error, never a panic.
+func FuzzParse(f *testing.F) {
+	f.Add(testList)
+	f.Add("- nl: [x\n")
+	f.Add("- nl: a\n  en: b\n  variants: [a]\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := Parse("termen.yaml", []byte(s))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "termen.yaml:") {
+				t.Fatalf("error without file:line: %v", err)
+			}
+			return
+		}
+		l.Check("x.md", []Text{{Line: 1, Text: s}})
+	})
+}
