@@ -18,6 +18,10 @@ type Options struct {
 	Out       string // output folder; replaced whole on success
 	// Date picks the amounts in force; the zero Date means today.
 	Date params.Date
+	// Cache, if set, keeps what this build derives for the next build
+	// with the same Cache, which then redoes only what changed (Serve
+	// keeps one). The output is the same with or without it.
+	Cache *Cache
 }
 
 // Result describes a finished build.
@@ -61,9 +65,7 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := CheckTerms(p, opts.Templates); err != nil {
-		return nil, nil, err
-	}
+	r.cache = opts.Cache
 	var mod *Module
 	if p.Calculators != nil && len(p.Calculators.Calculators) > 0 {
 		mod, err = buildWASM() // only a site with calculators needs it
@@ -78,6 +80,7 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	opts.Cache.endBuild()
 	return b, r, nil
 }
 

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -60,14 +62,8 @@ func WriteAtomic(dir string, files Output) (err error) {
 		}
 		inProcess.remove(tmp, tmp+".old")
 	}()
-	for _, name := range files.Paths() {
-		target := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(target, files[name], 0o644); err != nil {
-			return err
-		}
+	if err := writeFiles(tmp, dir, files); err != nil {
+		return err
 	}
 	// MkdirTemp creates 0700; a site folder is meant to be read by a server.
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -78,6 +74,73 @@ func WriteAtomic(dir string, files Output) (err error) {
 		return err
 	}
 	return swapIn(tmp, dir)
+}
+
+// writeFiles writes files into the new folder tmp. A file whose bytes the
+// previous site in old has already is hard-linked from there instead of
+// written: the previous site is only read, never changed, so the swap
+// keeps its meaning, and an unchanged file (above all the calculators'
+// module and its compressed copies) keeps its inode and modification time,
+// which is what rsync, a CDN upload and a browser's If-Modified-Since
+// look at. Where a link cannot be made the file is written.
+func writeFiles(tmp, old string, files Output) error {
+	names := files.Paths()
+	// Folders, each made once. linkable holds the folders of the previous
+	// site that are real folders all the way down from old: a file is
+	// never linked through a symbolic link to somewhere else.
+	linkable := map[string]bool{".": true}
+	for _, name := range names {
+		rel := filepath.Dir(filepath.FromSlash(name))
+		if _, ok := linkable[rel]; ok {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Join(tmp, rel), 0o755); err != nil {
+			return err
+		}
+		var chain []string
+		for d := rel; ; d = filepath.Dir(d) {
+			if _, ok := linkable[d]; ok {
+				break
+			}
+			chain = append(chain, d)
+		}
+		for i := len(chain) - 1; i >= 0; i-- {
+			info, err := os.Lstat(filepath.Join(old, chain[i]))
+			linkable[chain[i]] = linkable[filepath.Dir(chain[i])] && err == nil && info.IsDir()
+		}
+	}
+	return forEach(len(names), func(i int) error {
+		rel := filepath.FromSlash(names[i])
+		target, data := filepath.Join(tmp, rel), files[names[i]]
+		prev := filepath.Join(old, rel)
+		if linkable[filepath.Dir(rel)] && unchanged(prev, data) && os.Link(prev, target) == nil {
+			return nil
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+// unchanged reports whether the regular file at name holds exactly data,
+// and nothing else names it: the size first, then the bytes.
+func unchanged(name string, data []byte) bool {
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) || !soleLink(info) {
+		return false
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, min(len(data), 1<<20))
+	for off := 0; off < len(data); {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
+		if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false
+		}
+		off += n
+	}
+	return true
 }
 
 // swapIn puts the folder tmp in dir's place.

@@ -367,3 +367,134 @@ func TestHelperSlowBuild(t *testing.T) {
 	os.WriteFile(filepath.Join(tmp, "index.html"), []byte("half"), 0o644)
 	time.Sleep(time.Minute)
 }
+
+// TestWriteAtomicKeepsUnchanged: a file whose bytes did not change is the
+// previous build's file (same inode, not rewritten); a changed file, also
+// one changed by hand to other bytes of the same size, is written anew; a
+// file is never shared through a symbolic link in the previous site or with
+// a second name elsewhere; a failed build leaves the previous site as it
+// was.
+func TestWriteAtomicKeepsUnchanged(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	elsewhere := filepath.Join(t.TempDir(), "elsewhere")
+	v1 := Output{
+		"index.html":         []byte("same"),
+		"changed.html":       []byte("before"),
+		"by-hand.html":       []byte("original"),
+		"deep/er/same.wasm":  bytes.Repeat([]byte("wasm"), 300000), // larger than one read
+		"linked/file.txt":    []byte("through a link"),
+		"backup/page.html":   []byte("also named elsewhere"),
+		"deep/er/other.html": []byte("other"),
+	}
+	if err := WriteAtomic(out, v1); err != nil {
+		t.Fatal(err)
+	}
+	// The previous site as a person might leave it: a file edited in place
+	// (same size), a folder swapped for a link to the same files
+	// elsewhere, a file with a second name.
+	if err := os.WriteFile(filepath.Join(out, "by-hand.html"), []byte("ORIGINAL"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(elsewhere, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(elsewhere, "file.txt"), v1["linked/file.txt"], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(out, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(out, "linked")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := os.Link(filepath.Join(out, "backup/page.html"), filepath.Join(elsewhere, "page.html")); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	stat := func(name string) os.FileInfo {
+		t.Helper()
+		info, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	before := map[string]os.FileInfo{}
+	for name := range v1 {
+		before[name] = stat(name)
+	}
+	outside, err := os.Stat(filepath.Join(elsewhere, "file.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	v2 := Output{}
+	for name, b := range v1 {
+		v2[name] = b
+	}
+	v2["changed.html"] = []byte("after")
+	if err := WriteAtomic(out, v2); err != nil {
+		t.Fatal(err)
+	}
+	sameSite(t, out, v2)
+	for name, want := range map[string]bool{
+		"index.html": true, "deep/er/same.wasm": true, "deep/er/other.html": true,
+		"changed.html": false, "by-hand.html": false, "linked/file.txt": false, "backup/page.html": false,
+	} {
+		if got := os.SameFile(before[name], stat(name)); got != want {
+			t.Errorf("%s: kept from the previous build = %v, want %v", name, got, want)
+		}
+	}
+	if info, err := os.Lstat(filepath.Join(out, "linked")); err != nil || !info.IsDir() {
+		t.Errorf("linked/ is not a folder of its own in the new site: %v %v", info, err)
+	}
+	if os.SameFile(outside, stat("linked/file.txt")) {
+		t.Error("linked/file.txt shares the file outside the site")
+	}
+
+	// A failed build: the previous site stays as it was, the files it
+	// shares with the failed one included.
+	snap := snapshotTree(t, out)
+	bad := Output{"index.html": []byte("same"), "deep/er/same.wasm": v2["deep/er/same.wasm"], "index.html/x": []byte("a file in a file's place")}
+	if err := WriteAtomic(out, bad); err == nil {
+		t.Fatal("a build with a file in a file's place succeeded")
+	}
+	if got := snapshotTree(t, out); got != snap {
+		t.Errorf("the previous site changed after a failed build:\n%s\nwant\n%s", got, snap)
+	}
+	if got := listDir(t, parent); strings.Join(got, " ") != "public" {
+		t.Errorf("left beside the output: %q", got)
+	}
+}
+
+// BenchmarkWriteAtomic writes a site of 200 pages and one 4 MB module over
+// its previous build: unchanged (every file linked) and all changed.
+func BenchmarkWriteAtomic(b *testing.B) {
+	site := func(v int) Output {
+		out := Output{"rekenhulp/calculators.wasm": bytes.Repeat([]byte{byte(v)}, 4<<20)}
+		for i := range 200 {
+			out[fmt.Sprintf("artikel/%d/index.html", i)] = fmt.Appendf(nil, "<p>version %d%s", v, strings.Repeat(" padding", 2000))
+		}
+		return out
+	}
+	for _, bc := range []struct {
+		name    string
+		changed bool
+	}{{"unchanged", false}, {"changed", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "public")
+			v := 0
+			if err := WriteAtomic(out, site(v)); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if bc.changed {
+					v++
+				}
+				if err := WriteAtomic(out, site(v)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

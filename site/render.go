@@ -69,6 +69,7 @@ type Renderer struct {
 	layouts map[string]*template.Template
 	static  fs.FS
 	i18n    map[string]map[string]string
+	cache   *Cache // what earlier builds derived (Options.Cache); nil: none
 }
 
 // Built is a site rendered in memory: its files, and what was derived from
@@ -238,7 +239,7 @@ func formatDate(lang, iso string) string {
 func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 	out := Output{}
 	var all []*Page
-	b := &Built{Project: p, Files: out, Sites: map[string]*SiteData{}, Findings: p.Consistency()}
+	b := &Built{Project: p, Files: out, Sites: map[string]*SiteData{}, Findings: r.consistency(p)}
 	if p.Calculators == nil || len(p.Calculators.Calculators) == 0 {
 		mod = nil // no calculators: no module, amounts or scripts for them
 	}
@@ -252,10 +253,8 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 		all = append(all, r.pages(sd)...)
 	}
 	linkAlternates(all)
-	for _, pg := range all {
-		if err := r.renderPage(out, pg); err != nil {
-			return nil, err
-		}
+	if err := r.renderPages(out, all); err != nil {
+		return nil, err
 	}
 	err := fs.WalkDir(r.static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -280,7 +279,7 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 	} else {
 		delete(out, "js/rekenhulp.js")
 	}
-	if b.SearchDocs, err = addSearch(out, p); err != nil {
+	if b.SearchDocs, err = r.addSearch(out, p); err != nil {
 		return nil, err
 	}
 	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n")
@@ -598,19 +597,20 @@ func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Resul
 // addSearch indexes what the pages show: it extracts the sections of the
 // rendered pages and writes the browser's index per language, the search
 // scripts, and the search styles into the one stylesheet.
-func addSearch(out Output, p *project.Project) ([]search.Document, error) {
-	docs, err := search.DocumentsFromHTML(out, p.Languages)
+func (r *Renderer) addSearch(out Output, p *project.Project) ([]search.Document, error) {
+	docs, err := r.searchDocuments(out, p.Languages)
 	var pe *search.PageError
 	if errors.As(err, &pe) {
 		return nil, fmt.Errorf("%s:1: the page made from it cannot be read for search (%v)", sourceOf(p, pe.Page), pe.Err)
 	} else if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	for _, lang := range p.Languages {
-		b, err := search.ExportBrowser(docs, lang, p.Synonyms)
-		if err != nil {
-			return nil, fmt.Errorf("search index %s: %w", lang, err)
-		}
+	indexes, err := r.exportSearch(docs, p)
+	if err != nil {
+		return nil, err
+	}
+	for i, lang := range p.Languages {
+		b := indexes[i]
 		name := strings.TrimPrefix(search.IndexPath(lang), "/")
 		out[name] = b
 		out[name+".gz"] = gzipBytes(b)

@@ -91,6 +91,20 @@ var partLabels = map[string][2]string{
 //
 // langs are the site's languages (routes decides where each page lives).
 func DocumentsFromHTML(files map[string][]byte, langs routes.Languages) ([]Document, error) {
+	var docs []Document
+	for _, name := range IndexedPages(files, langs) {
+		d, err := PageDocuments(name, files[name], langs)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d...)
+	}
+	return docs, nil
+}
+
+// IndexedPages are the names of the files DocumentsFromHTML reads, in the
+// order it reads them.
+func IndexedPages(files map[string][]byte, langs routes.Languages) []string {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		if (name == "index.html" || strings.HasSuffix(name, "/index.html")) && pageKind(langs, name) != "" {
@@ -98,30 +112,34 @@ func DocumentsFromHTML(files map[string][]byte, langs routes.Languages) ([]Docum
 		}
 	}
 	sort.Strings(names)
-	var docs []Document
-	for _, name := range names {
-		root, err := html.Parse(bytes.NewReader(files[name]))
-		if err != nil {
-			return nil, &PageError{Page: name, Err: err}
-		}
-		p := &pageParser{name: name, url: "/" + strings.TrimSuffix(name, "index.html"), kind: pageKind(langs, name)}
-		p.lang = attr(find(root, func(n *html.Node) bool { return n.DataAtom == atom.Html }), "lang")
-		if p.lang == "" {
-			p.lang, _ = langs.Split(name)
-		}
-		if robots := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Meta && attr(n, "name") == "robots" }); robots != nil && strings.Contains(attr(robots, "content"), "noindex") {
-			continue
-		}
-		p.main = find(root, func(n *html.Node) bool { return n.DataAtom == atom.Main })
-		if p.main == nil {
-			return nil, &PageError{Page: name, Err: errors.New("no <main> element")}
-		}
-		if err := p.parse(); err != nil {
-			return nil, &PageError{Page: name, Err: err}
-		}
-		docs = append(docs, p.docs...)
+	return names
+}
+
+// PageDocuments extracts the sections of one page of IndexedPages: what
+// DocumentsFromHTML takes from it. A page depends on nothing else, so the
+// build reads pages in parallel and reads again only the pages that
+// changed.
+func PageDocuments(name string, page []byte, langs routes.Languages) ([]Document, error) {
+	root, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return nil, &PageError{Page: name, Err: err}
 	}
-	return docs, nil
+	p := &pageParser{name: name, url: "/" + strings.TrimSuffix(name, "index.html"), kind: pageKind(langs, name)}
+	p.lang = attr(find(root, func(n *html.Node) bool { return n.DataAtom == atom.Html }), "lang")
+	if p.lang == "" {
+		p.lang, _ = langs.Split(name)
+	}
+	if robots := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Meta && attr(n, "name") == "robots" }); robots != nil && strings.Contains(attr(robots, "content"), "noindex") {
+		return nil, nil
+	}
+	p.main = find(root, func(n *html.Node) bool { return n.DataAtom == atom.Main })
+	if p.main == nil {
+		return nil, &PageError{Page: name, Err: errors.New("no <main> element")}
+	}
+	if err := p.parse(); err != nil {
+		return nil, &PageError{Page: name, Err: err}
+	}
+	return p.docs, nil
 }
 
 // PageError is a built page the search cannot read. The generator names
