@@ -22,6 +22,10 @@ type Options struct {
 	// with the same Cache, which then redoes only what changed (Serve
 	// keeps one). The output is the same with or without it.
 	Cache *Cache
+
+	// wasmLater builds without the calculators' module when it is not
+	// compiled yet: Serve compiles it meanwhile and builds again.
+	wasmLater bool
 }
 
 // Result describes a finished build.
@@ -68,7 +72,11 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	r.cache = opts.Cache
 	var mod *Module
 	if p.Calculators != nil && len(p.Calculators.Calculators) > 0 {
-		mod, err = buildWASM() // only a site with calculators needs it
+		if opts.wasmLater && !wasmCached() {
+			mod = pendingModule
+		} else {
+			mod, err = buildWASM() // only a site with calculators needs it
+		}
 	}
 	if errors.Is(err, ErrNoToolchain) {
 		p.Warnings = append(p.Warnings, ordinance.Diagnostic{File: "calculators/wasm", Line: 1, Warning: true,
@@ -80,6 +88,8 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	precompress(b.Files)                        // compress.go
+	b.Files[HeadersFile] = headersFile(b.Files) // headers.go
 	opts.Cache.endBuild()
 	return b, r, nil
 }

@@ -61,8 +61,12 @@ type SiteData struct {
 	// HasWASM is false when the calculators could not be compiled for the
 	// browser; the pages then show only their tables.
 	HasWASM bool
-	Project *project.Project
-	strings map[string]string
+	// WASMPending: the module is still being compiled (a first serve);
+	// the calculator pages say so and show their tables.
+	WASMPending bool
+	Project     *project.Project
+	assets      map[string]string // plain → content-hashed paths (assets.go)
+	strings     map[string]string
 }
 
 // Page is what a layout renders. Templates reach the whole site through
@@ -113,7 +117,7 @@ func (p *Page) FullPath() string { return p.Site.Prefix + p.Path }
 func (p *Page) URL(target string) string { return p.link(p.Site.Prefix + target) }
 
 // Asset returns the link to a file shared by all languages ("/css/…").
-func (p *Page) Asset(target string) string { return p.link(target) }
+func (p *Page) Asset(target string) string { return p.link(p.Site.assetPath(target)) }
 
 func (p *Page) link(full string) string {
 	if p.Kind == KindNotFound {

@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +16,7 @@ import (
 	"os"
 	"path"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -302,17 +305,17 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", cachePage)
 	w.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	w.Write(page)
 }
 
-// setHeaders sets the headers every answer carries, pages and errors alike.
+// setHeaders sets the headers every answer carries, pages and errors
+// alike: securityHeaders, the same as the build's _headers file.
 func setHeaders(w http.ResponseWriter) {
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Referrer-Policy", "same-origin")
-	// The pages carry the same policy in a meta tag, for static hosts; a
-	// header can also forbid framing.
-	w.Header().Set("Content-Security-Policy", ContentSecurityPolicy+"; frame-ancestors 'none'")
+	for _, h := range securityHeaders {
+		w.Header().Set(h[0], h[1])
+	}
 }
 
 // ContentSecurityPolicy allows only the site's own files, and the
@@ -340,7 +343,26 @@ type siteFile struct {
 	modTime time.Time
 	isDir   bool
 	close   func()
+	tag     string // the ETag, where the site knows it already
 }
+
+// etag is a strong ETag of the file's bytes: each representation (plain,
+// brotli, gzip) has its own, as RFC 9110 asks.
+func (f siteFile) etag() string {
+	if f.tag != "" {
+		return f.tag
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f.content); err != nil {
+		return ""
+	}
+	if _, err := f.content.Seek(0, io.SeekStart); err != nil {
+		return ""
+	}
+	return etagOf(h.Sum(nil))
+}
+
+func etagOf(sum []byte) string { return `"` + hex.EncodeToString(sum[:12]) + `"` }
 
 // folder is a site on disk.
 type folder string
@@ -364,6 +386,7 @@ type snapshot struct {
 	files   Output
 	dirs    map[string]bool // every folder of files, "" the root
 	modTime time.Time
+	etags   sync.Map // file → ETag, made when first asked for
 }
 
 func newSnapshot(files Output, modTime time.Time) *snapshot {
@@ -379,7 +402,12 @@ func newSnapshot(files Output, modTime time.Time) *snapshot {
 func (s *snapshot) open(name string) (siteFile, bool) {
 	key := strings.TrimPrefix(name, "/")
 	if b, ok := s.files[key]; ok {
-		return siteFile{content: bytes.NewReader(b), size: int64(len(b)), modTime: s.modTime, close: func() {}}, true
+		tag, ok := s.etags.Load(key)
+		if !ok {
+			sum := sha256.Sum256(b)
+			tag, _ = s.etags.LoadOrStore(key, etagOf(sum[:]))
+		}
+		return siteFile{content: bytes.NewReader(b), size: int64(len(b)), modTime: s.modTime, close: func() {}, tag: tag.(string)}, true
 	}
 	if s.dirs[key] {
 		return siteFile{modTime: s.modTime, isDir: true, close: func() {}}, true
@@ -389,8 +417,11 @@ func (s *snapshot) open(name string) (siteFile, bool) {
 
 // serveFiles answers a request for a file of site: index.html for
 // folders, a redirect to the folder's name with a slash, the site's own
-// 404.html with status 404, no folder listings, NAME.gz to clients that
-// accept gzip. Every answer, errors included, carries setHeaders.
+// 404.html with status 404, no folder listings. A file the build
+// compressed (NAME.br, NAME.gz beside it) goes out in the coding the
+// client prefers (negotiate). Every answer carries the security headers,
+// a strong ETag of the bytes sent (so If-None-Match gets 304) and the
+// Cache-Control of its kind (cacheControl).
 func serveFiles(w http.ResponseWriter, r *http.Request, site siteFiles) {
 	setHeaders(w)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -418,19 +449,120 @@ func serveFiles(w http.ResponseWriter, r *http.Request, site siteFiles) {
 		return
 	}
 	defer f.close()
-	// The build writes NAME.gz beside large files (the calculators'
-	// module); send it to clients that accept gzip.
-	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		if gz, ok := site.open(name + ".gz"); ok && !gz.isDir {
-			defer gz.close()
-			w.Header().Set("Content-Encoding", "gzip")
-			w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
-			w.Header().Add("Vary", "Accept-Encoding")
-			serveContent(w, r, path.Base(name), gz)
-			return
+	hdr := w.Header()
+	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+		hdr.Set("Content-Type", ct)
+	}
+	hdr.Set("Cache-Control", cacheControl(name))
+	if compressTypes[path.Ext(name)] {
+		// Whatever is sent, a cache must ask again for another
+		// Accept-Encoding.
+		hdr.Set("Vary", "Accept-Encoding")
+		var have []string
+		for _, c := range codings {
+			if v, ok := site.open(name + c.ext); ok {
+				v.close()
+				if !v.isDir {
+					have = append(have, c.name)
+				}
+			}
+		}
+		if coding := negotiate(r.Header.Values("Accept-Encoding"), have); coding != "identity" {
+			if v, ok := site.open(name + codingExt(coding)); ok && !v.isDir {
+				defer v.close()
+				hdr.Set("Content-Encoding", coding)
+				f = v
+			}
 		}
 	}
+	hdr.Set("ETag", f.etag())
 	serveContent(w, r, path.Base(name), f)
+}
+
+// codings are the content codings the build writes, best first: brotli is
+// about a fifth smaller than gzip on pages and the module.
+var codings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
+
+func codingExt(coding string) string {
+	for _, c := range codings {
+		if c.name == coding {
+			return c.ext
+		}
+	}
+	return ""
+}
+
+// negotiate picks the content coding to send from the Accept-Encoding
+// header values (RFC 9110, section 12.5.3) among have (which the server
+// has) and "identity": the highest q-value wins, q=0 refuses, "*" stands
+// for every coding not named, identity not named comes last, and at equal
+// q-values the smaller coding (the order of codings) wins. No header means
+// identity, as
+// a client that names no coding may not decode one. When nothing
+// acceptable is left (identity;q=0 with no usable coding) the header is
+// disregarded and identity sent, as section 12.1 allows: a page is better
+// than a 406.
+func negotiate(header []string, have []string) string {
+	if len(header) == 0 {
+		return "identity"
+	}
+	q := map[string]float64{}
+	star, hasStar := 0.0, false
+	for _, v := range header {
+		for _, part := range strings.Split(v, ",") {
+			coding, params, _ := strings.Cut(part, ";")
+			coding = strings.ToLower(textproto.TrimString(coding))
+			if coding == "" {
+				continue
+			}
+			weight := 1.0
+			for _, p := range strings.Split(params, ";") {
+				k, val, ok := strings.Cut(p, "=")
+				if !ok || !strings.EqualFold(textproto.TrimString(k), "q") {
+					continue
+				}
+				f, err := strconv.ParseFloat(textproto.TrimString(val), 64)
+				if err != nil || f < 0 || f > 1 {
+					f = 0 // unreadable: a refusal, as identity is always safe
+				}
+				weight = f
+			}
+			if coding == "x-gzip" {
+				coding = "gzip"
+			}
+			if coding == "*" {
+				star, hasStar = weight, true
+				continue
+			}
+			if old, ok := q[coding]; !ok || weight > old {
+				q[coding] = weight
+			}
+		}
+	}
+	weight := func(coding string) float64 {
+		if w, ok := q[coding]; ok {
+			return w
+		}
+		if hasStar {
+			return star
+		}
+		if coding == "identity" {
+			// Acceptable unless refused by name or by "*", but below any
+			// coding the client names: naming one asks for it.
+			return 0.0001
+		}
+		return 0
+	}
+	best, bestQ := "identity", weight("identity")
+	for _, c := range codings {
+		if !slices.Contains(have, c.name) {
+			continue
+		}
+		if w := weight(c.name); w > 0 && (w > bestQ || w == bestQ && best == "identity") {
+			best, bestQ = c.name, w
+		}
+	}
+	return best
 }
 
 // serveContent is http.ServeContent with a bound on Range requests: see
@@ -521,6 +653,7 @@ func rangesFit(h string, size int64) bool {
 
 func notFound(w http.ResponseWriter, site siteFiles) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", cachePage)
 	if f, ok := site.open("/404.html"); ok && !f.isDir {
 		defer f.close()
 		w.Header().Set("Content-Length", strconv.FormatInt(f.size, 10))

@@ -58,7 +58,7 @@ func TestServeHammer(t *testing.T) {
 	}
 	pages := []string{
 		"/", "/artikel/1/", "/artikel/2/", "/artikel/3/", "/artikel/4/", "/verordening/",
-		"/leesbaarheid/", "/zoeken/", "/zoeken/?q=inkomenstoeslag", "/css/regelgids.css",
+		"/leesbaarheid/", "/zoeken/", "/zoeken/?q=inkomenstoeslag", "/robots.txt",
 	}
 
 	// A few thousand requests, spread over all the rebuilds. For a heavier

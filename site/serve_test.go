@@ -69,7 +69,7 @@ func TestServe(t *testing.T) {
 		{"/", 200, "<h1 class=\"utrecht-heading-1\">Hulp bij werk</h1>"},
 		{"/artikel/6/", 200, "Participatieplaats"},
 		{"/artikel/6", 301, ""},
-		{"/css/regelgids.css", 200, "--rg-color-primary"},
+		{"/" + generate(t).Hashed("css/regelgids.css"), 200, "--rg-color-primary"},
 		{"/artikel/99/", 404, "Pagina niet gevonden"},
 		{"/../../../../etc/passwd", 404, "Pagina niet gevonden"},
 		{"/%2e%2e/%2e%2e/etc/passwd", 404, "Pagina niet gevonden"},
@@ -95,7 +95,7 @@ func TestServe(t *testing.T) {
 	}
 	// The calculators' module goes out pre-compressed to clients that
 	// accept gzip.
-	req0, _ := http.NewRequest("GET", base+"/rekenhulp/calculators.wasm", nil)
+	req0, _ := http.NewRequest("GET", base+"/"+generate(t).Hashed(site.WASMFile), nil)
 	req0.Header.Set("Accept-Encoding", "gzip")
 	wasm, err := http.DefaultTransport.RoundTrip(req0)
 	if err != nil {

@@ -56,7 +56,7 @@ var generated = sync.OnceValue(func() built {
 // TestPagesExist: every page the site promises is written.
 func TestPagesExist(t *testing.T) {
 	out := generate(t)
-	want := []string{"sitemap.xml", "robots.txt", "css/regelgids.css"}
+	want := []string{"sitemap.xml", "robots.txt", out.Hashed("css/regelgids.css")}
 	guides := []string{"sociale-activering", "werkervaringsplaats", "participatieplaats", "beschut-werk", "proefplaats", "leer-werktraject", "scholing",
 		"loonkostensubsidie-kwetsbare-inwoners", "loonkostensubsidie-arbeidsbeperking", "jobcoach", "hulp-bij-beperkingen-motoriek",
 		"meeneembare-voorzieningen", "vervoer-naar-werk", "uitstroompremie", "andere-voorzieningen", "hulp-aanvragen"}

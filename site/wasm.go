@@ -1,8 +1,6 @@
 package site
 
 import (
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -30,10 +28,15 @@ const (
 var ErrNoToolchain = errors.New("the Go toolchain (go) is not installed, so the calculators cannot be compiled for the browser")
 
 // wasmModule is the compiled calculators module and the toolchain's loader.
+// Its compressed copies are made by precompress and kept on disk by
+// content hash (compress.go), so a rebuild never compresses it again.
 type wasmModule struct {
 	wasm, exec []byte
-	gz         []byte // wasm, compressed once: gzip -9 of 3 MB is the slowest step of a build
 }
+
+// pendingModule stands for a module that is still being compiled: the
+// calculator pages say so and show their tables (see Serve).
+var pendingModule = &wasmModule{}
 
 var (
 	wasmMu    sync.Mutex
@@ -45,15 +48,7 @@ var (
 // toolchain version, in memory and in the user's cache folder, so only the
 // first build after a change pays for the compiler.
 func buildWASM() (*wasmModule, error) {
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		return nil, ErrNoToolchain
-	}
-	version, err := goOutput(goBin, "env", "GOVERSION")
-	if err != nil {
-		return nil, err
-	}
-	hash, err := sourceHash(regelgids.CalculatorSource, version)
+	goBin, hash, err := wasmSource()
 	if err != nil {
 		return nil, err
 	}
@@ -68,11 +63,52 @@ func buildWASM() (*wasmModule, error) {
 		if m, err = compileWASM(goBin); err != nil {
 			return nil, err
 		}
-		m.gz = gzipBytes(m.wasm)
 		writeModule(cache, m) // a cache that cannot be written only costs time
 	}
 	wasmBuilt[hash] = m
 	return m, nil
+}
+
+// wasmSource finds the toolchain and hashes the module's source with its
+// version: the key of the module caches.
+func wasmSource() (goBin, hash string, err error) {
+	if goBin, err = exec.LookPath("go"); err != nil {
+		return "", "", ErrNoToolchain
+	}
+	version, err := goOutput(goBin, "env", "GOVERSION")
+	if err != nil {
+		return "", "", err
+	}
+	hash, err = sourceHash(regelgids.CalculatorSource, version)
+	return goBin, hash, err
+}
+
+// wasmCached reports whether buildWASM would answer without compiling:
+// the module is in memory or in the cache folder, or there is no
+// toolchain to compile it with.
+func wasmCached() bool {
+	_, hash, err := wasmSource()
+	if err != nil {
+		return true // buildWASM fails at once
+	}
+	wasmMu.Lock()
+	defer wasmMu.Unlock()
+	if wasmBuilt[hash] != nil {
+		return true
+	}
+	_, err = readModule(filepath.Join(cacheDir(), "wasm", hash))
+	return err == nil
+}
+
+// prepareWASM compiles the module and compresses it, so that the build
+// that then uses it finds both in the caches.
+func prepareWASM() error {
+	m, err := buildWASM()
+	if err != nil {
+		return err
+	}
+	compressFile(m.wasm, true, 0)
+	return nil
 }
 
 func cacheDir() string {
@@ -166,18 +202,14 @@ func readModule(dir string) (*wasmModule, error) {
 	if err != nil {
 		return nil, err
 	}
-	gz, err := os.ReadFile(filepath.Join(dir, "calculators.wasm.gz"))
-	if err != nil {
-		return nil, err
-	}
-	return &wasmModule{wasm: wasm, exec: execJS, gz: gz}, nil
+	return &wasmModule{wasm: wasm, exec: execJS}, nil
 }
 
 func writeModule(dir string, m *wasmModule) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for name, b := range map[string][]byte{"calculators.wasm": m.wasm, "wasm_exec.js": m.exec, "calculators.wasm.gz": m.gz} {
+	for name, b := range map[string][]byte{"calculators.wasm": m.wasm, "wasm_exec.js": m.exec} {
 		tmp, err := os.CreateTemp(dir, name+".tmp-*")
 		if err != nil {
 			return err
@@ -193,14 +225,4 @@ func writeModule(dir string, m *wasmModule) error {
 		}
 	}
 	return nil
-}
-
-// gzipBytes compresses b deterministically: no name or time in the header,
-// so the same module gives the same .gz file.
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // the level is valid
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
 }

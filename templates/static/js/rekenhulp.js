@@ -1,16 +1,20 @@
 // Calculator forms: the rules run in the browser as WebAssembly compiled
 // from the same Go package the site and the command line use. This script
-// only collects the answers, loads the module on first use, and shows the
-// result or the errors next to their fields. Without JavaScript the form
-// stays hidden and the page shows its table of examples.
+// only collects the answers, loads the module while the resident reads and
+// fills in the form, and shows the result or the errors next to their
+// fields. Without JavaScript a stylesheet inside <noscript> hides the form
+// and the page shows its table of examples.
 (function () {
   "use strict";
 
   var loading = null;
 
-  // loadCalculators loads wasm_exec.js, the module and bedragen.json once:
-  // the amounts (sets) and the binding, which says since when the ordinance
-  // applies and which article and lid each reason cites.
+  // loadCalculators loads wasm_exec.js, the module and bedragen.json once
+  // and starts the module: the amounts (sets) and the binding, which says
+  // since when the ordinance applies and which article and lid each reason
+  // cites. The module is compiled while it downloads where the server says
+  // it is WebAssembly (application/wasm); other servers get the slower
+  // path through an ArrayBuffer.
   function loadCalculators(form) {
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
@@ -21,16 +25,35 @@
       document.head.appendChild(s);
     }).then(function () {
       var go = new Go();
-      var wasm = fetch(form.dataset.wasm);
-      var inst = WebAssembly.instantiateStreaming
-        ? WebAssembly.instantiateStreaming(wasm, go.importObject)
-        : wasm.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      var inst = fetch(form.dataset.wasm).then(function (r) {
+        if (!r.ok) throw new Error("calculators.wasm: " + r.status);
+        var type = (r.headers.get("Content-Type") || "").split(";")[0].trim();
+        if (WebAssembly.instantiateStreaming && type === "application/wasm") {
+          return WebAssembly.instantiateStreaming(r, go.importObject);
+        }
+        return r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      });
       return Promise.all([inst, fetch(form.dataset.amounts).then(function (r) { return r.json(); })]).then(function (res) {
         go.run(res[0].instance);
         return { sets: res[1].sets, binding: JSON.stringify(res[1].binding) };
       });
     });
+    loading.catch(function () { loading = null; }); // try again on the next tap
     return loading;
+  }
+
+  // preload starts loading once the page has been drawn and the browser is
+  // idle, so that the module is ready by the time the resident has filled
+  // in the form and presses Bereken; focusing a field starts it sooner.
+  function preload(form) {
+    var start = function () { loadCalculators(form).catch(function () {}); };
+    var idle = function () {
+      if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 2000 });
+      else setTimeout(start, 200);
+    };
+    if (document.readyState === "complete") idle();
+    else window.addEventListener("load", idle, { once: true });
+    form.addEventListener("focusin", start, { once: true });
   }
 
   // setFor picks the amounts in force on the date: the latest set that
@@ -248,12 +271,14 @@
 
   function init(form) {
     var out = document.getElementById(form.dataset.result);
-    form.hidden = false;
-    var intro = document.querySelector("[data-js-intro]");
-    if (intro) intro.hidden = false;
-    // Start loading as soon as the resident starts on the form, so that the
-    // module is often ready by the time they press Bereken.
-    form.addEventListener("focusin", function () { loadCalculators(form).catch(function () {}); }, { once: true });
+    if (!window.WebAssembly || !window.fetch || !window.Promise) {
+      // A browser that cannot run the rules gets the page without the form.
+      form.hidden = true;
+      var intro = document.querySelector("[data-js-intro]");
+      if (intro) intro.hidden = true;
+      return;
+    }
+    preload(form);
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       if (form.dataset.busy === "true") return;
@@ -276,7 +301,6 @@
         showResult(form, out, res, set);
       }).catch(function () {
         busy(form, false);
-        loading = null; // try again on the next tap
         showErrors(form, null, out.dataset.loadError);
       });
     });

@@ -1,0 +1,215 @@
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+)
+
+// Precompression: the build writes NAME.br and NAME.gz beside every text
+// file and the calculators' module, so `serve`, nginx (brotli_static,
+// gzip_static) and other static hosts send compressed bytes without
+// compressing on each request.
+
+// compressTypes are the extensions worth compressing; images and fonts
+// are compressed already.
+var compressTypes = map[string]bool{
+	".html": true, ".css": true, ".js": true, ".mjs": true, ".json": true,
+	".svg": true, ".xml": true, ".txt": true, ".wasm": true, ".webmanifest": true,
+}
+
+// minCompress is the smallest file worth a compressed copy: below it the
+// headers of the answer outweigh what compression saves.
+const minCompress = 512
+
+// compressedPair is a file's brotli and gzip copies; nil where the copy
+// saves too little to be worth a file.
+type compressedPair struct{ br, gz []byte }
+
+// Content-hashed assets (the module, scripts, stylesheet) are compressed
+// as hard as brotli and gzip go: browsers keep them for a year, and the
+// result is kept on disk by content hash, so only a changed file costs
+// time (the 3.6 MB module takes about 7 s). Pages and indexes change with
+// every content edit and get a fast level that is within 1 % of the best
+// for HTML.
+const (
+	brotliBest, gzipBest = 11, gzip.BestCompression
+	brotliFast, gzipFast = 6, 6
+)
+
+var (
+	compressMu  sync.Mutex
+	compressMem = map[[32]byte]*compressEntry{} // by content and level
+	compressGen int
+)
+
+type compressEntry struct {
+	pair compressedPair
+	gen  int // the last precompress that used it
+}
+
+// precompress adds NAME.br and NAME.gz to out for every file that gains
+// from them. The same bytes always give the same copies.
+func precompress(out Output) {
+	var names []string
+	for name, b := range out {
+		if compressTypes[path.Ext(name)] && len(b) >= minCompress {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	compressMu.Lock()
+	compressGen++
+	gen := compressGen
+	compressMu.Unlock()
+
+	pairs := make([]compressedPair, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				pairs[i] = compressFile(out[names[i]], isHashed(names[i]), gen)
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, name := range names {
+		if pairs[i].br != nil {
+			out[name+".br"] = pairs[i].br
+		}
+		if pairs[i].gz != nil {
+			out[name+".gz"] = pairs[i].gz
+		}
+	}
+	// Forget what neither this build nor the one before used, so a server
+	// that rebuilds for hours does not keep every old page.
+	compressMu.Lock()
+	for k, e := range compressMem {
+		if e.gen < gen-1 {
+			delete(compressMem, k)
+		}
+	}
+	compressMu.Unlock()
+}
+
+// compressFile returns the copies of b worth writing, from memory, from
+// the disk cache (best only) or freshly made.
+func compressFile(b []byte, best bool, gen int) compressedPair {
+	h := sha256.New()
+	h.Write(b)
+	if best {
+		h.Write([]byte{1})
+	}
+	var key [32]byte
+	h.Sum(key[:0])
+	compressMu.Lock()
+	e := compressMem[key]
+	if e != nil {
+		e.gen = gen
+	}
+	compressMu.Unlock()
+	if e != nil {
+		return e.pair
+	}
+	var pair compressedPair
+	dir := filepath.Join(cacheDir(), "compressed")
+	file := filepath.Join(dir, hex.EncodeToString(key[:]))
+	ok := false
+	if best {
+		pair, ok = readCompressed(file, b)
+	}
+	if !ok {
+		brLevel, gzLevel := brotliFast, gzipFast
+		if best {
+			brLevel, gzLevel = brotliBest, gzipBest
+		}
+		pair = compressedPair{br: brotliBytes(b, brLevel), gz: gzipLevel(b, gzLevel)}
+		if best {
+			writeCompressed(dir, file, pair) // a cache that cannot be written only costs time
+		}
+	}
+	// Keep a copy only where it saves at least a tenth.
+	if len(pair.br) > len(b)*9/10 {
+		pair.br = nil
+	}
+	if len(pair.gz) > len(b)*9/10 {
+		pair.gz = nil
+	}
+	compressMu.Lock()
+	compressMem[key] = &compressEntry{pair: pair, gen: gen}
+	compressMu.Unlock()
+	return pair
+}
+
+// readCompressed reads both copies from the disk cache and checks that
+// they give back raw: a damaged cache file must not reach a browser.
+func readCompressed(file string, raw []byte) (compressedPair, bool) {
+	br, err1 := os.ReadFile(file + ".br")
+	gz, err2 := os.ReadFile(file + ".gz")
+	if err1 != nil || err2 != nil {
+		return compressedPair{}, false
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return compressedPair{}, false
+	}
+	for _, r := range []io.Reader{brotli.NewReader(bytes.NewReader(br)), zr} {
+		got, err := io.ReadAll(r)
+		if err != nil || !bytes.Equal(got, raw) {
+			return compressedPair{}, false
+		}
+	}
+	return compressedPair{br: br, gz: gz}, true
+}
+
+func writeCompressed(dir, file string, pair compressedPair) {
+	if os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	for ext, b := range map[string][]byte{".br": pair.br, ".gz": pair.gz} {
+		tmp, err := os.CreateTemp(dir, filepath.Base(file)+ext+".tmp-*")
+		if err != nil {
+			return
+		}
+		_, werr := tmp.Write(b)
+		cerr := tmp.Close()
+		if werr != nil || cerr != nil || os.Rename(tmp.Name(), file+ext) != nil {
+			os.Remove(tmp.Name())
+			return
+		}
+	}
+}
+
+// brotliBytes compresses b with brotli at the given quality (0–11).
+func brotliBytes(b []byte, quality int) []byte {
+	var buf bytes.Buffer
+	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: quality, LGWin: 22})
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+// gzipLevel compresses b deterministically: no name or time in the
+// header, so the same bytes give the same .gz file.
+func gzipLevel(b []byte, level int) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, level) // the levels used are valid
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}

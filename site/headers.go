@@ -1,0 +1,76 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+)
+
+// HeadersFile is the build's list of HTTP headers in the format Netlify
+// and Cloudflare Pages read, so a site published there is answered as
+// `regelgids serve` answers it.
+const HeadersFile = "_headers"
+
+// securityHeaders are sent with every answer, pages and errors alike. The
+// pages carry the same policy in a meta tag, for hosts that send no
+// headers; only a header can forbid framing.
+var securityHeaders = [][2]string{
+	{"Content-Security-Policy", ContentSecurityPolicy + "; frame-ancestors 'none'"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "same-origin"},
+}
+
+// Cache lifetimes. A content-hashed asset never changes under its name;
+// a page is asked for again each time (its ETag makes that a short 304),
+// so a new build shows at once; other files (the search indexes, robots.txt,
+// sitemap.xml) may be kept five minutes.
+const (
+	cacheImmutable = "public, max-age=31536000, immutable"
+	cachePage      = "no-cache"
+	cacheShort     = "public, max-age=300"
+)
+
+// cacheControl is the Cache-Control of a site file by its path.
+func cacheControl(name string) string {
+	switch {
+	case isHashed(name):
+		return cacheImmutable
+	case path.Ext(name) == ".html":
+		return cachePage
+	}
+	return cacheShort
+}
+
+// headersFile writes _headers for the files of out: the security headers
+// for every path, and the cache lifetime of every file that is not a page,
+// one rule each. Pages keep the hosts' default (max-age=0,
+// must-revalidate), which is serve's no-cache: a rule for all paths would
+// be joined with the assets' rules on Cloudflare Pages, and listing every
+// page would pass its limit of 100 rules.
+func headersFile(out Output) []byte {
+	var b strings.Builder
+	b.WriteString("# HTTP headers for Netlify and Cloudflare Pages, written by regelgids build:\n")
+	b.WriteString("# the headers `regelgids serve` sends. Pages keep the host's default caching\n")
+	b.WriteString("# (max-age=0, must-revalidate); content-hashed files are kept a year.\n")
+	b.WriteString("/*\n")
+	for _, h := range securityHeaders {
+		fmt.Fprintf(&b, "  %s: %s\n", h[0], h[1])
+	}
+	var names []string
+	for name := range out {
+		switch path.Ext(name) {
+		case ".html", ".br", ".gz":
+			continue
+		}
+		if name == HeadersFile {
+			continue
+		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(&b, "\n/%s\n  Cache-Control: %s\n", name, cacheControl(name))
+	}
+	return []byte(b.String())
+}
