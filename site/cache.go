@@ -5,11 +5,16 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
+	"encoding/json"
 	"fmt"
+	"hash/fnv"
+	"reflect"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/regelgids/regelgids/site/project"
+	"github.com/regelgids/regelgids/site/readability"
 	"github.com/regelgids/regelgids/site/routes"
 	"github.com/regelgids/regelgids/site/search"
 )
@@ -164,4 +169,89 @@ func (r *Renderer) exportSearch(docs []search.Document, p *project.Project) ([][
 		return nil
 	})
 	return out, err
+}
+
+// analyzer runs the readability review of one language's texts: queued by
+// analyze, done by run on every core, each report kept in the cache by
+// its text and options. Reports in the cache are shared between builds
+// and never changed: run copies them.
+type analyzer struct {
+	cache *Cache
+	jobs  []analysis
+}
+
+type analysis struct {
+	text, lang string
+	opts       readability.Options
+	into       *readability.Report
+	law        string // the kind of law text: scored, not judged
+}
+
+// analyze queues readability.Analyze(text, lang, opts) and returns the
+// report run fills in.
+func (a *analyzer) analyze(text, lang string, opts readability.Options) *readability.Report {
+	r := &readability.Report{}
+	a.jobs = append(a.jobs, analysis{text: text, lang: lang, opts: opts, into: r})
+	return r
+}
+
+// analyzeLaw is analyze for a text that is measured against the guides'
+// yardstick (opts) but never judged: its report has kind and is not graded.
+func (a *analyzer) analyzeLaw(text, lang string, opts readability.Options, kind string) *readability.Report {
+	r := a.analyze(text, lang, opts)
+	a.jobs[len(a.jobs)-1].law = kind
+	return r
+}
+
+// run analyses the queued texts and returns out, now with their reports.
+func (a *analyzer) run(out []Reviewed) ([]Reviewed, error) {
+	keys := make([][]byte, len(a.jobs))
+	if a.cache != nil {
+		// The lists are the project's, the same for every text: hashed
+		// once each, told apart by identity while they are in use here.
+		type lists struct {
+			th     *readability.Thresholds
+			jargon *string
+			n      int
+			common uintptr
+		}
+		seen := map[lists][]byte{}
+		for i, j := range a.jobs {
+			o := j.opts
+			id := lists{o.Thresholds, unsafe.SliceData(o.Jargon), len(o.Jargon), reflect.ValueOf(o.Common).Pointer()}
+			if seen[id] == nil {
+				seen[id] = optionsKey(o)
+			}
+			sum := hashParts(seen[id], []byte(strings.Join(o.Explained, "\n")), []byte(o.Kind), []byte(j.lang), []byte(j.text))
+			keys[i] = sum[:]
+		}
+	}
+	err := forEach(len(a.jobs), func(i int) error {
+		j := a.jobs[i]
+		r, _ := cached(a.cache, "readability", [][]byte{keys[i]}, func() (*readability.Report, error) {
+			return readability.Analyze(j.text, j.lang, j.opts), nil
+		})
+		*j.into = *r
+		if j.law != "" {
+			j.into.Kind, j.into.Graded = j.law, false
+		}
+		return nil
+	})
+	a.jobs = nil
+	return out, err
+}
+
+// optionsKey hashes the lists of readability options: the thresholds,
+// the jargon and the common words.
+func optionsKey(o readability.Options) []byte {
+	th, _ := json.Marshal(o.Thresholds) // plain data; the source lines are not used
+	var common uint64
+	for w := range o.Common {
+		// A sum of the words' hashes: the map's order does not matter.
+		h := fnv.New64a()
+		h.Write([]byte(w))
+		common += h.Sum64()
+	}
+	sum := hashParts(th, []byte(strings.Join(o.Jargon, "\n")), fmt.Appendf(nil, "%d %d %t", common, len(o.Common), o.Common != nil))
+	return sum[:]
 }

@@ -41,6 +41,13 @@ func (r Reviewed) Fails() bool { return r.Report.Graded && !r.Report.Pass }
 // entry, each article and each article's toelichting. Guides and glossary
 // entries are judged against the B1 thresholds; law is scored only.
 func Review(p *project.Project, lang string) ([]Reviewed, error) {
+	return reviewTexts(p, lang, nil)
+}
+
+// reviewTexts is Review with the texts analysed on every core, each
+// report kept in c by its text and options.
+func reviewTexts(p *project.Project, lang string, c *Cache) ([]Reviewed, error) {
+	an := &analyzer{cache: c}
 	opts := func(kind string) readability.Options {
 		o := readability.Options{Kind: kind, Thresholds: p.Lists.Thresholds, Jargon: p.Lists.Jargon, Explained: glossaryWords(p.Glossary[lang])}
 		if lang == p.Languages[0] {
@@ -61,23 +68,21 @@ func Review(p *project.Project, lang string) ([]Reviewed, error) {
 			return nil, err
 		}
 		out = append(out, Reviewed{Path: routes.Path(routes.Guide, g.Slug), Title: g.Title, Kind: TextGuide, Lang: lang,
-			Report: readability.Analyze(g.Title+"\n\n"+g.Summary+"\n\n"+text, lang, opts(TextGuide)), Article: firstOf(g.Articles)})
+			Report: an.analyze(g.Title+"\n\n"+g.Summary+"\n\n"+text, lang, opts(TextGuide)), Article: firstOf(g.Articles)})
 	}
 	for _, e := range sortedGlossary(p.Glossary[lang]) {
 		out = append(out, Reviewed{Path: routes.GlossaryEntry(e.ID), Title: e.Term, Kind: TextGlossary, Lang: lang,
-			Report: readability.Analyze(e.Definition, lang, opts(TextGlossary))})
+			Report: an.analyze(e.Definition, lang, opts(TextGlossary))})
 	}
 	// Law is measured against the guides' B1 yardstick so reviewers see
 	// which sentences are hard and why, but it is never judged: the
 	// ordinance is what the council adopted.
 	law := func(text, kind string) *readability.Report {
-		r := readability.Analyze(text, lang, opts(TextGuide))
-		r.Kind, r.Graded = kind, false
-		return r
+		return an.analyzeLaw(text, lang, opts(TextGuide), kind)
 	}
 	doc := p.Docs[lang]
 	if doc == nil {
-		return out, nil // not translated: no article pages in this language
+		return an.run(out) // not translated: no article pages in this language
 	}
 	for _, a := range doc.Articles() {
 		title := fmt.Sprintf("%s %s. %s", map[string]string{"nl": "Artikel", "en": "Article"}[lang], a.Number, a.Title)
@@ -88,7 +93,7 @@ func Review(p *project.Project, lang string) ([]Reviewed, error) {
 				Report: law(a.Explanation, TextExplanation)})
 		}
 	}
-	return out, nil
+	return an.run(out)
 }
 
 func firstOf(s []string) string {
