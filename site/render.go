@@ -243,41 +243,25 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 	if p.Calculators == nil || len(p.Calculators.Calculators) == 0 {
 		mod = nil // no calculators: no module, amounts or scripts for them
 	}
+	shared, err := r.assets(p, mod)
+	if err != nil {
+		return nil, err
+	}
+	assets := addAssets(out, shared)
 	for _, lang := range p.Languages {
 		sd, err := r.siteData(p, lang, b.Findings)
 		if err != nil {
 			return nil, err
 		}
 		b.Sites[lang] = sd
-		sd.HasWASM = mod != nil
+		sd.HasWASM = mod != nil && mod.wasm != nil
+		sd.WASMPending = mod != nil && mod.wasm == nil
+		sd.assets = assets
 		all = append(all, r.pages(sd)...)
 	}
 	linkAlternates(all)
 	if err := r.renderPages(out, all); err != nil {
 		return nil, err
-	}
-	err := fs.WalkDir(r.static, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := contentfile.ReadBytes(r.static, name, contentfile.FileLimit)
-		out[name] = b
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("templates/static/%w", err)
-	}
-	if mod != nil {
-		amounts, err := amountsJSON(p)
-		if err != nil {
-			return nil, err
-		}
-		out[AmountsFile] = amounts
-		out[WASMFile] = mod.wasm
-		out[WASMFile+".gz"] = mod.gz
-		out[WASMExecFile] = mod.exec
-	} else {
-		delete(out, "js/rekenhulp.js")
 	}
 	if b.SearchDocs, err = r.addSearch(out, p); err != nil {
 		return nil, err
@@ -613,14 +597,7 @@ func (r *Renderer) addSearch(out Output, p *project.Project) ([]search.Document,
 		b := indexes[i]
 		name := strings.TrimPrefix(search.IndexPath(lang), "/")
 		out[name] = b
-		out[name+".gz"] = gzipBytes(b)
 	}
-	for name, b := range search.Assets() {
-		out[strings.TrimPrefix(name, "/")] = b
-		out[strings.TrimPrefix(name, "/")+".gz"] = gzipBytes(b)
-	}
-	const css = "css/regelgids.css"
-	out[css] = append(append(append([]byte{}, out[css]...), '\n'), search.Stylesheet...)
 	return docs, nil
 }
 
