@@ -188,7 +188,7 @@ func (p *Page) Param(name string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("no parameter %q", name)
 	}
-	return FormatValue(v, p.Lang), nil
+	return FormatValue(v, p.Lang, p.Site.strings), nil
 }
 
 // Year is the year of the amounts the site shows.

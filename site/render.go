@@ -40,14 +40,17 @@ const (
 	KindSearch      = "search"
 	KindReview      = "review"
 	KindReviewPage  = "review-page"
-	KindNotFound    = "404"
+	// KindReviewReport is every text's scores, hard sentences and the
+	// consistency findings on one page to print.
+	KindReviewReport = "review-report"
+	KindNotFound     = "404"
 	// The toegankelijkheidsverklaring and the privacy page: the same texts
 	// for every municipality, with its contact from metadata.yaml.
 	KindAccessibility = "accessibility"
 	KindPrivacy       = "privacy"
 )
 
-var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindReview, KindReviewPage, KindNotFound, KindAccessibility, KindPrivacy}
+var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindReview, KindReviewPage, KindReviewReport, KindNotFound, KindAccessibility, KindPrivacy}
 
 // Output is a rendered site: slash-separated file paths (no leading slash)
 // to their bytes.
@@ -364,7 +367,7 @@ func (r *Renderer) siteData(p *project.Project, lang string, findings []Finding)
 		return nil, err
 	}
 	sd.Calculators = calcs
-	texts, err := reviewTexts(p, lang, r.cache)
+	texts, err := reviewTexts(p, lang, sd.strings, r.cache)
 	if err != nil {
 		return nil, err
 	}
@@ -403,7 +406,8 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		&Page{Path: routes.Path(routes.Privacy, ""), Kind: KindPrivacy, Title: t["privacy_title"], Description: t["privacy_description"], Breadcrumbs: []Link{home}},
 	)
 	review := Link{Title: t["review_title"], Path: routes.Path(routes.Review, "")}
-	pages = append(pages, &Page{Path: review.Path, Kind: KindReview, Title: t["review_title"], Description: t["review_intro"], Breadcrumbs: []Link{home}, Review: sd.Review})
+	pages = append(pages, &Page{Path: review.Path, Kind: KindReview, Title: t["review_title"], Description: t["review_intro"], Breadcrumbs: []Link{home}, Review: sd.Review},
+		&Page{Path: routes.Path(routes.ReviewReport, ""), Kind: KindReviewReport, Title: t["review_report_title"], Description: t["review_report_description"], Breadcrumbs: []Link{home, review}, Review: sd.Review})
 	views := map[string]*Page{}
 	for _, r := range sd.Review.Texts {
 		pg := views[r.ReviewPath()]

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/regelgids/regelgids/site/consistency"
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/ordinance"
@@ -39,14 +41,15 @@ func (r Reviewed) Fails() bool { return r.Report.Graded && !r.Report.Pass }
 
 // Review scores every text of one language: each guide, each glossary
 // entry, each article and each article's toelichting. Guides and glossary
-// entries are judged against the B1 thresholds; law is scored only.
-func Review(p *project.Project, lang string) ([]Reviewed, error) {
-	return reviewTexts(p, lang, nil)
+// entries are judged against the B1 thresholds; law is scored only. w are
+// the language's interface texts (the word for "article", unit words).
+func Review(p *project.Project, lang string, w Words) ([]Reviewed, error) {
+	return reviewTexts(p, lang, w, nil)
 }
 
 // reviewTexts is Review with the texts analysed on every core, each
 // report kept in c by its text and options.
-func reviewTexts(p *project.Project, lang string, c *Cache) ([]Reviewed, error) {
+func reviewTexts(p *project.Project, lang string, w Words, c *Cache) ([]Reviewed, error) {
 	an := &analyzer{cache: c}
 	opts := func(kind string) readability.Options {
 		o := readability.Options{Kind: kind, Thresholds: p.Lists.Thresholds, Jargon: p.Lists.Jargon, Explained: glossaryWords(p.Glossary[lang])}
@@ -62,7 +65,7 @@ func reviewTexts(p *project.Project, lang string, c *Cache) ([]Reviewed, error) 
 			if !ok {
 				return "", fmt.Errorf("no parameter %q", name)
 			}
-			return FormatValue(v, lang), nil
+			return FormatValue(v, lang, w), nil
 		})
 		if err != nil {
 			return nil, err
@@ -85,7 +88,7 @@ func reviewTexts(p *project.Project, lang string, c *Cache) ([]Reviewed, error) 
 		return an.run(out) // not translated: no article pages in this language
 	}
 	for _, a := range doc.Articles() {
-		title := fmt.Sprintf("%s %s. %s", map[string]string{"nl": "Artikel", "en": "Article"}[lang], a.Number, a.Title)
+		title := fmt.Sprintf("%s %s. %s", w["article"], a.Number, a.Title)
 		out = append(out, Reviewed{Path: ArticlePath(a.Number), Title: title, Kind: TextArticle, Lang: lang, Article: a.Number,
 			Report: law(articleText(a), TextArticle)})
 		if a.Explanation != "" {
@@ -138,9 +141,34 @@ func glossaryWords(entries []glossary.Entry) []string {
 	return words
 }
 
+// Reviews are texts with their reports, in the order the pages show them.
+type Reviews []Reviewed
+
+// BelowZero reports whether a text's score is below 0, where a table
+// needs the sentence that says what such a score means.
+func (rs Reviews) BelowZero() bool {
+	for _, r := range rs {
+		if r.BelowZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// Hard are the texts with at least one sentence or whole-text problem.
+func (rs Reviews) Hard() Reviews {
+	var out Reviews
+	for _, r := range rs {
+		if len(r.Report.Problems) > 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // ReviewData is what the reviewers' pages show for one language.
 type ReviewData struct {
-	Texts    []Reviewed
+	Texts    Reviews
 	Findings []Finding
 	// Pairs put each article beside the guide that explains it.
 	Pairs []ReviewPair
@@ -152,8 +180,8 @@ type ReviewPair struct {
 }
 
 // Kind returns the texts of one kind.
-func (d *ReviewData) Kind(kind string) []Reviewed {
-	var out []Reviewed
+func (d *ReviewData) Kind(kind string) Reviews {
+	var out Reviews
 	for _, r := range d.Texts {
 		if r.Kind == kind {
 			out = append(out, r)
@@ -187,6 +215,36 @@ func (d *ReviewData) GlossaryPass() bool {
 		}
 	}
 	return true
+}
+
+// ReviewGroup is the texts of one kind.
+type ReviewGroup struct {
+	Kind  string
+	Texts Reviews
+}
+
+// Groups are the texts by kind, in the order the report lists them:
+// guides, glossary entries, articles, toelichtingen; kinds without texts
+// are left out.
+func (d *ReviewData) Groups() []ReviewGroup {
+	var out []ReviewGroup
+	for _, k := range []string{TextGuide, TextGlossary, TextArticle, TextExplanation} {
+		if texts := d.Kind(k); len(texts) > 0 {
+			out = append(out, ReviewGroup{Kind: k, Texts: texts})
+		}
+	}
+	return out
+}
+
+// PairsBelowZero reports whether a score in the side-by-side table is
+// below 0.
+func (d *ReviewData) PairsBelowZero() bool {
+	for _, p := range d.Pairs {
+		if p.Article.BelowZero() || p.Guide.BelowZero() || (p.Explanation != nil && p.Explanation.BelowZero()) {
+			return true
+		}
+	}
+	return false
 }
 
 func newReviewData(texts []Reviewed, findings []Finding) *ReviewData {
@@ -245,18 +303,73 @@ func (r Reviewed) TextProblems() []string {
 	return out
 }
 
-// Score is the main readability score of the text in its language:
-// Flesch–Douma for Dutch, Flesch Reading Ease for English.
-func (r Reviewed) Score() string {
-	m := r.Report.Metrics
-	v := m.FleschDouma
+// scoreValue is the main readability score of the text in its language:
+// Flesch–Douma for Dutch, Flesch Reading Ease for English; nil for an
+// empty text.
+func (r Reviewed) scoreValue() *float64 {
 	if r.Lang == "en" {
-		v = m.FleschReadingEase
+		return r.Report.Metrics.FleschReadingEase
 	}
+	return r.Report.Metrics.FleschDouma
+}
+
+// Score is the main readability score, written for readers of the text's
+// language ("−152"), or "–" where there is none.
+func (r Reviewed) Score() string {
+	v := r.scoreValue()
 	if v == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f", *v)
+	return FormatDecimal(*v, 0, r.Lang)
+}
+
+// BelowZero reports whether the score is below 0: the formula then no
+// longer measures how hard the text is, and the pages say so.
+func (r Reviewed) BelowZero() bool {
+	v := r.scoreValue()
+	return v != nil && *v < 0
+}
+
+// HardSentences are the sentences that break a threshold, each with its
+// reasons, in the order of the text.
+func (r Reviewed) HardSentences() []HardSentence {
+	var out []HardSentence
+	for _, s := range r.Report.Sentences {
+		if reasons := r.SentenceProblems(s.Text); len(reasons) > 0 {
+			out = append(out, HardSentence{Text: s.Text, Words: s.Words, Reasons: reasons})
+		}
+	}
+	return out
+}
+
+// HardSentence is a sentence that breaks a threshold, with why.
+type HardSentence struct {
+	Text    string
+	Words   int
+	Reasons []string
+}
+
+// Num writes a measured value for readers of the page's language, with a
+// fixed number of decimals: "8,2" on a Dutch page, "8.2" on an English one.
+func (p *Page) Num(v float64, places int) string { return FormatDecimal(v, int32(places), p.Lang) }
+
+// NumOpt is Num for an optional value with as many decimals as it has
+// (a threshold: "20", "0,5"), "–" where there is none.
+func (p *Page) NumOpt(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return FormatDecimal(*v, max(0, -decimal.NewFromFloat(*v).Exponent()), p.Lang)
+}
+
+// FindingsLang is the language of the consistency findings where it is not
+// the page's: they compare the binding text, which is in the site's first
+// language; "" on a page in that language.
+func (p *Page) FindingsLang() string {
+	if first := p.Site.Project.Languages[0]; first != p.Lang {
+		return first
+	}
+	return ""
 }
 
 // Finding is a contradiction between the regeling and its toelichting.

@@ -40,9 +40,14 @@ and toelichting are law: they are scored and reported, never failed.`,
 				}
 				langs = []string{lang}
 			}
+			// The interface texts give the words the review puts in titles.
+			rend, err := site.NewRenderer(src.templates())
+			if err != nil {
+				return err
+			}
 			var all []site.Reviewed
 			for _, l := range langs {
-				r, err := site.Review(p, l)
+				r, err := site.Review(p, l, rend.Words(p, l))
 				if err != nil {
 					return err
 				}

@@ -212,6 +212,7 @@ var pageTypes = map[string]string{
 	"search":        "/zoeken/",
 	"review":        "/leesbaarheid/",
 	"review-page":   "/leesbaarheid/artikel/3/",
+	"review-report": "/leesbaarheid/rapport/",
 	"accessibility": "/toegankelijkheid/",
 	"privacy":       "/privacy/",
 	"404":           "/bestaat-niet/",

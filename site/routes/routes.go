@@ -32,6 +32,7 @@ const (
 	ReviewGuide    Kind = "review-guide"
 	ReviewGlossary Kind = "review-glossary"
 	ReviewArticle  Kind = "review-article"
+	ReviewReport   Kind = "review-report" // every text's scores on one printable page
 	Accessibility  Kind = "accessibility" // the toegankelijkheidsverklaring
 	Privacy        Kind = "privacy"       // what the site does with what a resident types
 	NotFound       Kind = "404"
@@ -53,6 +54,9 @@ var segments = map[Kind]string{
 	Privacy:       "privacy",
 }
 
+// reportSegment follows the review segment for the printable report.
+const reportSegment = "rapport"
+
 // Path is the site path of a page: name is the slug, number or calculator
 // name of kinds that have one, and ignored by the others.
 func Path(k Kind, name string) string {
@@ -69,6 +73,8 @@ func Path(k Kind, name string) string {
 		return "/" + segments[Review] + Path(Glossary, "")
 	case ReviewArticle:
 		return "/" + segments[Review] + Path(Article, name)
+	case ReviewReport:
+		return "/" + segments[Review] + "/" + reportSegment + "/"
 	}
 	return "/" + segments[k] + "/"
 }
@@ -163,6 +169,9 @@ func Parse(path string) (k Kind, name string, ok bool) {
 		return "", "", false
 	}
 	parts := strings.Split(strings.Trim(path, "/"), "/")
+	if parts[0] == segments[Review] && len(parts) == 2 && parts[1] == reportSegment {
+		return ReviewReport, "", true
+	}
 	if parts[0] == segments[Review] && len(parts) > 1 {
 		k, name, ok := Parse("/" + strings.Join(parts[1:], "/") + "/")
 		switch {

@@ -24,6 +24,7 @@ func TestRoundTrip(t *testing.T) {
 		{ReviewGuide, "jobcoach", "/leesbaarheid/voorzieningen/jobcoach/"},
 		{ReviewGlossary, "", "/leesbaarheid/begrippen/"},
 		{ReviewArticle, "17", "/leesbaarheid/artikel/17/"},
+		{ReviewReport, "", "/leesbaarheid/rapport/"},
 		{Accessibility, "", "/toegankelijkheid/"},
 		{Privacy, "", "/privacy/"},
 		{NotFound, "", "/404.html"},
@@ -36,7 +37,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("Parse(%q) = %s, %q, %v", c.path, k, name, ok)
 		}
 	}
-	for _, bad := range []string{"", "artikel/6/", "/artikel/", "/artikel/6/x/", "/onbekend/", "/leesbaarheid/zoeken/", "/leesbaarheid/privacy/", "/privacy/x/", "//x/"} {
+	for _, bad := range []string{"", "artikel/6/", "/artikel/", "/artikel/6/x/", "/onbekend/", "/leesbaarheid/zoeken/", "/leesbaarheid/privacy/", "/leesbaarheid/rapport/x/", "/rapport/", "/privacy/x/", "//x/"} {
 		if k, _, ok := Parse(bad); ok {
 			t.Errorf("Parse(%q) = %s, want no page", bad, k)
 		}
