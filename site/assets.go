@@ -124,3 +124,14 @@ func (o Output) Hashed(name string) string {
 	}
 	return ""
 }
+
+// modulePending reports whether the site was built while its calculators'
+// module was still being compiled.
+func (b *Built) modulePending() bool {
+	for _, sd := range b.Sites {
+		if sd.WASMPending {
+			return true
+		}
+	}
+	return false
+}

@@ -71,11 +71,30 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	// Take the fingerprint before the first build, so a change made while
 	// it runs is seen.
 	seen := fingerprint(opts.Watch)
-	res, err := serveBuild(opts.Options)
+	fmt.Fprintln(opts.Log, "building the site…")
+	// The first serve on a machine compiles the calculators for the
+	// browser, which takes a minute or two: the pages are served at once
+	// and the module is compiled meanwhile (moduleReady).
+	first := opts.Options
+	first.wasmLater = true
+	res, err := serveBuild(first)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.Log, "built %d pages in %v\n", res.Pages, res.Duration.Round(time.Millisecond))
+	var moduleReady chan error
+	if res.Site.modulePending() {
+		fmt.Fprintln(opts.Log, "compiling the calculators for the browser, first time only (a minute or two); the pages are served meanwhile and the calculator pages say the forms are coming")
+		moduleReady = make(chan error, 1)
+		start := time.Now()
+		go func() {
+			err := prepareWASM()
+			if err == nil {
+				fmt.Fprintf(opts.Log, "calculators compiled for the browser in %v\n", time.Since(start).Round(time.Second))
+			}
+			moduleReady <- err
+		}()
+	}
 
 	h := &siteHandler{}
 	if err := h.update(res); err != nil {
@@ -100,10 +119,10 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	}
 
 	watching := make(chan struct{})
-	if len(opts.Watch) > 0 {
+	if len(opts.Watch) > 0 || moduleReady != nil {
 		go func() {
 			defer close(watching)
-			watch(ctx, opts, seen, h)
+			watch(ctx, opts, seen, h, moduleReady)
 		}()
 	} else {
 		close(watching)
@@ -146,27 +165,35 @@ func serveBuild(opts Options) (res *Result, err error) {
 	return build(opts, opts.Out != "")
 }
 
-// watch polls the watched folders. Polling needs no platform-specific
-// notification API and a content folder is small.
-func watch(ctx context.Context, opts ServeOptions, last string, h *siteHandler) {
+// watch polls the watched folders, and rebuilds once the calculators'
+// module is ready if moduleReady is not nil. Polling needs no
+// platform-specific notification API and a content folder is small.
+func watch(ctx context.Context, opts ServeOptions, last string, h *siteHandler, moduleReady <-chan error) {
 	tick := time.NewTicker(opts.Poll)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case err := <-moduleReady:
+			moduleReady = nil // a nil channel is never ready again
+			if err != nil {
+				fmt.Fprintf(opts.Log, "the calculators could not be compiled for the browser:\n%v\n", err)
+			}
 		case <-tick.C:
+			now := fingerprint(opts.Watch)
+			if now == last {
+				continue
+			}
+			last = now
 		}
-		now := fingerprint(opts.Watch)
-		if now == last {
-			continue
-		}
-		last = now
 		build := opts.Options
 		if opts.Rebuild != nil {
 			build = opts.Rebuild()
 			build.Out = opts.Out
 		}
+		// Until the module is ready, build without it rather than wait.
+		build.wasmLater = moduleReady != nil
 		res, err := serveBuild(build)
 		if err == nil {
 			err = h.update(res)

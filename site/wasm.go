@@ -39,8 +39,9 @@ type wasmModule struct {
 var pendingModule = &wasmModule{}
 
 var (
-	wasmMu    sync.Mutex
+	wasmMu    sync.Mutex                 // guards wasmBuilt
 	wasmBuilt = map[string]*wasmModule{} // by source hash, for this process
+	compileMu sync.Mutex                 // one compile at a time
 )
 
 // buildWASM compiles calculators/wasm for GOOS=js GOARCH=wasm from the
@@ -52,10 +53,13 @@ func buildWASM() (*wasmModule, error) {
 	if err != nil {
 		return nil, err
 	}
-	wasmMu.Lock()
-	defer wasmMu.Unlock()
-	if m := wasmBuilt[hash]; m != nil {
+	if m := builtModule(hash); m != nil {
 		return m, nil
+	}
+	compileMu.Lock()
+	defer compileMu.Unlock()
+	if m := builtModule(hash); m != nil {
+		return m, nil // compiled while this build waited
 	}
 	cache := filepath.Join(cacheDir(), "wasm", hash)
 	m, err := readModule(cache)
@@ -65,35 +69,48 @@ func buildWASM() (*wasmModule, error) {
 		}
 		writeModule(cache, m) // a cache that cannot be written only costs time
 	}
+	wasmMu.Lock()
 	wasmBuilt[hash] = m
+	wasmMu.Unlock()
 	return m, nil
 }
+
+func builtModule(hash string) *wasmModule {
+	wasmMu.Lock()
+	defer wasmMu.Unlock()
+	return wasmBuilt[hash]
+}
+
+// toolchain is the go command and its version, looked up once a process.
+var toolchain = sync.OnceValues(func() ([2]string, error) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		return [2]string{}, ErrNoToolchain
+	}
+	version, err := goOutput(goBin, "env", "GOVERSION")
+	return [2]string{goBin, version}, err
+})
 
 // wasmSource finds the toolchain and hashes the module's source with its
 // version: the key of the module caches.
 func wasmSource() (goBin, hash string, err error) {
-	if goBin, err = exec.LookPath("go"); err != nil {
-		return "", "", ErrNoToolchain
-	}
-	version, err := goOutput(goBin, "env", "GOVERSION")
+	tc, err := toolchain()
 	if err != nil {
 		return "", "", err
 	}
-	hash, err = sourceHash(regelgids.CalculatorSource, version)
-	return goBin, hash, err
+	hash, err = sourceHash(regelgids.CalculatorSource, tc[1])
+	return tc[0], hash, err
 }
 
 // wasmCached reports whether buildWASM would answer without compiling:
 // the module is in memory or in the cache folder, or there is no
-// toolchain to compile it with.
+// toolchain to compile it with. It never waits for a compile under way.
 func wasmCached() bool {
 	_, hash, err := wasmSource()
 	if err != nil {
 		return true // buildWASM fails at once
 	}
-	wasmMu.Lock()
-	defer wasmMu.Unlock()
-	if wasmBuilt[hash] != nil {
+	if builtModule(hash) != nil {
 		return true
 	}
 	_, err = readModule(filepath.Join(cacheDir(), "wasm", hash))
