@@ -303,6 +303,7 @@ func (r *Renderer) renderPage(out Output, pg *Page) error {
 				return dest, nil
 			},
 			Glossary: pg.marker,
+			Sources:  pg.guideSources(),
 		})
 		if err != nil {
 			return err
@@ -557,8 +558,8 @@ func sortedGlossary(entries []glossary.Entry) []glossary.Entry {
 // SearchHit is a search result as the search page shows it; Snippet is
 // HTML the index escaped, with <mark> around matched words.
 type SearchHit struct {
-	URL, Title string
-	Snippet    template.HTML
+	URL, Title, Kind string
+	Snippet          template.HTML
 }
 
 // SearchPage renders the search page of a language with the results of a
@@ -567,7 +568,7 @@ func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Resul
 	pg := &Page{Path: routes.Path(routes.Search, ""), Kind: KindSearch, Lang: sd.Lang, Site: sd, Title: sd.strings["search_title"], Description: sd.strings["search_page_intro"],
 		Breadcrumbs: []Link{{Title: sd.strings["home"], Path: routes.Path(routes.Home, "")}}, Query: query}
 	for _, res := range results {
-		pg.Results = append(pg.Results, SearchHit{URL: res.URL, Title: res.Title, Snippet: template.HTML(res.Snippet)})
+		pg.Results = append(pg.Results, SearchHit{URL: res.URL, Title: res.Title, Kind: res.Kind, Snippet: template.HTML(res.Snippet)})
 	}
 	pg.Alternates = []Alternate{}
 	langs := sd.Project.Languages

@@ -216,7 +216,7 @@ func TestServeSearch(t *testing.T) {
 		}
 	}
 	status, body := get(t, base+"/zoeken/?q="+strings.Repeat("werk+", 300))
-	if status != 200 || !strings.Contains(body, "Zoekresultaten voor") {
+	if status != 200 || !strings.Contains(body, "resultaten voor “werk werk") {
 		t.Errorf("long query: %d", status)
 	}
 }

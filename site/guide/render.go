@@ -27,6 +27,9 @@ type Env struct {
 	// Glossary marks the first use of each glossary term on the page; nil
 	// marks nothing.
 	Glossary *glossary.Marker
+	// Sources gathers the sentences that only refer to the law into one
+	// line per section; nil leaves them where they are.
+	Sources *Sources
 }
 
 // Render renders the guide body to HTML. Every unresolved parameter or
@@ -46,6 +49,7 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 		}
 		return ast.NewString([]byte(v))
 	})
+	gatherSources(doc, g.body, env.Sources)
 	section := 0
 	var texts []*ast.Text
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -36,6 +36,7 @@ var kindWeights = map[string]float64{
 	KindGuide:       1.5,
 	KindGlossary:    1.1,
 	KindPage:        1.0,
+	KindCalculator:  1.0,
 	KindArticle:     1.0,
 	KindLid:         0.95,
 	KindExplanation: 0.8,

@@ -49,7 +49,8 @@ const (
 	KindLid         = "lid"         // one lid, or one onderdeel, of an article
 	KindExplanation = "explanation" // the toelichting on an article, or the general toelichting
 	KindGlossary    = "glossary"    // one glossary entry
-	KindPage        = "page"        // another page: home, lists, calculators
+	KindCalculator  = "calculator"  // a calculator, by its title and introduction
+	KindPage        = "page"        // another page: home, lists, the whole ordinance
 )
 
 // Document is one section of a page: what a search result links to.
@@ -178,7 +179,9 @@ func pageKind(langs routes.Languages, name string) string {
 	switch k {
 	case routes.Guide, routes.Article, routes.Glossary, routes.Explanation:
 		return string(k)
-	case routes.Home, routes.Guides, routes.Ordinance, routes.Calculators, routes.Calculator:
+	case routes.Calculator:
+		return KindCalculator
+	case routes.Home, routes.Guides, routes.Ordinance, routes.Calculators:
 		return "page"
 	}
 	return ""
@@ -194,7 +197,7 @@ func (p *pageParser) parse() error {
 		return p.glossary()
 	case "explanation":
 		p.explanation()
-	case "page":
+	case "page", KindCalculator:
 		p.plainPage()
 	}
 	return nil
@@ -213,7 +216,11 @@ func (p *pageParser) plainPage() {
 			blocks = append(blocks, blocksOf(c)...)
 		}
 	}
-	p.add("", KindPage, p.heading1(), blocks)
+	kind := KindPage
+	if p.kind == KindCalculator {
+		kind = KindCalculator
+	}
+	p.add("", kind, p.heading1(), blocks)
 }
 
 // guide indexes the introduction (title, lead, audience) and each section

@@ -186,7 +186,7 @@ func TestDocuments(t *testing.T) {
 	for url, want := range map[string]search.Document{
 		"/voorzieningen/uitstroompremie/":              {Kind: "guide", Title: "Uitstroompremie"},
 		"/voorzieningen/uitstroompremie/#wat-krijg-ik": {Kind: "guide", Title: "Uitstroompremie – Wat krijg ik?"},
-		"/en/voorzieningen/uitstroompremie/#aanvragen": {Kind: "guide", Title: "Uitstroompremie (bonus for leaving your benefit) – How do I apply?"},
+		"/en/voorzieningen/uitstroompremie/#aanvragen": {Kind: "guide", Title: "Uitstroompremie (exit bonus) – How do I apply?"},
 		"/artikel/17/":                   {Kind: "article", Title: "Artikel 17. Uitstroompremie"},
 		"/artikel/17/#lid-2":             {Kind: "lid", Title: "Artikel 17. Uitstroompremie – lid 2"},
 		"/artikel/1/#lid-1-e":            {Kind: "lid", Title: "Artikel 1. Begrippen – lid 1, onderdeel e"},
@@ -195,7 +195,7 @@ func TestDocuments(t *testing.T) {
 		"/artikel/17/#toelichting":       {Kind: "explanation", Title: "Artikel 17. Uitstroompremie – Toelichting"},
 		"/toelichting/#algemeen":         {Kind: "explanation", Title: "Toelichting op de verordening – Algemeen"},
 		"/begrippen/#jobcoach":           {Kind: "glossary", Title: "jobcoach"},
-		"/rekenhulp/uitstroompremie/":    {Kind: "page", Title: "Rekenhulp uitstroompremie"},
+		"/rekenhulp/uitstroompremie/":    {Kind: "calculator", Title: "Rekenhulp uitstroompremie"},
 		"/en/begrippen/#uitstroompremie": {Kind: "glossary", Title: "exit bonus (uitstroompremie)"},
 	} {
 		d, ok := byURL[url]

@@ -533,9 +533,76 @@
     }
   };
 
+  // snippetInto appends a result's snippet to el, matched words in <mark>.
+  function snippetInto(doc, el, snippet) {
+    snippet.forEach(function (s) {
+      if (s.mark) {
+        var m = doc.createElement("mark");
+        m.textContent = s.text;
+        el.appendChild(m);
+      } else {
+        el.appendChild(doc.createTextNode(s.text));
+      }
+    });
+  }
+
+  // --- the search page on a static host: the results of ?q= in the page ---
+  function startPage(form, input) {
+    var doc = form.ownerDocument, ds = form.dataset;
+    var section = doc.querySelector("[data-zoeken-page-results]");
+    var list = doc.querySelector("[data-zoeken-page-list]");
+    var help = doc.querySelector("[data-zoeken-help]");
+    var status = form.querySelector("[data-zoeken-status]");
+    if (!section || !list || section.hasAttribute("data-zoeken-server")) return;
+    var q = (new URLSearchParams(doc.location.search).get("q") || "").trim();
+    if (q === "") return;
+    var heading = section.querySelector("h2");
+    var root = ds.root || "./";
+    function show(results) {
+      list.textContent = "";
+      results.forEach(function (r) {
+        var li = doc.createElement("li");
+        li.className = "rg-search-page__item";
+        var a = doc.createElement("a");
+        a.className = "utrecht-link rg-search-page__link";
+        a.href = root + r.url.replace(/^\//, "");
+        a.textContent = r.title;
+        li.appendChild(a);
+        var kind = ds["kind" + r.kind.charAt(0).toUpperCase() + r.kind.slice(1)];
+        if (kind) {
+          li.appendChild(doc.createTextNode(" "));
+          var k = doc.createElement("span");
+          k.className = "rg-search-page__kind";
+          k.textContent = kind;
+          li.appendChild(k);
+        }
+        var p = doc.createElement("p");
+        p.className = "utrecht-paragraph rg-search-page__snippet";
+        snippetInto(doc, p, r.snippet);
+        li.appendChild(p);
+        list.appendChild(li);
+      });
+      var n = results.length;
+      var text = n === 0 ? ds.headingNone : n === 1 ? ds.headingOne : ds.headingMany;
+      heading.textContent = (text || "").replace("{n}", String(n)).replace("{q}", q);
+      section.hidden = false;
+      if (help) help.hidden = n > 0;
+      if (status) status.textContent = heading.textContent;
+    }
+    fetch(ds.index, { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (data) { show(api.load(data).search(q, Number(ds.max) || 20)); })
+      .catch(function () {
+        heading.textContent = ds.textError || "";
+        section.hidden = false;
+        if (help) help.hidden = false;
+      });
+  }
+
   // --- the search box (browsers only) ---
   api.start = function (form, input) {
     var doc = form.ownerDocument, ds = form.dataset;
+    if (form.hasAttribute("data-zoeken-page")) { startPage(form, input); return; }
     var panel = form.querySelector("[data-zoeken-results]");
     var list = form.querySelector("[data-zoeken-list]");
     var status = form.querySelector("[data-zoeken-status]");
@@ -595,15 +662,7 @@
         li.appendChild(a);
         var p = doc.createElement("p");
         p.className = "rg-search__snippet";
-        r.snippet.forEach(function (s) {
-          if (s.mark) {
-            var m = doc.createElement("mark");
-            m.textContent = s.text;
-            p.appendChild(m);
-          } else {
-            p.appendChild(doc.createTextNode(s.text));
-          }
-        });
+        snippetInto(doc, p, r.snippet);
         li.appendChild(p);
         list.appendChild(li);
       });
