@@ -75,7 +75,8 @@ func (p *Project) loadTerms(content fs.FS) error {
 			continue
 		}
 		for _, t := range list.Terms {
-			if strings.EqualFold(nl, t.NL) && !strings.EqualFold(en, t.EN) {
+			// A listed variant is reported as one above.
+			if strings.EqualFold(nl, t.NL) && !strings.EqualFold(en, t.EN) && !slices.ContainsFunc(t.Variants, func(v string) bool { return strings.EqualFold(v, en) }) {
 				problems.Errorf(path.Join(GlossaryDir, TermsLanguage+".yaml"), e.Line, "%s: the glossary calls %s %q; %s:%d says %q", e.ID, t.NL, en, TermsFile, t.Line, t.EN)
 			}
 		}

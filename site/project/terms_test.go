@@ -42,14 +42,16 @@ func TestTermsErrors(t *testing.T) {
 			`gidsen/en/uitstroompremie.md:`},
 		{"variant in the glossary", "begrippen/en.yaml", "you get the exit bonus ex officio", "you get the bonus for leaving your benefit ex officio",
 			`begrippen/en.yaml:`},
-		{"glossary term differs", "begrippen/en.yaml", "term: trial placement (proefplaats)", "term: trial job (proefplaats)",
-			`the glossary calls proefplaats "trial job"; vertaling/termen.yaml:`},
+		{"glossary term differs", "begrippen/en.yaml", "term: trial placement (proefplaats)", "term: test placement (proefplaats)",
+			`the glossary calls proefplaats "test placement"; vertaling/termen.yaml:`},
+		{"glossary term is a variant", "begrippen/en.yaml", "term: trial placement (proefplaats)", "term: trial job (proefplaats)",
+			`begrippen/en.yaml:`},
 		{"variant in the translation", "vertaling/en.yaml", "wage cost subsidy", "wage-cost subsidy",
 			`vertaling/en.yaml:`},
 		{"bad yaml line", "vertaling/termen.yaml", "- nl: gemeente\n", "- nl: [gemeente\n",
 			`vertaling/termen.yaml:`},
 		{"unknown key", "vertaling/termen.yaml", "- nl: gemeente\n", "- nl: gemeente\n  engels: council\n",
-			`vertaling/termen.yaml:`},
+			`vertaling/termen.yaml:LINE+1: unknown key engels`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,12 +61,19 @@ func TestTermsErrors(t *testing.T) {
 				t.Fatalf("%s has no %q", tt.file, tt.old)
 			}
 			fsys[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.old, tt.s, 1))}
+			// LINE is the line of the change.
+			line := strings.Count(src[:strings.Index(src, tt.old)], "\n") + 1
+			tt.want = strings.ReplaceAll(tt.want, "LINE+1", strconv.Itoa(line+1))
 			_, err := project.Load(fsys, testDate)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error = %v\nwant it to contain %q", err, tt.want)
 			}
-			// Every line of the error is file:line: message.
-			for _, line := range strings.Split(err.Error(), "\n") {
+			// One fault, one message, as file:line: message.
+			lines := strings.Split(err.Error(), "\n")
+			if len(lines) != 1 {
+				t.Errorf("one fault, %d messages:\n%s", len(lines), err)
+			}
+			for _, line := range lines {
 				f, rest, _ := strings.Cut(line, ":")
 				if n, _, _ := strings.Cut(rest, ":"); f == "" || n == "" || strings.Trim(n, "0123456789") != "" {
 					t.Errorf("not file:line: %q", line)

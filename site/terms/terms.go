@@ -215,14 +215,15 @@ func inBrackets(low string, start int) bool {
 }
 
 // glossed: the Dutch word is followed by its English term in brackets:
-// "uitkering (benefit)".
+// "uitkering (benefit)". A variant in the brackets counts too: it is
+// reported as a variant, once.
 func glossed(low string, end int, t *Term) bool {
 	rest := strings.TrimLeft(low[end:], " ")
 	if !strings.HasPrefix(rest, "(") {
 		return false
 	}
 	inner, _, _ := strings.Cut(rest[1:], ")")
-	for _, f := range append([]string{t.EN}, t.ENForms...) {
+	for _, f := range append(append([]string{t.EN}, t.ENForms...), t.Variants...) {
 		if len(find(inner, f)) > 0 {
 			return true
 		}
