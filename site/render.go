@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"path"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -193,13 +192,6 @@ var funcs = template.FuncMap{
 	},
 	"date": formatDate,
 	"join": strings.Join,
-	// deref shows an optional number.
-	"deref": func(f *float64) string {
-		if f == nil {
-			return "–"
-		}
-		return strconv.FormatFloat(*f, 'f', -1, 64)
-	},
 	// anchorSafe turns a path into an id fragment.
 	"anchorSafe": func(s string) string {
 		return strings.Trim(strings.NewReplacer("/", "-", "#", "-").Replace(s), "-")
