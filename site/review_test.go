@@ -43,7 +43,8 @@ func TestFormatDecimal(t *testing.T) {
 // kind of text with a row for every text, every hard sentence with its
 // reasons, every regeling/toelichting finding, the meaning of a score
 // below 0 where one occurs, and numbers in the page's language. Its text
-// is kept in testdata/review-report-nl.golden for a reviewer to read.
+// is kept in testdata/review-report-nl.golden for a reviewer to read,
+// without the guides and glossary entries, which change with each edit.
 func TestReviewReport(t *testing.T) {
 	b := generated()
 	if b.err != nil {
@@ -114,9 +115,33 @@ func TestReviewReport(t *testing.T) {
 			}
 		}
 		if lang == "nl" {
-			golden.Check(t, "review-report-nl.golden", []byte(main))
+			// The golden holds what comes from the ordinance and the
+			// interface texts; the guides' and glossary's rows change
+			// with every edit of a guide and are checked above.
+			golden.Check(t, "review-report-nl.golden", []byte(withoutSections(main, "### Uitleg in gewone woorden", "### Begrippen", "### Uitleg: ", "### Begrip: ")))
 		}
 	}
+}
+
+// withoutSections leaves out of an outline the sections whose heading
+// starts with one of prefixes, up to the next heading.
+func withoutSections(outline string, prefixes ...string) string {
+	var b strings.Builder
+	skip := false
+	for _, line := range strings.SplitAfter(outline, "\n") {
+		if strings.HasPrefix(line, "#") {
+			skip = false
+			for _, p := range prefixes {
+				if strings.HasPrefix(line, p) {
+					skip = true
+				}
+			}
+		}
+		if !skip {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
 }
 
 // oneLine collapses white space as a reader sees it.
