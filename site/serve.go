@@ -68,6 +68,9 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	if opts.Poll <= 0 {
 		opts.Poll = 500 * time.Millisecond
 	}
+	if opts.Cache == nil {
+		opts.Cache = NewCache() // so that a rebuild redoes only what changed
+	}
 	// Take the fingerprint before the first build, so a change made while
 	// it runs is seen.
 	seen := fingerprint(opts.Watch)
@@ -190,7 +193,7 @@ func watch(ctx context.Context, opts ServeOptions, last string, h *siteHandler, 
 		build := opts.Options
 		if opts.Rebuild != nil {
 			build = opts.Rebuild()
-			build.Out = opts.Out
+			build.Out, build.Cache = opts.Out, opts.Cache
 		}
 		// Until the module is ready, build without it rather than wait.
 		build.wasmLater = moduleReady != nil

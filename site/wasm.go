@@ -98,7 +98,7 @@ func wasmSource() (goBin, hash string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	hash, err = sourceHash(regelgids.CalculatorSource, tc[1])
+	hash, err = sourceHash(regelgids.CalculatorSource, tc[1]+" "+strings.Join(wasmFlags, " "))
 	return tc[0], hash, err
 }
 
@@ -165,6 +165,13 @@ func sourceHash(src fs.FS, version string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:24], nil
 }
 
+// wasmFlags build the smallest module over the wire: no file paths, no
+// symbol table or DWARF, and no inlining. Inlining makes the module 2 %
+// smaller raw but 12 % larger in brotli (762 KB against 673 KB): the
+// inlined copies of small functions differ too much to compress well. The
+// rules take milliseconds either way.
+var wasmFlags = []string{"-trimpath", "-gcflags=all=-l", "-ldflags=-s -w"}
+
 func compileWASM(goBin string) (*wasmModule, error) {
 	dir, err := os.MkdirTemp("", "regelgids-wasm-*")
 	if err != nil {
@@ -175,7 +182,7 @@ func compileWASM(goBin string) (*wasmModule, error) {
 		return nil, err
 	}
 	out := filepath.Join(dir, "calculators.wasm")
-	cmd := exec.Command(goBin, "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./calculators/wasm")
+	cmd := exec.Command(goBin, append(append([]string{"build"}, wasmFlags...), "-o", out, "./calculators/wasm")...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0", "GOFLAGS=-mod=readonly")
 	if msg, err := cmd.CombinedOutput(); err != nil {
