@@ -25,7 +25,8 @@ func TestManifest(t *testing.T) {
 	for _, plain := range []string{site.WASMFile, site.WASMExecFile} {
 		if h := out.Hashed(plain); h != "" {
 			ext := path.Ext(plain)
-			pairs = append(pairs, h, strings.TrimSuffix(plain, ext)+".compiled"+ext)
+			// By base name: the pages link them relatively.
+			pairs = append(pairs, path.Base(h), path.Base(strings.TrimSuffix(plain, ext)+".compiled"+ext))
 		}
 	}
 	norm := strings.NewReplacer(pairs...)
