@@ -22,7 +22,9 @@ import (
 // depend on the machine's. VOICES are the voices it offers; they arrive
 // 50 ms after the page starts, with a "voiceschanged" event, as in Chrome.
 // An utterance is spoken until the test calls __finishUtterance() or the
-// page cancels; window.__speech records what the page asked for.
+// page cancels; __lateEnd() then reports the end of the last cancelled one
+// late, as some browsers do. window.__speech records what the page asked
+// for.
 const speechStub = `(() => {
   const voices = VOICES;
   const listeners = [];
@@ -43,6 +45,7 @@ const speechStub = `(() => {
       log.cancelled++;
       const q = queue; queue = []; synth.speaking = false;
       q.forEach(u => u.onerror && u.onerror({error: "interrupted"}));
+      if (q.length) window.__lateEnd = () => { const u = q[q.length - 1]; if (u.onend) u.onend({}); };
     },
     pause() { log.paused++; synth.paused = true; },
     resume() { log.resumed++; synth.paused = false; },
@@ -239,6 +242,18 @@ func TestReadAloud(t *testing.T) {
 			chromedp.Evaluate(`document.querySelectorAll(".rg-voorlezen__now").length`, &marks))
 		if label != c.start || status != c.stopped || !pauseHidden || marks != 0 || b.speech(t).Cancelled < 2 {
 			t.Errorf("%s stopped: button %q, status %q, pause hidden %v, %d marked, %+v", c.path, label, status, pauseHidden, marks, b.speech(t))
+		}
+
+		// Read again: a late end of the stopped reading does not stop it.
+		b.run(t, chromedp.Click(".rg-voorlezen__start", chromedp.ByQuery),
+			chromedp.Evaluate(`window.__lateEnd()`, nil),
+			chromedp.Evaluate(words(".rg-voorlezen__start"), &label))
+		if label != c.stop {
+			t.Errorf("%s read again: a late end of the stopped reading left the button %q", c.path, label)
+		}
+		b.run(t, chromedp.Click(".rg-voorlezen__start", chromedp.ByQuery), chromedp.Evaluate(words(".rg-voorlezen__start"), &label))
+		if label != c.start {
+			t.Errorf("%s stopped again: button %q", c.path, label)
 		}
 	}
 

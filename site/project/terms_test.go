@@ -1,6 +1,7 @@
 package project_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -95,7 +96,14 @@ func TestTermsInterface(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := p.CheckInterfaceTerms("en.yaml", []byte("a: Trial placement\nb: The gemeente decides\n")); err == nil || err.Error() != `en.yaml:2: "gemeente" is Dutch: write "municipality", or give the Dutch word in brackets beside it, as in "municipality (gemeente)" (vertaling/termen.yaml:22)` {
+	at := 0
+	for _, term := range p.Terms.Terms {
+		if term.NL == "gemeente" {
+			at = term.Line
+		}
+	}
+	want := fmt.Sprintf(`en.yaml:2: "gemeente" is Dutch: write "municipality", or give the Dutch word in brackets beside it, as in "municipality (gemeente)" (vertaling/termen.yaml:%d)`, at)
+	if err := p.CheckInterfaceTerms("en.yaml", []byte("a: Trial placement\nb: The gemeente decides\n")); err == nil || err.Error() != want {
 		t.Errorf("error = %v", err)
 	}
 }

@@ -75,7 +75,9 @@
     box.appendChild(pause);
     box.appendChild(status);
 
-    var reading = false, paused = false, marked = null;
+    // run counts the readings: a browser may report the end of an
+    // utterance of an earlier, stopped reading after a new one started.
+    var reading = false, paused = false, marked = null, run = 0;
 
     function mark(el) {
       if (marked) marked.classList.remove("rg-voorlezen__now");
@@ -116,6 +118,7 @@
       synth.cancel();
       current = api;
       reading = true;
+      var mine = ++run;
       paused = false;
       status.textContent = cfg.playing;
       show();
@@ -123,9 +126,9 @@
         var u = new SpeechSynthesisUtterance(part.text);
         u.voice = voice;
         u.lang = voice.lang;
-        u.onstart = function () { if (reading) mark(part.el); };
+        u.onstart = function () { if (reading && run === mine) mark(part.el); };
         if (i === parts.length - 1) {
-          u.onend = function () { if (reading) stop(true); };
+          u.onend = function () { if (reading && run === mine) stop(true); };
         }
         synth.speak(u);
       });
@@ -178,9 +181,13 @@
     return true;
   }
 
-  if (!ready() && synth.addEventListener) {
-    synth.addEventListener("voiceschanged", function onVoices() {
-      if (ready()) synth.removeEventListener("voiceschanged", onVoices);
-    });
+  if (!ready()) {
+    var onVoices = function () {
+      if (!ready()) return;
+      if (synth.removeEventListener) synth.removeEventListener("voiceschanged", onVoices);
+      else synth.onvoiceschanged = null;
+    };
+    if (synth.addEventListener) synth.addEventListener("voiceschanged", onVoices);
+    else synth.onvoiceschanged = onVoices;
   }
 })();
