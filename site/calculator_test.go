@@ -239,7 +239,7 @@ func TestAmountsMustMatchOrdinance(t *testing.T) {
 	fsys[project.ParametersFile] = &fstest.MapFile{Data: bytes.Replace(fsys[project.ParametersFile].Data,
 		[]byte(`    - {from: 2024-07-01, value: "600.00"}`), []byte("    - {from: 2024-07-01, value: \"600.00\"}\n    - {from: 2026-01-01, value: \"625.00\"}"), 1)}
 	_, err = project.Load(fsys, testDate)
-	if err == nil || err.Error() != "parameters.yaml:21: from 2026-01-01 uitstroompremie.volledig is 625, more than uitstroompremie.maximum (600); the ordinance does not allow that" {
+	if err == nil || err.Error() != "parameters.yaml:34: from 2026-01-01 uitstroompremie.volledig is 625, more than uitstroompremie.maximum (600); the ordinance does not allow that" {
 		t.Errorf("error = %v", err)
 	}
 }

@@ -47,9 +47,12 @@ const (
 	// for every municipality, with its contact from metadata.yaml.
 	KindAccessibility = "accessibility"
 	KindPrivacy       = "privacy"
+	// KindChanges is "Wat verandert er?": the amounts per date and the
+	// readings (changes.go).
+	KindChanges = "changes"
 )
 
-var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindReview, KindReviewPage, KindReviewReport, KindNotFound, KindAccessibility, KindPrivacy}
+var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindReview, KindReviewPage, KindReviewReport, KindNotFound, KindAccessibility, KindPrivacy, KindChanges}
 
 // Output is a rendered site: slash-separated file paths (no leading slash)
 // to their bytes.
@@ -261,6 +264,7 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 	if b.SearchDocs, err = r.addSearch(out, p); err != nil {
 		return nil, err
 	}
+	addChangesFeeds(out, b.Sites)
 	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n")
 	if p.Meta.BaseURL != "" {
 		// A sitemap lists absolute addresses: only where the site's
@@ -281,6 +285,12 @@ func (r *Renderer) renderPage(out Output, pg *Page) error {
 	if pg.Guide != nil {
 		body, err := pg.Guide.Render(&guide.Env{
 			Param: pg.Param,
+			Mark: func(name string) (string, string) {
+				if p := pg.Site.ReadingPath(name); p != "" {
+					return p, pg.Site.strings["reading_mark"]
+				}
+				return "", ""
+			},
 			Link: func(dest string) (string, error) {
 				if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
 					if k, _, ok := routes.Parse(strings.SplitN(dest, "#", 2)[0]); ok && (k == routes.Article || k == routes.Ordinance || k == routes.Explanation) {
@@ -398,6 +408,9 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		&Page{Path: routes.Path(routes.Accessibility, ""), Kind: KindAccessibility, Title: t["a11y_title"], Description: t["a11y_description"], Breadcrumbs: []Link{home}},
 		&Page{Path: routes.Path(routes.Privacy, ""), Kind: KindPrivacy, Title: t["privacy_title"], Description: t["privacy_description"], Breadcrumbs: []Link{home}},
 	)
+	if sd.HasChanges() {
+		pages = append(pages, &Page{Path: routes.Path(routes.Changes, ""), Kind: KindChanges, Title: t["changes_title"], Description: t["changes_description"], Breadcrumbs: []Link{home}})
+	}
 	review := Link{Title: t["review_title"], Path: routes.Path(routes.Review, "")}
 	pages = append(pages, &Page{Path: review.Path, Kind: KindReview, Title: t["review_title"], Description: t["review_intro"], Breadcrumbs: []Link{home}, Review: sd.Review},
 		&Page{Path: routes.Path(routes.ReviewReport, ""), Kind: KindReviewReport, Title: t["review_report_title"], Description: t["review_report_description"], Breadcrumbs: []Link{home, review}, Review: sd.Review})
@@ -591,9 +604,7 @@ func (r *Renderer) addSearch(out Output, p *project.Project) ([]search.Document,
 		return nil, err
 	}
 	for i, lang := range p.Languages {
-		b := indexes[i]
-		name := strings.TrimPrefix(search.IndexPath(lang), "/")
-		out[name] = b
+		out[strings.TrimPrefix(search.IndexPath(lang), "/")] = indexes[i]
 	}
 	return docs, nil
 }

@@ -19,6 +19,7 @@ import (
 func newAmountsCmd(src *sources) *cobra.Command {
 	var asJSON bool
 	var width int
+	var changes string
 	cmd := &cobra.Command{
 		Use:   "amounts",
 		Short: "Print every parameter with its values over time",
@@ -31,11 +32,25 @@ The text fits the terminal: the width is --width, else $COLUMNS, else the
 terminal's width, else 80. When the table with its notes is wider, the
 notes move below the table as numbered footnotes; when that is still too
 wide, each parameter is printed as a block of its own. --json is the same
-at every width.`,
+at every width.
+
+With --changes DATE it lists only what changes on that date: each
+parameter that takes a value from DATE, with the value before it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := loadParams(src)
 			if err != nil {
+				return err
+			}
+			if changes != "" {
+				d, err := params.ParseDate(changes)
+				if err != nil {
+					return fmt.Errorf("--changes %q: not a date of the form YYYY-MM-DD", changes)
+				}
+				if asJSON {
+					return writeJSON(cmd.OutOrStdout(), changesJSON(d, t.ChangesOn(d)))
+				}
+				_, err = io.WriteString(cmd.OutOrStdout(), changesText(d, t.ChangesOn(d)))
 				return err
 			}
 			if asJSON {
@@ -63,8 +78,66 @@ at every width.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the table as JSON")
+	cmd.Flags().StringVar(&changes, "changes", "", "list only what changes on this date (YYYY-MM-DD)")
 	cmd.Flags().IntVar(&width, "width", 0, "fit the text to this many columns (default: $COLUMNS, else the terminal's width, else 80)")
 	return cmd
+}
+
+// changesText lists the changes on d as a table: the old value ("-" for
+// a first value), the new one, and whether it stayed the same.
+func changesText(d params.Date, cs []values.Change) string {
+	if len(cs) == 0 {
+		return "Geen wijzigingen op " + d.String() + ".\n"
+	}
+	var b strings.Builder
+	b.WriteString("Wijzigingen op " + d.String() + ":\n\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	io.WriteString(tw, "PARAMETER\tEENHEID\tWAS\tWORDT\t\n")
+	for _, c := range cs {
+		old, note := "-", "nieuw"
+		if c.HasOld {
+			old, note = values.Format(c.Old), ""
+		}
+		if c.Same() {
+			note = "ongewijzigd"
+		}
+		io.WriteString(tw, c.Param.Name+"\t"+c.Param.Unit+"\t"+old+"\t"+values.Format(c.Value)+"\t"+note+"\n")
+	}
+	tw.Flush()
+	return trimLines(b.String())
+}
+
+// changesJSON is the --json form of the changes on d:
+//
+//	{"date": "2025-01-01", "changes": [{"name": ..., "unit": ..., "old": "13.68", "value": "14.06"}]}
+//
+// with "old" absent for a first value.
+func changesJSON(d params.Date, cs []values.Change) any {
+	type change struct {
+		Name  string `json:"name"`
+		Unit  string `json:"unit"`
+		Old   string `json:"old,omitempty"`
+		Value string `json:"value"`
+	}
+	out := struct {
+		Date    string   `json:"date"`
+		Changes []change `json:"changes"`
+	}{Date: d.String(), Changes: []change{}}
+	for _, c := range cs {
+		ch := change{Name: c.Param.Name, Unit: c.Param.Unit, Value: values.Format(c.Value)}
+		if c.HasOld {
+			ch.Old = values.Format(c.Old)
+		}
+		out.Changes = append(out.Changes, ch)
+	}
+	return out
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // outputWidth is $COLUMNS when it is a positive number, else the width of

@@ -115,3 +115,33 @@ func TestWithDate(t *testing.T) {
 		}
 	}
 }
+
+// TestAmountsChanges: --changes DATE lists what changes on that date with
+// the value before it; a date without changes says so; a bad date is one
+// clear error.
+func TestAmountsChanges(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := runWith(t, invocation{args: []string{"amounts", "--changes", "2025-01-01"}})
+	want := "Wijzigingen op 2025-01-01:\n\n" +
+		"PARAMETER                                EENHEID   WAS      WORDT\n" +
+		"minimumloon.per_uur                      EUR/hour  13.68    14.06\n" +
+		"participatiepremie.bedrag                EUR       1050.00  1050.00  ongewijzigd\n" +
+		"participatiepremie.voortzetting_maximum  EUR       2100.00  2100.00  ongewijzigd\n"
+	if code != 0 || stdout != want {
+		t.Errorf("exit %d, stderr %s, stdout:\n%s\nwant:\n%s", code, stderr, stdout, want)
+	}
+	stdout, _, _ = runWith(t, invocation{args: []string{"amounts", "--changes", "2025-07-01", "--json"}})
+	var js struct {
+		Date    string `json:"date"`
+		Changes []struct{ Name, Old, Value string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &js); err != nil || js.Date != "2025-07-01" || len(js.Changes) != 1 || js.Changes[0].Name != "minimumloon.per_uur" || js.Changes[0].Old != "14.06" || js.Changes[0].Value != "14.40" {
+		t.Errorf("--json: %v\n%s", err, stdout)
+	}
+	if stdout, _, code := runWith(t, invocation{args: []string{"amounts", "--changes", "2025-02-01"}}); code != 0 || stdout != "Geen wijzigingen op 2025-02-01.\n" {
+		t.Errorf("no changes: exit %d: %q", code, stdout)
+	}
+	if _, stderr, code := runWith(t, invocation{args: []string{"amounts", "--changes", "1-1-2025"}}); code != 1 || !strings.Contains(stderr, `--changes "1-1-2025": not a date of the form YYYY-MM-DD`) {
+		t.Errorf("bad date: exit %d: %s", code, stderr)
+	}
+}

@@ -86,6 +86,12 @@ func TestHostileContent(t *testing.T) {
 			"from 2026-01-01 uitstroompremie.gedeeltelijk is 700, more than uitstroompremie.maximum (600)", 1},
 		{"Dutch amount in parameters.yaml", replace("parameters.yaml", `value: "1050.00", note: "Bedrag 2024`, `value: "1.050,00", note: "Bedrag 2024`),
 			`parameters.yaml:%d: value "1.050,00" of participatiepremie.bedrag is written the Dutch way; write "1050.00"`, 1},
+		// Art 6 lid 7 indexes the premium and its continuation maximum
+		// together: a new value on one only is refused, naming both.
+		{"half-done indexation in parameters.yaml", replace("parameters.yaml", `dus geen indexatie. Het bedrag voor 2026 staat niet in de gebruikte bronnen."}`, `dus geen indexatie. Het bedrag voor 2026 staat niet in de gebruikte bronnen."}`+"\n    - {from: 2027-01-01, value: \"1100.00\"}"),
+			"parameters.yaml:%d: participatiepremie.bedrag has a value from 2027-01-01, but participatiepremie.voortzetting_maximum (line ", 1},
+		{"group name with a typo in parameters.yaml", replace("parameters.yaml", "group: participatiepremie_indexatie", "group: participatiepremie_indexate"),
+			"group participatiepremie_indexate of participatiepremie.bedrag has no other parameter", 2},
 		// Before: one syntax error, then about 90 "no such parameter" lines.
 		{"syntax error in parameters.yaml", replace("parameters.yaml", "uitstroompremie.periode:\n", "uitstroompremie.periode: [\n"),
 			"parameters.yaml:%d: did not find expected", 1},

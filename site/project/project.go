@@ -187,7 +187,7 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	}
 	if meta.BaseURL == "" {
 		warns = append(warns, ordinance.Diagnostic{File: MetadataFile, Line: 1, Warning: true,
-			Message: "base_url is not set: the site has no sitemap.xml and no canonical links (set it to the address where the site is published)"})
+			Message: "base_url is not set: the site has no sitemap.xml, no canonical links and no Atom feed of its changes (set it to the address where the site is published)"})
 	}
 	if meta.Title != "" && meta.Title != doc.Title {
 		warns = append(warns, ordinance.Diagnostic{File: MetadataFile, Line: lines["title"], Warning: true,
@@ -318,7 +318,25 @@ func (p *Project) loadParams(content fs.FS) error {
 		return fmt.Errorf("%s: no amounts for %s: %w", ParametersFile, p.Date, err)
 	}
 	p.Amount = set
+	p.Warnings = append(p.Warnings, staleWarnings(t, p.Date)...)
 	return nil
+}
+
+// staleWarnings are the parameters that follow a national amount which
+// changed on or before the build date without a new value in the data: the
+// site would show the old amount as current (values.Table.Stale).
+func staleWarnings(t *params.Table, date params.Date) []ordinance.Diagnostic {
+	var out []ordinance.Diagnostic
+	for _, s := range t.Stale(date) {
+		when := "each 1 January"
+		if s.Param.Follows.Schedule == values.ScheduleHalfYearly {
+			when = "each 1 January and 1 July"
+		}
+		out = append(out, ordinance.Diagnostic{File: ParametersFile, Line: s.Param.Line, Warning: true, Message: fmt.Sprintf(
+			"%s follows %s, which changes %s, but has no value from %s: the site for %s shows the value from %s as current (add the new value with its source)",
+			s.Param.Name, s.Param.Follows.Amount.NL, when, s.Missing, date, s.Last)})
+	}
+	return out
 }
 
 func (p *Project) loadTranslations(content fs.FS) error {

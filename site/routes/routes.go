@@ -35,6 +35,7 @@ const (
 	ReviewReport   Kind = "review-report" // every text's scores on one printable page
 	Accessibility  Kind = "accessibility" // the toegankelijkheidsverklaring
 	Privacy        Kind = "privacy"       // what the site does with what a resident types
+	Changes        Kind = "changes"       // what amounts change and when, with its Atom feed
 	NotFound       Kind = "404"
 )
 
@@ -52,6 +53,7 @@ var segments = map[Kind]string{
 	Review:        "leesbaarheid",
 	Accessibility: "toegankelijkheid",
 	Privacy:       "privacy",
+	Changes:       "wijzigingen",
 }
 
 // reportSegment follows the review segment for the printable report.
@@ -184,7 +186,7 @@ func Parse(path string) (k Kind, name string, ok bool) {
 		}
 		return "", "", false
 	}
-	for _, k := range []Kind{Guides, Glossary, Ordinance, Explanation, Search, Calculators, Review, Accessibility, Privacy} {
+	for _, k := range []Kind{Guides, Glossary, Ordinance, Explanation, Search, Calculators, Review, Accessibility, Privacy, Changes} {
 		if len(parts) == 1 && parts[0] == segments[k] {
 			return k, "", true
 		}
