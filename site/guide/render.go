@@ -27,6 +27,9 @@ type Env struct {
 	// Glossary marks the first use of each glossary term on the page; nil
 	// marks nothing.
 	Glossary *glossary.Marker
+	// Mark, when set, returns the link and text of the mark that follows a
+	// parameter whose value rests on a reading ("(onze lezing)"), or "".
+	Mark func(name string) (href, text string)
 	// Sources gathers the sentences that only refer to the law into one
 	// line per section; nil leaves them where they are.
 	Sources *Sources
@@ -41,6 +44,7 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &Error{File: g.File, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
+	markReadings(doc, env.Mark)
 	// Parameters first, wherever they are: text, emphasis, link text.
 	replaceParams(doc, func(n *paramNode) ast.Node {
 		v, err := env.Param(n.name)
