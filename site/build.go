@@ -88,7 +88,7 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	precompress(b.Files)                        // compress.go
+	precompress(b.Files, opts.Out)              // compress.go
 	b.Files[HeadersFile] = headersFile(b.Files) // headers.go
 	opts.Cache.endBuild()
 	return b, r, nil

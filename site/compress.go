@@ -59,8 +59,11 @@ type compressEntry struct {
 }
 
 // precompress adds NAME.br and NAME.gz to out for every file that gains
-// from them. The same bytes always give the same copies.
-func precompress(out Output) {
+// from them. The same bytes always give the same copies. prev is the
+// folder of the previous build ("" for none): a file whose bytes did not
+// change takes its copies from there, so a build in a new process does
+// not compress the whole site again.
+func precompress(out Output, prev string) {
 	var names []string
 	for name, b := range out {
 		if compressTypes[path.Ext(name)] && len(b) >= minCompress {
@@ -79,7 +82,12 @@ func precompress(out Output) {
 	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				pairs[i] = compressFile(out[names[i]], isHashed(names[i]), gen)
+				name := names[i]
+				if pair, ok := previousCopies(prev, name, out[name]); ok {
+					pairs[i] = pair
+					continue
+				}
+				pairs[i] = compressFile(out[name], isHashed(name), gen)
 			}
 		})
 	}
@@ -154,6 +162,28 @@ func compressFile(b []byte, best bool, gen int) compressedPair {
 	compressMem[key] = &compressEntry{pair: pair, gen: gen}
 	compressMu.Unlock()
 	return pair
+}
+
+// previousCopies returns the compressed copies of name in the previous
+// build's folder when that build had the same bytes for it.
+func previousCopies(prev, name string, b []byte) (compressedPair, bool) {
+	if prev == "" {
+		return compressedPair{}, false
+	}
+	file := filepath.Join(prev, filepath.FromSlash(name))
+	if info, err := os.Stat(file); err != nil || info.Size() != int64(len(b)) {
+		return compressedPair{}, false
+	}
+	old, err := os.ReadFile(file)
+	if err != nil || !bytes.Equal(old, b) {
+		return compressedPair{}, false
+	}
+	br, err1 := os.ReadFile(file + ".br")
+	gz, err2 := os.ReadFile(file + ".gz")
+	if err1 != nil || err2 != nil || len(br) == 0 || len(gz) == 0 {
+		return compressedPair{}, false
+	}
+	return compressedPair{br: br, gz: gz}, true
 }
 
 // readCompressed reads both copies from the disk cache and checks that
