@@ -11,8 +11,10 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
+	"github.com/regelgids/regelgids/site/legal"
 	"github.com/regelgids/regelgids/site/project"
 	"github.com/regelgids/regelgids/site/readability"
 	"github.com/regelgids/regelgids/site/routes"
@@ -254,4 +256,30 @@ func optionsKey(o readability.Options) []byte {
 	}
 	sum := hashParts(th, []byte(strings.Join(o.Jargon, "\n")), fmt.Appendf(nil, "%d %d %t", common, len(o.Common), o.Common != nil))
 	return sum[:]
+}
+
+// references is legal.References, kept per text for the process: the
+// same article text is linked on its article page, on the whole
+// ordinance and on the reviewers' pages, and again at every rebuild, and
+// the reference grammar is a regular expression that backtracks.
+// The result is shared: callers only read it.
+func references(s string) []legal.Reference {
+	if v, ok := referencesMemo.m.Load(s); ok {
+		return v.([]legal.Reference)
+	}
+	refs := legal.References(s)
+	if referencesMemo.n.Load() < referencesLimit {
+		if _, loaded := referencesMemo.m.LoadOrStore(s, refs); !loaded {
+			referencesMemo.n.Add(1)
+		}
+	}
+	return refs
+}
+
+// referencesLimit bounds the memo; texts beyond it are parsed each time.
+const referencesLimit = 1 << 14
+
+var referencesMemo struct {
+	m sync.Map // text → []legal.Reference
+	n atomic.Int64
 }

@@ -4,8 +4,6 @@ import (
 	"html"
 	"html/template"
 	"strings"
-
-	"github.com/regelgids/regelgids/site/legal"
 )
 
 // Text renders a piece of ordinance or toelichting text as HTML: escaped,
@@ -16,7 +14,7 @@ import (
 func (p *Page) Text(s string) template.HTML {
 	var b strings.Builder
 	last := 0
-	for _, r := range legal.References(s) {
+	for _, r := range references(s) { // legal.References, kept per text (cache.go)
 		to := r.Targets[0]
 		target := p.Site.Doc.Article(to.Article)
 		if target == nil || r.Law != "" || (p.Article != nil && p.Article.Number == to.Article && to.Lid == "") {

@@ -1,0 +1,160 @@
+package site_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/regelgids/regelgids/content"
+	"github.com/regelgids/regelgids/internal/benchsite"
+	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/templates"
+)
+
+// Build benchmarks. Figures and how they compare with Hugo: README,
+// "Performance"; go run ./internal/benchhugo measures the same side by
+// side with Hugo in separate processes.
+
+// BenchmarkBuildSite builds and writes the whole site, with the
+// ordinance as it is and with four times its articles (copies numbered
+// on, translation and toelichting included). ns/page is per HTML page.
+func BenchmarkBuildSite(b *testing.B) {
+	for _, times := range []int{1, 4} {
+		fsys, err := benchsite.Scale(content.Default(), times)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("articles×%d", times), func(b *testing.B) {
+			opts := defaultOptions(filepath.Join(b.TempDir(), "public"))
+			opts.Content = fsys
+			var pages int
+			for b.Loop() {
+				res, err := site.Build(opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pages = res.Pages
+			}
+			b.ReportMetric(float64(pages), "pages")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
+		})
+	}
+}
+
+// contentOnDisk writes the default content folder to a temporary folder,
+// as `regelgids serve --content DIR` reads it.
+func contentOnDisk(tb testing.TB) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	fsys, err := benchsite.Copy(content.Default())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for name, f := range fsys {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// guideEdit alternates a guide on disk between its text and the text with
+// one sentence more, so each call is a real edit.
+func guideEdit(tb testing.TB, dir string) func(i int) string {
+	name := filepath.Join(dir, "gidsen", "nl", "uitstroompremie.md")
+	orig, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return func(i int) string {
+		mark := fmt.Sprintf("Bewerking %d.", i)
+		if err := os.WriteFile(name, append(bytes.TrimRight(orig, "\n"), []byte(" "+mark+"\n")...), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return mark
+	}
+}
+
+// BenchmarkRebuild is the rebuild `serve` makes after an edit to one
+// guide: the content folder is read again from disk and built in memory
+// with the Cache of the builds before.
+func BenchmarkRebuild(b *testing.B) {
+	dir := contentOnDisk(b)
+	edit := guideEdit(b, dir)
+	cache := site.NewCache()
+	opts := func() site.Options {
+		return site.Options{Content: os.DirFS(dir), Templates: templates.Default(), Date: testDate, Cache: cache}
+	}
+	if _, err := site.GenerateSite(opts()); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		mark := edit(i)
+		built, err := site.GenerateSite(opts())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !bytes.Contains(built.Files["voorzieningen/uitstroompremie/index.html"], []byte(mark)) {
+			b.Fatal("the edit is not on the rebuilt page")
+		}
+	}
+}
+
+// BenchmarkServeEdit measures what a writer waits for: from saving an
+// edited guide to `serve` answering with the new page (polling the
+// folder every 10 ms; the default is 500 ms).
+func BenchmarkServeEdit(b *testing.B) {
+	dir := contentOnDisk(b)
+	edit := guideEdit(b, dir)
+	opts := func() site.Options {
+		return site.Options{Content: os.DirFS(dir), Templates: templates.Default(), Date: testDate}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	rebuilt := make(chan error)
+	done := make(chan error, 1)
+	go func() {
+		done <- site.Serve(ctx, site.ServeOptions{Options: opts(), Rebuild: opts, Watch: []string{dir},
+			Addr: "127.0.0.1:0", Ready: ready, Rebuilt: rebuilt, Poll: 10 * time.Millisecond})
+	}()
+	var base string
+	select {
+	case addr := <-ready:
+		base = "http://" + addr
+	case err := <-done:
+		b.Fatal(err)
+	}
+	defer func() {
+		cancel()
+		<-done
+	}()
+	page := base + "/voorzieningen/uitstroompremie/"
+	i := 0
+	for b.Loop() {
+		i++
+		mark := []byte(edit(i))
+		// A rebuild may also come from the calculators' module getting
+		// ready: wait for the one that serves the edit.
+		for served := false; !served; {
+			if err := <-rebuilt; err != nil {
+				b.Fatal(err)
+			}
+			resp, err := http.Get(page)
+			if err != nil {
+				b.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			served = bytes.Contains(body, mark)
+		}
+	}
+}
