@@ -1,6 +1,9 @@
 package calculators
 
 import (
+	"bytes"
+	"sync"
+
 	"github.com/regelgids/regelgids/calculators/internal/jsonlite"
 	"github.com/regelgids/regelgids/calculators/params/values"
 )
@@ -106,7 +109,7 @@ func (r *MatchResult) MarshalJSON() ([]byte, error) {
 // result's JSON or {"error": {"kind": "input" | "params", …}} as RunJSON
 // does; an unreadable screener is kind "params".
 func MatchJSON(input, screener []byte) []byte {
-	s, err := ParseScreener(screener)
+	s, err := parseScreenerOnce(screener)
 	if err != nil {
 		return errorJSON(ErrorParams, showN(err.Error(), 200), nil)
 	}
@@ -126,7 +129,7 @@ func MatchJSON(input, screener []byte) []byte {
 // {"next": "field"}, or {"next": ""} when no question left can change a
 // fit. Errors are as MatchJSON's.
 func NextJSON(input, asked, screener []byte) []byte {
-	s, err := ParseScreener(screener)
+	s, err := parseScreenerOnce(screener)
 	if err != nil {
 		return errorJSON(ErrorParams, showN(err.Error(), 200), nil)
 	}
@@ -147,4 +150,26 @@ func NextJSON(input, asked, screener []byte) []byte {
 	var w jsonlite.Writer
 	w.String("next", s.Next(a, done))
 	return w.Bytes()
+}
+
+// The page gives the same rules with every call: the last ones read are
+// kept, so a call costs the answers, not the rules.
+var (
+	lastMu       sync.Mutex
+	lastRules    []byte
+	lastScreener *Screener
+)
+
+func parseScreenerOnce(data []byte) (*Screener, error) {
+	lastMu.Lock()
+	defer lastMu.Unlock()
+	if lastScreener != nil && bytes.Equal(data, lastRules) {
+		return lastScreener, nil
+	}
+	s, err := ParseScreener(data)
+	if err != nil {
+		return nil, err
+	}
+	lastRules, lastScreener = append([]byte(nil), data...), s
+	return s, nil
 }

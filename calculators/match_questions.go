@@ -178,11 +178,22 @@ func sameFits(a, b []Fit) bool {
 // ClassAnswers.
 func (s *Screener) Classes(a Answers, asked map[string]bool, field string) [][]Choice {
 	choices := s.Choices(field)
+	// Only the voorzieningen that test the field can tell its answers
+	// apart.
+	var using []*Voorziening
+	for j := range s.Voorzieningen {
+		v := &s.Voorzieningen[j]
+		for _, f := range v.fields() {
+			if f == field {
+				using = append(using, v)
+				break
+			}
+		}
+	}
 	outlooks := make([][][]Fit, len(choices))
 	for i, c := range choices {
 		ac := a.With(field, c)
-		for j := range s.Voorzieningen {
-			v := &s.Voorzieningen[j]
+		for _, v := range using {
 			outlooks[i] = append(outlooks[i], s.outlook(v, ac, openFields(v, asked, field)))
 		}
 	}
@@ -203,7 +214,7 @@ func (s *Screener) Classes(a Answers, asked map[string]bool, field string) [][]C
 				// The class's answers together must also lead to the
 				// same fits, or it is split.
 				merged := append(append([]Choice(nil), classes[k]...), c)
-				if s.holdsTogether(a, asked, field, merged, outlooks[first]) {
+				if s.holdsTogether(a, asked, field, merged, using, outlooks[first]) {
 					classes[k] = merged
 					placed = true
 				}
@@ -218,10 +229,9 @@ func (s *Screener) Classes(a Answers, asked map[string]bool, field string) [][]C
 	return classes
 }
 
-func (s *Screener) holdsTogether(a Answers, asked map[string]bool, field string, cs []Choice, want [][]Fit) bool {
+func (s *Screener) holdsTogether(a Answers, asked map[string]bool, field string, cs []Choice, using []*Voorziening, want [][]Fit) bool {
 	ac := a.with(field, union(cs))
-	for j := range s.Voorzieningen {
-		v := &s.Voorzieningen[j]
+	for j, v := range using {
 		if !sameFits(s.outlook(v, ac, openFields(v, asked, field)), want[j]) {
 			return false
 		}
@@ -248,9 +258,33 @@ func (s *Screener) Next(a Answers, asked map[string]bool) string {
 		if asked[f.Name] {
 			continue
 		}
-		if len(s.Classes(a, asked, f.Name)) > 1 {
+		if s.changes(a, asked, f.Name) {
 			return f.Name
 		}
 	}
 	return ""
+}
+
+// changes reports whether some answer to field can lead to another fit
+// than its first answer, for some answers still to come.
+func (s *Screener) changes(a Answers, asked map[string]bool, field string) bool {
+	choices := s.Choices(field)
+	for j := range s.Voorzieningen {
+		v := &s.Voorzieningen[j]
+		uses := false
+		for _, f := range v.fields() {
+			uses = uses || f == field
+		}
+		if !uses {
+			continue
+		}
+		open := openFields(v, asked, field)
+		first := s.outlook(v, a.With(field, choices[0]), open)
+		for _, c := range choices[1:] {
+			if !sameFits(first, s.outlook(v, a.With(field, c), open)) {
+				return true
+			}
+		}
+	}
+	return false
 }

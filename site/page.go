@@ -91,6 +91,8 @@ type Page struct {
 	Body  template.HTML
 
 	Calculator *Calculator
+	// Screener is a page of "Wat past bij mij?".
+	Screener *ScreenerView
 
 	// Review is the readability report of the language (reviewers' pages);
 	// Reviews are the texts one per-page view shows.

@@ -52,7 +52,7 @@ const (
 	KindChanges = "changes"
 )
 
-var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindReview, KindReviewPage, KindReviewReport, KindNotFound, KindAccessibility, KindPrivacy, KindChanges}
+var kinds = []string{KindHome, KindArticle, KindOrdinance, KindExplanation, KindGuide, KindGuides, KindGlossary, KindCalculator, KindCalculators, KindSearch, KindReview, KindReviewPage, KindReviewReport, KindNotFound, KindAccessibility, KindPrivacy, KindChanges, KindScreener}
 
 // Output is a rendered site: slash-separated file paths (no leading slash)
 // to their bytes.
@@ -246,6 +246,11 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 		return nil, err
 	}
 	assets := addAssets(out, shared)
+	if mod != nil && mod.wasm != nil {
+		if err := screenerFiles(out, p); err != nil {
+			return nil, err
+		}
+	}
 	for _, lang := range p.Languages {
 		sd, err := r.siteData(p, lang, b.Findings)
 		if err != nil {
@@ -428,6 +433,7 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		}
 		pg.Reviews = append(pg.Reviews, r)
 	}
+	pages = append(pages, r.screenerPages(sd, home)...)
 	calcs := Link{Title: t["calcs"], Path: routes.Path(routes.Calculators, "")}
 	if sd.HasCalculators() {
 		pages = append(pages, &Page{Path: calcs.Path, Kind: KindCalculators, Title: t["calcs_title"], Description: t["calcs_intro"], Breadcrumbs: []Link{home}})

@@ -4,7 +4,12 @@
 //
 //	globalThis.regelgidsCalc(name, inputJSON, paramsJSON, bindingJSON) → string
 //
-// which runs calculators.RunJSON: paramsJSON is the params.Set and
+// which runs calculators.RunJSON, and for the screener "Wat past bij mij?"
+//
+//	globalThis.regelgidsMatch(answersJSON, screenerJSON) → string
+//	globalThis.regelgidsMatchNext(answersJSON, askedJSON, screenerJSON) → string
+//
+// which run calculators.MatchJSON and calculators.NextJSON. The first: paramsJSON is the params.Set and
 // bindingJSON the calculators.Binding (effective date and citations) the
 // site writes for the browser, and the answer is the result's JSON or
 // {"error": {...}}. New amounts or another municipality are new JSON, not a
@@ -38,4 +43,29 @@ func register() {
 		}
 		return string(calculators.RunJSON(args[0].String(), []byte(args[1].String()), []byte(args[2].String()), []byte(args[3].String())))
 	}))
+	js.Global().Set("regelgidsMatch", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if !texts(args, 2) {
+			return `{"error":{"kind":"input","message":"regelgidsMatch(antwoordenJSON, keuzehulpJSON) verwacht twee teksten"}}`
+		}
+		return string(calculators.MatchJSON([]byte(args[0].String()), []byte(args[1].String())))
+	}))
+	js.Global().Set("regelgidsMatchNext", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if !texts(args, 3) {
+			return `{"error":{"kind":"input","message":"regelgidsMatchNext(antwoordenJSON, gevraagdJSON, keuzehulpJSON) verwacht drie teksten"}}`
+		}
+		return string(calculators.NextJSON([]byte(args[0].String()), []byte(args[1].String()), []byte(args[2].String())))
+	}))
+}
+
+// texts reports whether args are n strings.
+func texts(args []js.Value, n int) bool {
+	if len(args) != n {
+		return false
+	}
+	for _, a := range args {
+		if a.Type() != js.TypeString {
+			return false
+		}
+	}
+	return true
 }

@@ -29,6 +29,10 @@ type Screener struct {
 	Rules *calculators.Screener
 	// Questions are the texts of each field's question, by field name.
 	Questions map[string]Question
+	// Static are the fields asked on the pages made for readers without
+	// JavaScript (one page per path of answers, so their number must stay
+	// small); nil asks every field.
+	Static []string
 }
 
 // Question is the text of one question, per language.
@@ -170,11 +174,19 @@ func parseScreener(file string, raw []byte, t *params.Table, date params.Date, l
 	sp := &screenerParser{calcProblems: calcProblems{file: file}, t: t, set: set, langs: langs, quoteProblem: quoteProblem}
 	s := &Screener{Rules: &calculators.Screener{}, Questions: map[string]Question{}}
 	var qNode, vNode *yaml.Node
-	for _, kv := range sp.mapping(root.Content[0], "the file", "questions", "voorzieningen") {
-		if kv.key.Value == "questions" {
+	for _, kv := range sp.mapping(root.Content[0], "the file", "questions", "voorzieningen", "without_javascript") {
+		switch kv.key.Value {
+		case "questions":
 			qNode = kv.value
-		} else {
+		case "voorzieningen":
 			vNode = kv.value
+		default:
+			for _, f := range valuesOf(kv.value) {
+				if _, ok := calculators.MatchField(f); !ok {
+					sp.add(kv.value, "without_javascript: no field %q; the fields are %s", f, matchFieldNames())
+				}
+				s.Static = append(s.Static, f)
+			}
 		}
 	}
 	if vNode == nil {

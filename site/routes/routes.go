@@ -35,6 +35,8 @@ const (
 	ReviewReport   Kind = "review-report" // every text's scores on one printable page
 	Accessibility  Kind = "accessibility" // the toegankelijkheidsverklaring
 	Privacy        Kind = "privacy"       // what the site does with what a resident types
+	Screener       Kind = "screener"      // "Wat past bij mij?": the questions, with JavaScript
+	ScreenerStep   Kind = "screener-step" // one question or result without JavaScript: name is the answers so far
 	Changes        Kind = "changes"       // what amounts change and when, with its Atom feed
 	NotFound       Kind = "404"
 )
@@ -53,6 +55,8 @@ var segments = map[Kind]string{
 	Review:        "leesbaarheid",
 	Accessibility: "toegankelijkheid",
 	Privacy:       "privacy",
+	Screener:      "wat-past-bij-mij",
+	ScreenerStep:  "wat-past-bij-mij",
 	Changes:       "wijzigingen",
 }
 
@@ -67,7 +71,7 @@ func Path(k Kind, name string) string {
 		return "/"
 	case NotFound:
 		return "/404.html"
-	case Guide, Article, Calculator:
+	case Guide, Article, Calculator, ScreenerStep:
 		return "/" + segments[k] + "/" + name + "/"
 	case ReviewGuide:
 		return "/" + segments[Review] + Path(Guide, name)
@@ -186,12 +190,12 @@ func Parse(path string) (k Kind, name string, ok bool) {
 		}
 		return "", "", false
 	}
-	for _, k := range []Kind{Guides, Glossary, Ordinance, Explanation, Search, Calculators, Review, Accessibility, Privacy, Changes} {
+	for _, k := range []Kind{Guides, Glossary, Ordinance, Explanation, Search, Calculators, Review, Accessibility, Privacy, Changes, Screener} {
 		if len(parts) == 1 && parts[0] == segments[k] {
 			return k, "", true
 		}
 	}
-	for _, k := range []Kind{Guide, Article, Calculator} {
+	for _, k := range []Kind{Guide, Article, Calculator, ScreenerStep} {
 		if len(parts) == 2 && parts[0] == segments[k] && parts[1] != "" {
 			return k, parts[1], true
 		}

@@ -27,6 +27,8 @@ func TestRoundTrip(t *testing.T) {
 		{ReviewReport, "", "/leesbaarheid/rapport/"},
 		{Accessibility, "", "/toegankelijkheid/"},
 		{Privacy, "", "/privacy/"},
+		{Screener, "", "/wat-past-bij-mij/"},
+		{ScreenerStep, "a3-b0", "/wat-past-bij-mij/a3-b0/"},
 		{NotFound, "", "/404.html"},
 	} {
 		if got := Path(c.k, c.name); got != c.path {
