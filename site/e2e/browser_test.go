@@ -215,6 +215,7 @@ var pageTypes = map[string]string{
 	"review-report": "/leesbaarheid/rapport/",
 	"accessibility": "/toegankelijkheid/",
 	"privacy":       "/privacy/",
+	"changes":       "/wijzigingen/",
 	"404":           "/bestaat-niet/",
 }
 
