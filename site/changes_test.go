@@ -98,7 +98,7 @@ func TestChangesPage(t *testing.T) {
 		"Vanaf 1 juli 2025 is het minimumloon voor werknemers van 21 jaar en ouder € 14,40 per uur; dat was € 14,06 per uur.",
 		"Vanaf 1 januari 2025 blijft de participatiepremie € 1.050 per zes maanden.",
 		"From 1 July 2025, the minimum wage for employees aged 21 and older is €14.40 per hour; it was €14.06 per hour.",
-		"Bedragen die op onze lezing rusten",
+		"Bedragen en getallen die op onze lezing rusten",
 	} {
 		if !strings.Contains(nl, want) {
 			t.Errorf("the page lacks %q", want)
