@@ -265,3 +265,93 @@ func itoa(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// homeScript reads the home page's situation tiles and guide links.
+const homeScript = `JSON.stringify({
+  tiles: [...document.querySelectorAll(".rg-situation")].map(li => {
+    const r = li.getBoundingClientRect();
+    return {top: Math.round(r.top + scrollY), height: Math.round(r.height), width: Math.round(r.width),
+      guides: [...li.querySelectorAll("a")].map(a => a.getAttribute("href"))};
+  }),
+  listWidth: Math.round(document.querySelector(".rg-situations__list").getBoundingClientRect().width),
+  links: [...document.querySelectorAll("main a")].map(a => a.getAttribute("href")).filter(h => h.includes("voorzieningen/") && !h.endsWith("voorzieningen/")),
+  height: document.documentElement.scrollHeight,
+})`
+
+// TestHomeCompact: the home page shows each situation once as a tile
+// with its guides as links, each guide once per tile; a guide that fits
+// every situation is shown once, not in every tile; on a desktop the
+// tiles have one height and none stands alone in its row; on a phone the
+// page stays short enough to scan.
+func TestHomeCompact(t *testing.T) {
+	t.Parallel()
+	base := serveSite(t)
+	b := newBrowser(t)
+	type tile struct {
+		Top, Height, Width int
+		Guides             []string
+	}
+	for _, prefix := range []string{"", "/en"} {
+		for _, w := range []int64{360, 1280} {
+			var res string
+			b.run(t, emulation.SetDeviceMetricsOverride(w, 800, 1, w < 600),
+				chromedp.Navigate(base+prefix+"/"), chromedp.WaitReady("body"), chromedp.Evaluate(homeScript, &res))
+			var h struct {
+				Tiles     []tile
+				ListWidth int
+				Links     []string
+				Height    int
+			}
+			if err := json.Unmarshal([]byte(res), &h); err != nil {
+				t.Fatal(err)
+			}
+			where := prefix + "/ at " + itoa(w) + " px"
+			if len(h.Tiles) < 2 {
+				t.Fatalf("%s: %d situation tiles", where, len(h.Tiles))
+			}
+			inTiles := map[string]int{}
+			for _, tl := range h.Tiles {
+				seen := map[string]bool{}
+				for _, g := range tl.Guides {
+					if seen[g] {
+						t.Errorf("%s: %s twice in one tile", where, g)
+					}
+					seen[g] = true
+					inTiles[g]++
+				}
+			}
+			onPage := map[string]int{}
+			for _, l := range h.Links {
+				onPage[l]++
+			}
+			for g, n := range inTiles {
+				if n == len(h.Tiles) {
+					t.Errorf("%s: %s is in every tile; it belongs once under the guides for everyone", where, g)
+				}
+			}
+			for g, n := range onPage {
+				if inTiles[g] == 0 && n > 1 {
+					t.Errorf("%s: %s shown %d times outside the tiles", where, g, n)
+				}
+			}
+			if w == 1280 {
+				rows := map[int][]tile{}
+				for _, tl := range h.Tiles {
+					rows[tl.Top] = append(rows[tl.Top], tl)
+					if d := tl.Height - h.Tiles[0].Height; d > 1 || d < -1 {
+						t.Errorf("%s: tiles of %d and %d px high", where, tl.Height, h.Tiles[0].Height)
+					}
+				}
+				for top, row := range rows {
+					if len(row) == 1 && row[0].Width < h.ListWidth-2 {
+						t.Errorf("%s: the tile at %d px stands alone in its row", where, top)
+					}
+				}
+			}
+			if w == 360 && h.Height > 5000 {
+				t.Errorf("%s: the home page is %d px tall", where, h.Height)
+			}
+			t.Logf("%s: %d tiles, page %d px tall", where, len(h.Tiles), h.Height)
+		}
+	}
+}

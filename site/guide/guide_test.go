@@ -188,11 +188,13 @@ func TestContentGuides(t *testing.T) {
 }
 
 // FuzzParse: whatever Parse accepts, Render and Text handle without a
-// panic, and no page shows "{{".
+// panic, and no page shows "{{"; gathering the references to the law
+// (Sources) loses none of them.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(valid))
 	f.Add([]byte("---\ntitle: x\n---\n## Wat is het?\n{{< param \"a\" >}} [x](/y)"))
 	f.Add([]byte(strings.Replace(valid, "## Wat is het?\n", "## Wat is het?{{< param \"uitstroompremie.volledig\" >}}\n", 1)))
+	f.Add([]byte(at("Zie [artikel 1, lid 2](/artikel/1/#lid-2) en de [toelichting bij artikel 3](/artikel/3/#toelichting).\n\n- Een punt ([artikel 4](/artikel/4/)).\n- Zie [artikel 5](/artikel/5/).")))
 	f.Add([]byte(at("[*{{< param \"uitstroompremie.volledig\" >}}*](/artikel/17/) `code` ![a](/b.png) > - 1. x\n\n\\{\\{ &#123;")))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		g, err := Parse("fuzz.md", "fuzz", "nl", src, structure)
@@ -204,6 +206,14 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("rendered page shows {{:\n%s", html)
 		}
 		g.Text(env().Param)
+		// Gathering the references keeps every link to the law.
+		gathered, err2 := g.Render(sourcesEnv())
+		if (err == nil) != (err2 == nil) {
+			t.Fatalf("with sources: %v, without: %v", err2, err)
+		}
+		if err == nil && !sameLawLinks(string(html), string(gathered)) {
+			t.Errorf("links to the law differ:\n%s\n---\n%s", html, gathered)
+		}
 	})
 }
 

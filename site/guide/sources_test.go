@@ -1,6 +1,7 @@
 package guide
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -114,4 +115,28 @@ func TestSourcesOff(t *testing.T) {
 	if strings.Contains(string(html), "rg-sources") || !strings.Contains(string(html), `had. Zie <a href="REL/artikel/17/#lid-1"`) {
 		t.Errorf("references moved without Sources:\n%s", html)
 	}
+}
+
+var reLawLink = regexp.MustCompile(`href="REL/(?:artikel|toelichting)/[^"]*"`)
+
+// sameLawLinks reports whether two renderings link to the same places in
+// the law (each place at least once).
+func sameLawLinks(a, b string) bool {
+	set := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, l := range reLawLink.FindAllString(s, -1) {
+			m[l] = true
+		}
+		return m
+	}
+	sa, sb := set(a), set(b)
+	if len(sa) != len(sb) {
+		return false
+	}
+	for l := range sa {
+		if !sb[l] {
+			return false
+		}
+	}
+	return true
 }

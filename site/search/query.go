@@ -144,6 +144,40 @@ func (v *vocabulary) isKnown(w string) bool {
 	return i < len(lex) && lex[i] == w
 }
 
+// maxSkip is how many stop words a phrase of a synonym group may have
+// between its words in a query: "gaat in" is found in "wanneer gaat het
+// in", the Dutch verb split around its object.
+const maxSkip = 2
+
+// phraseAt returns the positions of the words of phrase mw in the query
+// words ws starting at i, or nil where it does not start there. Between
+// two words of the phrase the query may have up to maxSkip stop words.
+func (v *vocabulary) phraseAt(ws []string, i int, mw []string) []int {
+	if !v.sameWord(ws[i], mw[0]) {
+		return nil
+	}
+	at := []int{i}
+	j := i
+	for _, m := range mw[1:] {
+		j++
+		for skipped := 0; j < len(ws) && !v.sameWord(ws[j], m) && v.isStop(ws[j]) && skipped < maxSkip; skipped++ {
+			j++
+		}
+		if j >= len(ws) || !v.sameWord(ws[j], m) {
+			return nil
+		}
+		at = append(at, j)
+	}
+	return at
+}
+
+// isStop reports whether w is a stop word of the texts: a word with no
+// index term.
+func (v *vocabulary) isStop(w string) bool {
+	e, ok := v.entries[w]
+	return ok && e.term == ""
+}
+
 // analyzeQuery turns what a resident typed into query words with their
 // alternatives. zoeken-engine.js does exactly the same; FuzzQueryAnalysis
 // checks that.
@@ -165,12 +199,9 @@ func (v *vocabulary) analyzeQuery(q string) []queryWord {
 			if len(mw) < 2 {
 				continue
 			}
-			for i := 0; i+len(mw) <= len(ws); i++ {
-				match := true
-				for k := range mw {
-					match = match && v.sameWord(ws[i+k], mw[k])
-				}
-				if !match {
+			for i := range ws {
+				at := v.phraseAt(ws, i, mw)
+				if at == nil {
 					continue
 				}
 				for oi, o := range g {
@@ -178,7 +209,7 @@ func (v *vocabulary) analyzeQuery(q string) []queryWord {
 						continue
 					}
 					terms := v.synonymTerms(o)
-					for k := i; k < i+len(mw); k++ {
+					for _, k := range at {
 						if phraseAlts[k] == nil {
 							phraseAlts[k] = alts{}
 						}

@@ -358,6 +358,26 @@
     return keys.map(function (k) { return { t: k.split(" "), w: m.get(k) }; });
   }
 
+  // phraseAt: the positions of phrase mw in ws from i, with up to two
+  // stop words between its words, or null (query.go)
+  var MAX_SKIP = 2;
+  Index.prototype.phraseAt = function (ws, i, mw) {
+    if (!this.sameWord(ws[i], mw[0])) return null;
+    var at = [i], j = i;
+    for (var k = 1; k < mw.length; k++) {
+      j++;
+      for (var skipped = 0; j < ws.length && !this.sameWord(ws[j], mw[k]) && this.isStop(ws[j]) && skipped < MAX_SKIP; skipped++) j++;
+      if (j >= ws.length || !this.sameWord(ws[j], mw[k])) return null;
+      at.push(j);
+    }
+    return at;
+  };
+
+  Index.prototype.isStop = function (w) {
+    var e = this.entries.get(w);
+    return !!e && e.term === "";
+  };
+
   // analyzeQuery: query words with the terms they may match (query.go)
   Index.prototype.analyzeQuery = function (q) {
     var self = this, W = this.W, L = this.L;
@@ -370,17 +390,16 @@
       g.forEach(function (m, mi) {
         var mw = m.split(" ");
         if (mw.length < 2) return;
-        for (var i = 0; i + mw.length <= ws.length; i++) {
-          var match = true;
-          for (var k = 0; k < mw.length; k++) match = match && self.sameWord(ws[i + k], mw[k]);
-          if (!match) continue;
+        for (var i = 0; i < ws.length; i++) {
+          var at = self.phraseAt(ws, i, mw);
+          if (!at) continue;
           g.forEach(function (o, oi) {
             if (oi === mi) return;
             var terms = self.synonymTerms(o);
-            for (var k = i; k < i + mw.length; k++) {
+            at.forEach(function (k) {
               if (!phraseAlts[k]) phraseAlts[k] = new Map();
               addAlt(phraseAlts[k], terms, W.syn);
-            }
+            });
           });
         }
       });
