@@ -100,6 +100,8 @@ var kwetsbaarExamples = []Example{
 		`{"monthly_wage_costs": "2600.00", "months_without_paid_work": 12, "has_start_qualification": true, "age": 38, "single_parent": true}`),
 	ex("Geen van de punten", "None of the points",
 		`{"monthly_wage_costs": "2800.00", "months_without_paid_work": 2, "has_start_qualification": true, "age": 30, "single_parent": false}`),
+	ex("22 jaar, 14 maanden zonder werk: twee lezingen", "Age 22, 14 months without work: two readings",
+		`{"monthly_wage_costs": "2200.00", "months_without_paid_work": 14, "has_start_qualification": true, "age": 22, "single_parent": false}`),
 }
 
 var arbeidsbeperkingExamples = []Example{

@@ -145,7 +145,7 @@ func kwetsbaar(c *calc) error {
 				"De werknemer is niet uiterst kwetsbaar. Daarvoor moet de werknemer "+s+" maanden geen betaald werk hebben gehad. Of "+sw+" maanden, en dan moet ook punt b, c of d gelden.",
 				"The employee is not uiterst kwetsbaar (very vulnerable). For that the employee needs "+s+" months without paid work. Or "+sw+" months, and point b, c or d must also apply.")+gber))
 		if months >= severeWith && (young || schoolLeaver) {
-			reasons = append(reasons, c.euReading(young, youngFrom, youngTo, in.Money("monthly_wage_costs"), pct, monthsUK))
+			reasons = append(reasons, c.euReading(young, youngFrom, youngTo, in.Money("monthly_wage_costs"), pct, monthsK, monthsUK))
 		}
 	}
 	// Both from the exact product, each rounded once: the total is not the
@@ -182,16 +182,18 @@ func kwetsbaar(c *calc) error {
 // definition would make the worker uiterst kwetsbaar and the calculator's
 // reading does not: a young worker, or a recent school-leaver, without work
 // for the shorter period but not the longer one.
-func (c *calc) euReading(young bool, from, to int, wageCosts Money, pct decimal.Decimal, monthsUK int) Reason {
+func (c *calc) euReading(young bool, from, to int, wageCosts Money, pct decimal.Decimal, monthsK, monthsUK int) Reason {
 	who := c.t("jongeren van "+strconv.Itoa(from)+" tot en met "+strconv.Itoa(to)+" jaar", "young people aged "+strconv.Itoa(from)+" to "+strconv.Itoa(to))
 	if !young {
 		who = c.t("wie in de laatste 2 jaar van school kwam, zonder vaste baan daarna", "people who left school in the last 2 years, without a regular job since")
 	}
-	total := cents(wageCosts.dec().Mul(pct).Mul(decimal.NewFromInt(int64(monthsUK))), hundred)
-	n := strconv.Itoa(monthsUK)
+	total := func(months int) string {
+		return c.euro(cents(wageCosts.dec().Mul(pct).Mul(decimal.NewFromInt(int64(months))), hundred))
+	}
+	n, k := strconv.Itoa(monthsUK), strconv.Itoa(monthsK)
 	return c.citeText("severe", c.t(
-		"Let op, dit hangt af van een lezing. De Europese regel telt ook mee: "+who+". Volgens die regel is de werknemer uiterst kwetsbaar. Dan duurt de subsidie hoogstens "+n+" maanden: samen hoogstens "+c.euro(total)+". De rekenhulp volgt de verordening. Die noemt alleen de punten b, c en d. Daarom rekent de rekenhulp met de kortere duur hieronder. Vraag de gemeente welke lezing zij volgt.",
-		"Note, this depends on a reading. The European rule also counts: "+who+". By that rule the employee is uiterst kwetsbaar (very vulnerable). Then the subsidy lasts at most "+n+" months: at most "+c.euro(total)+" together. The calculator follows the ordinance. It names only the points b, c and d. So the calculator uses the shorter duration below. Ask the gemeente (municipality) which reading it follows."))
+		"Let op, dit hangt af van een lezing. De Europese regel telt ook mee: "+who+". Volgens die regel is de werknemer uiterst kwetsbaar. Dan duurt de subsidie hoogstens "+n+" maanden: samen hoogstens "+total(monthsUK)+". De rekenhulp volgt de verordening. Die noemt alleen de punten b, c en d. Daarom rekent de rekenhulp met "+k+" maanden: samen hoogstens "+total(monthsK)+". Vraag de gemeente welke lezing zij volgt.",
+		"Note, this depends on a reading. The European rule also counts: "+who+". By that rule the employee is uiterst kwetsbaar (very vulnerable). Then the subsidy lasts at most "+n+" months: at most "+total(monthsUK)+" together. The calculator follows the ordinance. It names only the points b, c and d. So the calculator uses "+k+" months: at most "+total(monthsK)+" together. Ask the gemeente (municipality) which reading it follows."))
 }
 
 // criterion is the reason for one of the points a to d that make a worker
