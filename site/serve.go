@@ -564,8 +564,8 @@ func negotiate(header []string, have []string) string {
 				star, hasStar = weight, true
 				continue
 			}
-			if old, ok := q[coding]; !ok || weight > old {
-				q[coding] = weight
+			if old, ok := q[coding]; !ok || weight < old {
+				q[coding] = weight // named twice: a refusal stands
 			}
 		}
 	}

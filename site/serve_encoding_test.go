@@ -38,6 +38,8 @@ func TestNegotiate(t *testing.T) {
 		{[]string{" , ,gzip"}, both, "gzip"},
 		{[]string{"zstd"}, both, "identity"},
 		{[]string{"gzip"}, nil, "identity"},
+		{[]string{"gzip;q=0, gzip"}, both, "identity"}, // named twice: the refusal stands
+		{[]string{"gzip", "gzip;q=0"}, both, "identity"},
 	}
 	for _, c := range cases {
 		if got := negotiate(c.header, c.have); got != c.want {
@@ -91,4 +93,39 @@ func TestCacheControl(t *testing.T) {
 			t.Errorf("cacheControl(%q) = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// FuzzNegotiate: any Accept-Encoding header gives a coding the file has or
+// identity, never one the header refuses by name.
+func FuzzNegotiate(f *testing.F) {
+	for _, h := range []string{"", "br;q=0, gzip", "gzip;q=0", "identity", "*;q=0", "br, gzip;q=0.5", "*;q=0.5, br;q=0.4", "gzip;q=1.5", " , ,x-gzip", "br;q=0.001;foo=bar", "gzip;q=0, gzip"} {
+		f.Add(h)
+	}
+	have := []string{"br", "gzip"}
+	f.Fuzz(func(t *testing.T, header string) {
+		got := negotiate([]string{header}, have)
+		if got != "identity" && got != "br" && got != "gzip" {
+			t.Fatalf("negotiate(%q) = %q", header, got)
+		}
+		if got == "identity" {
+			return
+		}
+		// The coding chosen is not refused by name.
+		for _, part := range strings.Split(header, ",") {
+			coding, params, _ := strings.Cut(part, ";")
+			coding = strings.ToLower(strings.Trim(coding, " \t"))
+			if coding == "x-gzip" {
+				coding = "gzip"
+			}
+			if coding != got {
+				continue
+			}
+			for _, p := range strings.Split(params, ";") {
+				k, v, _ := strings.Cut(p, "=")
+				if strings.EqualFold(strings.Trim(k, " \t"), "q") && strings.Trim(v, " \t") == "0" {
+					t.Fatalf("negotiate(%q) = %q, which the header refuses", header, got)
+				}
+			}
+		}
+	})
 }
