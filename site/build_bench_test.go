@@ -34,6 +34,7 @@ func BenchmarkBuildSite(b *testing.B) {
 			opts := defaultOptions(filepath.Join(b.TempDir(), "public"))
 			opts.Content = fsys
 			var pages int
+			cpu := cpuTime()
 			for b.Loop() {
 				res, err := site.Build(opts)
 				if err != nil {
@@ -41,6 +42,7 @@ func BenchmarkBuildSite(b *testing.B) {
 				}
 				pages = res.Pages
 			}
+			reportCPU(b, cpu)
 			b.ReportMetric(float64(pages), "pages")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
 		})
@@ -96,6 +98,7 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	i := 0
+	cpu := cpuTime()
 	for b.Loop() {
 		i++
 		mark := edit(i)
@@ -106,6 +109,14 @@ func BenchmarkRebuild(b *testing.B) {
 		if !bytes.Contains(built.Files["voorzieningen/uitstroompremie/index.html"], []byte(mark)) {
 			b.Fatal("the edit is not on the rebuilt page")
 		}
+	}
+	reportCPU(b, cpu)
+}
+
+// reportCPU adds the process's CPU time per operation since start.
+func reportCPU(b *testing.B, start time.Duration) {
+	if used := cpuTime() - start; used > 0 {
+		b.ReportMetric(float64(used.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
 
@@ -139,6 +150,7 @@ func BenchmarkServeEdit(b *testing.B) {
 	}()
 	page := base + "/voorzieningen/uitstroompremie/"
 	i := 0
+	cpu := cpuTime()
 	for b.Loop() {
 		i++
 		mark := []byte(edit(i))
@@ -157,4 +169,5 @@ func BenchmarkServeEdit(b *testing.B) {
 			served = bytes.Contains(body, mark)
 		}
 	}
+	reportCPU(b, cpu)
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -48,13 +49,28 @@ func NewIndex(docs []Document, syn *Synonyms) (*Index, error) {
 		}
 		byLang[d.Lang] = append(byLang[d.Lang], d)
 	}
+	// One language per goroutine: the languages share nothing, and
+	// serve waits for this before it shows a rebuilt site. Errors are
+	// reported for the first language in sorted order.
+	langs := sortedKeys(byLang)
+	made := make([]*langIndex, len(langs))
+	errs := make([]error, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() { made[i], errs[i] = newLangIndex(lang, byLang[lang], syn) })
+	}
+	wg.Wait()
 	ix := &Index{langs: map[string]*langIndex{}}
-	for lang, ds := range byLang {
-		li, err := newLangIndex(lang, ds, syn)
+	for i, lang := range langs {
+		if made[i] != nil {
+			ix.langs[lang] = made[i]
+		}
+	}
+	for _, err := range errs {
 		if err != nil {
+			ix.Close()
 			return nil, err
 		}
-		ix.langs[lang] = li
 	}
 	return ix, nil
 }
