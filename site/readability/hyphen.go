@@ -81,14 +81,20 @@ func parsePatterns(data []byte) *patterns {
 // the patterns know, also "a-" in "a-part".
 func (p *patterns) breaks(word []rune) []bool {
 	n := len(word)
-	padded := make([]rune, 0, n+2)
-	padded = append(padded, '.')
-	padded = append(padded, word...)
-	padded = append(padded, '.')
-	score := make([]uint8, len(padded)+1)
+	// The padded word as a string with the byte offset of each rune, so
+	// that each candidate pattern is a substring and looking it up
+	// allocates nothing.
+	padded := "." + string(word) + "."
+	at := make([]int, 0, n+3)
 	for i := range padded {
-		for j := i + 1; j <= len(padded) && j-i <= p.maxLen; j++ {
-			vals, ok := p.values[string(padded[i:j])]
+		at = append(at, i)
+	}
+	at = append(at, len(padded))
+	runes := len(at) - 1
+	score := make([]uint8, runes+1)
+	for i := range runes {
+		for j := i + 1; j <= runes && j-i <= p.maxLen; j++ {
+			vals, ok := p.values[padded[at[i]:at[j]]]
 			if !ok {
 				continue
 			}
