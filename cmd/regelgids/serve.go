@@ -17,7 +17,11 @@ func newServeCmd(src *sources) *cobra.Command {
 		Short: "Build the site and serve it, rebuilding when content changes",
 		Long: `Serve builds the site and serves it over HTTP. With --content or --templates
 pointing at folders on disk, it rebuilds when a file there changes. It
-listens on loopback unless --addr says otherwise.`,
+listens on loopback unless --addr says otherwise, and answers as a
+production server does: brotli or gzip as the browser asks, ETags and 304s,
+a year's caching for content-hashed files. The first serve on a machine
+compiles the calculators for the browser (a minute or two, once) while it
+already serves the pages, and says so.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
