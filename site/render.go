@@ -245,12 +245,12 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	assets := addAssets(out, shared)
 	if mod != nil && mod.wasm != nil {
-		if err := screenerFiles(out, p); err != nil {
+		if err := screenerFiles(shared, p); err != nil {
 			return nil, err
 		}
 	}
+	assets := addAssets(out, shared)
 	for _, lang := range p.Languages {
 		sd, err := r.siteData(p, lang, b.Findings)
 		if err != nil {

@@ -81,15 +81,17 @@ type screenerTree struct {
 
 var (
 	treeMu    sync.Mutex
-	treeCache = map[*project.Screener]*screenerTree{}
+	treeCache = map[string]*screenerTree{} // by the rules' JSON and the static fields
 )
 
 // treeOf builds the pages without JavaScript once per screener: the shape
 // is the same in every language.
 func treeOf(s *project.Screener) *screenerTree {
+	rules, _ := s.Rules.MarshalJSON()
+	key := string(rules) + strings.Join(s.Static, ",")
 	treeMu.Lock()
 	defer treeMu.Unlock()
-	if t := treeCache[s]; t != nil {
+	if t := treeCache[key]; t != nil {
 		return t
 	}
 	t := &screenerTree{}
@@ -103,7 +105,10 @@ func treeOf(s *project.Screener) *screenerTree {
 		}
 	}
 	t.grow(s.Rules, "", calculators.NewAnswers("nl"), asked, 1)
-	treeCache[s] = t
+	if len(treeCache) > 8 {
+		clear(treeCache) // serve rebuilds after every edit of the data
+	}
+	treeCache[key] = t
 	return t
 }
 
@@ -268,7 +273,8 @@ func screenerFits(sd *SiteData, vs []calculators.VoorzieningFit) []ScreenerFit {
 	return out
 }
 
-// screenerFiles adds the rules the script gives the module.
+// screenerFiles adds the rules the script gives the module to the shared
+// files, which get a content hash in their name.
 func screenerFiles(out Output, p *project.Project) error {
 	if p.Screener == nil {
 		return nil

@@ -117,7 +117,7 @@ func TestScreenerModuleMatchesRules(t *testing.T) {
 	for _, f := range []string{site.WASMFile, site.WASMExecFile} {
 		os.WriteFile(filepath.Join(dir, filepath.Base(f)), out[out.Hashed(f)], 0o644)
 	}
-	rules := out[site.ScreenerRulesFile]
+	rules := out[out.Hashed(site.ScreenerRulesFile)]
 	if want, _ := p.Screener.Rules.MarshalJSON(); !bytes.Equal(bytes.TrimSpace(rules), want) {
 		t.Fatalf("%s is not the screener's rules", site.ScreenerRulesFile)
 	}

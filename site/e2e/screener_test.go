@@ -239,7 +239,11 @@ func TestScreenerWithoutJavaScript(t *testing.T) {
 					t.Errorf("step %d: %d px wide at 320 px", step, scroll)
 				}
 				var here string
-				b.run(t, chromedp.Evaluate(`location.href`, &here))
+				var png []byte
+				b.run(t, chromedp.Evaluate(`location.href`, &here), chromedp.FullScreenshot(&png, 100))
+				if st.name == screenerStories[0].name {
+					os.WriteFile(filepath.Join(shotsDir(t), fmt.Sprintf("15-screener-nojs-%d-320.png", step)), png, 0o644)
+				}
 				visited = append(visited, here)
 				var field string
 				b.run(t, chromedp.Evaluate(`(document.querySelector("[data-static]") || {dataset: {}}).dataset.field || ""`, &field))

@@ -63,6 +63,20 @@ func (p *Project) loadScreener(content fs.FS) error {
 	if err != nil {
 		return err
 	}
+	first := p.Languages[0]
+	files, _ := fs.Glob(content, GuidesDir+"/"+first+"/*.md")
+	if len(files) == 0 {
+		return nil // no guides: nothing for the screener to lead to
+	}
+	for _, l := range p.Languages {
+		other, _ := fs.Glob(content, GuidesDir+"/"+l+"/*.md")
+		if len(other) != len(files) || len(p.Guides[l]) != len(files) {
+			// A guide failed or is missing in a language, and says so;
+			// which voorzieningen have one is not known.
+			p.Screener = s
+			return nil
+		}
+	}
 	// One voorziening per guide, and no other.
 	var problems []string
 	for _, g := range p.Guides[p.Languages[0]] {
