@@ -154,7 +154,7 @@ func (s *SiteData) Chapters() []ChapterView {
 	used := map[string]bool{}
 	for _, c := range s.Doc.Chapters {
 		if c.Number != "" {
-			used["hoofdstuk-"+anchorPart(c.Number)] = true
+			used["hoofdstuk-"+c.Number] = true
 		}
 	}
 	var out []ChapterView
@@ -213,7 +213,7 @@ func (s *SiteData) Chapters() []ChapterView {
 func chapterAnchor(doc *ordinance.Ordinance, i int) string {
 	c := doc.Chapters[i]
 	if c.Number != "" {
-		return "hoofdstuk-" + anchorPart(c.Number)
+		return "hoofdstuk-" + c.Number // as routes.Chapter links it
 	}
 	if t := anchorPart(c.Title); t != "" {
 		return "hoofdstuk-" + t
