@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+
+	"github.com/regelgids/regelgids/site/glossary"
 )
 
 // forEach calls f(i) for every i in [0, n) on up to GOMAXPROCS goroutines
@@ -92,4 +94,17 @@ func (r *Renderer) renderPages(out Output, pages []*Page) error {
 		}
 	}
 	return nil
+}
+
+// termsCache holds the glossary words of each language, prepared once
+// for the markers of all its pages (a page's marker only keeps which terms
+// it has marked).
+type termsCache struct{ m sync.Map } // *SiteData → *glossary.Terms
+
+func (r *Renderer) glossaryTerms(sd *SiteData) *glossary.Terms {
+	if t, ok := r.terms.m.Load(sd); ok {
+		return t.(*glossary.Terms)
+	}
+	t, _ := r.terms.m.LoadOrStore(sd, glossary.NewTerms(sd.Glossary))
+	return t.(*glossary.Terms)
 }

@@ -74,7 +74,8 @@ type Renderer struct {
 	layouts map[string]*template.Template
 	static  fs.FS
 	i18n    map[string]map[string]string
-	cache   *Cache // what earlier builds derived (Options.Cache); nil: none
+	cache   *Cache     // what earlier builds derived (Options.Cache); nil: none
+	terms   termsCache // per language, for the pages' markers (parallel.go)
 }
 
 // Built is a site rendered in memory: its files, and what was derived from
@@ -281,7 +282,7 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 }
 
 func (r *Renderer) renderPage(out Output, pg *Page) error {
-	pg.marker = glossary.NewMarker(pg.Site.Glossary, func(id string) string { return pg.URL("/begrippen/#" + id) })
+	pg.marker = r.glossaryTerms(pg.Site).Marker(func(id string) string { return pg.URL("/begrippen/#" + id) })
 	if pg.Kind == KindGlossary {
 		for _, e := range pg.Site.Glossary {
 			pg.marker.Seen(e.ID) // the glossary does not link to itself

@@ -157,20 +157,36 @@ type word struct {
 	id    string
 }
 
-// NewMarker prepares the entries for matching. href gives the link to an
-// entry from the page being rendered.
-func NewMarker(entries []Entry, href func(id string) string) *Marker {
-	m := &Marker{seen: map[string]bool{}, href: href}
+// Terms are the words of a glossary, longest first, ready for matching:
+// made once per language and shared by the markers of all its pages,
+// which only read them.
+type Terms struct{ words []word }
+
+// NewTerms prepares the entries for matching.
+func NewTerms(entries []Entry) *Terms {
+	t := &Terms{}
 	for _, e := range entries {
 		for _, w := range append([]string{e.Term}, e.Forms...) {
 			if w = strings.TrimSpace(w); w != "" {
-				m.words = append(m.words, word{lower: strings.ToLower(w), id: e.ID})
+				t.words = append(t.words, word{lower: strings.ToLower(w), id: e.ID})
 			}
 		}
 	}
 	// Longer words first, so "algemene bijstand" wins over "bijstand".
-	sort.SliceStable(m.words, func(i, j int) bool { return len(m.words[i].lower) > len(m.words[j].lower) })
-	return m
+	sort.SliceStable(t.words, func(i, j int) bool { return len(t.words[i].lower) > len(t.words[j].lower) })
+	return t
+}
+
+// Marker starts marking the terms on one page. href gives the link to an
+// entry from that page.
+func (t *Terms) Marker(href func(id string) string) *Marker {
+	return &Marker{words: t.words, seen: map[string]bool{}, href: href}
+}
+
+// NewMarker prepares the entries for matching. href gives the link to an
+// entry from the page being rendered.
+func NewMarker(entries []Entry, href func(id string) string) *Marker {
+	return NewTerms(entries).Marker(href)
 }
 
 // Href is the link to an entry.
