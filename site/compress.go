@@ -52,7 +52,15 @@ var (
 	compressMu  sync.Mutex
 	compressMem = map[[32]byte]*compressEntry{} // by content and level
 	compressGen int
+	// compressLast is the last build's files and copies by name: most
+	// files of a rebuild are the same bytes, found without hashing them.
+	compressLast = map[string]lastCompressed{}
 )
+
+type lastCompressed struct {
+	raw  []byte
+	pair compressedPair
+}
 
 type compressEntry struct {
 	pair compressedPair
@@ -75,6 +83,7 @@ func precompress(out Output, prev string) {
 	compressMu.Lock()
 	compressGen++
 	gen := compressGen
+	last := compressLast
 	compressMu.Unlock()
 
 	pairs := make([]compressedPair, len(names))
@@ -84,6 +93,10 @@ func precompress(out Output, prev string) {
 		wg.Go(func() {
 			for i := range next {
 				name := names[i]
+				if l, ok := last[name]; ok && bytes.Equal(l.raw, out[name]) {
+					pairs[i] = l.pair
+					continue
+				}
 				if pair, ok := previousCopies(prev, name, out[name]); ok {
 					pairs[i] = pair
 					continue
@@ -107,7 +120,12 @@ func precompress(out Output, prev string) {
 	}
 	// Forget what neither this build nor the one before used, so a server
 	// that rebuilds for hours does not keep every old page.
+	byName := make(map[string]lastCompressed, len(names))
+	for i, name := range names {
+		byName[name] = lastCompressed{raw: out[name], pair: pairs[i]}
+	}
 	compressMu.Lock()
+	compressLast = byName
 	for k, e := range compressMem {
 		if e.gen < gen-1 {
 			delete(compressMem, k)
