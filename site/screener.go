@@ -58,11 +58,55 @@ type ScreenerChoice struct {
 	Unknown            bool
 }
 
-// ScreenerFit is one voorziening in a result.
+// ScreenerFit is one voorziening in a result. Guide and Calculator are
+// site paths; the hrefs and labels are made in Go, relative to the page,
+// because a site has hundreds of result pages.
 type ScreenerFit struct {
 	Slug, Title, Guide, Calculator string
 	Fit                            calculators.Fit
 	Reasons                        []calculators.Reason
+	Label, GuideHref, CalcHref     string
+	Cited                          []ScreenerReason
+}
+
+// ScreenerReason is a reason with its link to the article and lid, and
+// the label of that link: "artikel 7 lid 1".
+type ScreenerReason struct {
+	Text, Href, Cite string
+}
+
+// linked fills in the hrefs and labels of fits shown on the page at full
+// path from.
+func linked(sd *SiteData, from string, fits []ScreenerFit) []ScreenerFit {
+	t := sd.strings
+	law := func(target string) string {
+		if sd.Translated {
+			return relativeURL(from, sd.Prefix+target)
+		}
+		ls := sd.Project.Languages
+		return relativeURL(from, ls.Full(ls[0], target))
+	}
+	out := make([]ScreenerFit, len(fits))
+	for i, f := range fits {
+		f.Label = t["screener_fit_"+string(f.Fit)]
+		f.GuideHref = relativeURL(from, sd.Prefix+f.Guide)
+		if f.Calculator != "" {
+			f.CalcHref = relativeURL(from, sd.Prefix+f.Calculator)
+		}
+		for _, r := range f.Reasons {
+			frag, cite := "", t["calc_cite_article"]+" "+r.Article
+			switch r.Paragraph {
+			case "":
+			case "toelichting":
+				frag, cite = "#toelichting", cite+", toelichting"
+			default:
+				frag, cite = "#lid-"+r.Paragraph, cite+" "+t["lid"]+" "+r.Paragraph
+			}
+			f.Cited = append(f.Cited, ScreenerReason{Text: r.Text, Href: law(routes.Path(routes.Article, r.Article) + frag), Cite: cite})
+		}
+		out[i] = f
+	}
+	return out
 }
 
 // screenerNode is one page of the screener without JavaScript.
@@ -172,7 +216,7 @@ func (r *Renderer) screenerPages(sd *SiteData, home Link) []*Page {
 			}
 		} else {
 			pg.Title, pg.Description = t["screener_result_title"], t["screener_result_intro"]
-			for _, f := range screenerFits(sd, s.Rules.Match(n.answers.WithLang(sd.Lang)).Voorzieningen) {
+			for _, f := range linked(sd, sd.Prefix+pg.Path, screenerFits(sd, s.Rules.Match(n.answers.WithLang(sd.Lang)).Voorzieningen)) {
 				switch f.Fit {
 				case calculators.FitYes:
 					v.Yes = append(v.Yes, f)
