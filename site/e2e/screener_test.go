@@ -187,6 +187,10 @@ func TestScreenerWithKeyboard(t *testing.T) {
 				t.Errorf("the result is %d px wide at 360 px", scroll)
 			}
 			os.WriteFile(filepath.Join(dir, fmt.Sprintf("15-screener-result-%s-360.png", st.name)), png, 0o644)
+			b.run(t, emulation.SetDeviceMetricsOverride(320, 800, 1, true), chromedp.Evaluate(`document.documentElement.scrollWidth`, &scroll))
+			if scroll > 320 {
+				t.Errorf("the result is %d px wide at 320 px", scroll)
+			}
 			b.run(t, emulation.SetDeviceMetricsOverride(1280, 900, 1, false), chromedp.FullScreenshot(&png, 100))
 			os.WriteFile(filepath.Join(dir, fmt.Sprintf("15-screener-result-%s-1280.png", st.name)), png, 0o644)
 			var res string
