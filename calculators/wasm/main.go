@@ -4,16 +4,17 @@
 //
 //	globalThis.regelgidsCalc(name, inputJSON, paramsJSON, bindingJSON) → string
 //
-// which runs calculators.RunJSON, and for the screener "Wat past bij mij?"
-//
-//	globalThis.regelgidsMatch(answersJSON, screenerJSON) → string
-//	globalThis.regelgidsMatchNext(answersJSON, askedJSON, screenerJSON) → string
-//
-// which run calculators.MatchJSON and calculators.NextJSON. The first: paramsJSON is the params.Set and
+// which runs calculators.RunJSON: paramsJSON is the params.Set and
 // bindingJSON the calculators.Binding (effective date and citations) the
 // site writes for the browser, and the answer is the result's JSON or
 // {"error": {...}}. New amounts or another municipality are new JSON, not a
-// new module.
+// new module. For the screener "Wat past bij mij?" it registers
+//
+//	globalThis.regelgidsMatch(answersJSON, rulesJSON) → string
+//	globalThis.regelgidsMatchNext(answersJSON, askedJSON, rulesJSON) → string
+//
+// which run calculators.MatchJSON and calculators.NextJSON on the rules the
+// site writes (wat-past-bij-mij/regels.json).
 //
 // Build:
 //
