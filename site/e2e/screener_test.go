@@ -194,7 +194,7 @@ func TestScreenerWithKeyboard(t *testing.T) {
 			b.run(t, emulation.SetDeviceMetricsOverride(1280, 900, 1, false), chromedp.FullScreenshot(&png, 100))
 			os.WriteFile(filepath.Join(dir, fmt.Sprintf("15-screener-result-%s-1280.png", st.name)), png, 0o644)
 			var res string
-			b.run(t, chromedp.Evaluate(axe, nil), chromedp.Evaluate(`document.querySelectorAll("details").forEach(d => d.open = true)`, nil),
+			b.run(t, chromedp.Evaluate(axe, nil), chromedp.Evaluate(`document.querySelectorAll("main details").forEach(d => d.open = true)`, nil),
 				chromedp.Evaluate(axeRun, &res, awaitPromise))
 			var r struct{ Violations []violation }
 			json.Unmarshal([]byte(res), &r)
@@ -238,7 +238,7 @@ func TestScreenerWithoutJavaScript(t *testing.T) {
 				}
 				var scroll int64
 				b.run(t, chromedp.Evaluate(`document.documentElement.scrollWidth`, &scroll),
-					chromedp.Evaluate(`document.querySelectorAll("details").forEach(d => d.open = true)`, nil))
+					chromedp.Evaluate(`document.querySelectorAll("main details").forEach(d => d.open = true)`, nil))
 				if scroll > 320 {
 					t.Errorf("step %d: %d px wide at 320 px", step, scroll)
 				}
@@ -285,7 +285,7 @@ func TestScreenerWithoutJavaScript(t *testing.T) {
 			b.run(t, emulation.SetScriptExecutionDisabled(false))
 			for _, u := range visited {
 				var res string
-				b.run(t, chromedp.Navigate(u), chromedp.Evaluate(`document.querySelectorAll("details").forEach(d => d.open = true)`, nil),
+				b.run(t, chromedp.Navigate(u), chromedp.Evaluate(`document.querySelectorAll("main details").forEach(d => d.open = true)`, nil),
 					chromedp.Evaluate(axe, nil), chromedp.Evaluate(axeRun, &res, awaitPromise))
 				var r struct{ Violations []violation }
 				json.Unmarshal([]byte(res), &r)
