@@ -69,6 +69,9 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := CheckTerms(p, opts.Templates); err != nil {
+		return nil, nil, err
+	}
 	r.cache = opts.Cache
 	var mod *Module
 	if p.Calculators != nil && len(p.Calculators.Calculators) > 0 {
