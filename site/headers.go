@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"mime"
 	"path"
 	"sort"
 	"strings"
@@ -42,6 +43,27 @@ func cacheControl(name string) string {
 	return cacheShort
 }
 
+// feedType is the Content-Type of the Atom feeds (FeedFile): by its
+// extension .xml would go out as text/xml, which feed readers accept but
+// browsers show as a bare XML tree.
+const feedType = "application/atom+xml; charset=utf-8"
+
+// contentType is the Content-Type of a site file by its path; "" where
+// the extension says nothing.
+func contentType(name string) string {
+	if path.Base(name) == FeedFile {
+		return feedType
+	}
+	return mime.TypeByExtension(path.Ext(name))
+}
+
+// hostingHint reports whether name (a cleaned path starting with "/") is
+// a file the build writes for the host rather than for readers: served
+// as not found, as the README's nginx lines do.
+func hostingHint(name string) bool {
+	return name == "/"+HeadersFile
+}
+
 // headersFile writes _headers for the files of out: the security headers
 // for every path, and the cache lifetime of every file that is not a page,
 // one rule each. Pages keep the hosts' default (max-age=0,
@@ -71,6 +93,9 @@ func headersFile(out Output) []byte {
 	sort.Strings(names)
 	for _, name := range names {
 		fmt.Fprintf(&b, "\n/%s\n  Cache-Control: %s\n", name, cacheControl(name))
+		if path.Base(name) == FeedFile {
+			fmt.Fprintf(&b, "  Content-Type: %s\n", feedType)
+		}
 	}
 	return []byte(b.String())
 }

@@ -28,6 +28,8 @@ func TestREADMENginx(t *testing.T) {
 		`"public, max-age=300";`,
 		`default                                "no-cache";`,
 		"brotli_static on;", "gzip_static on;", "gzip_vary on;",
+		"location = /" + site.HeadersFile + " { return 404; }",
+		`default_type "application/atom+xml; charset=utf-8";`,
 	} {
 		if !strings.Contains(block, want) {
 			t.Errorf("the README's nginx lines lack %s", want)

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"mime"
 	"net"
 	"net/http"
 	"net/textproto"
@@ -460,6 +459,10 @@ func serveFiles(w http.ResponseWriter, r *http.Request, site siteFiles) {
 		return
 	}
 	name := path.Clean("/" + r.URL.Path)
+	if hostingHint(name) {
+		notFound(w, site)
+		return
+	}
 	f, ok := site.open(name)
 	if ok && f.isDir {
 		f.close()
@@ -480,7 +483,7 @@ func serveFiles(w http.ResponseWriter, r *http.Request, site siteFiles) {
 	}
 	defer f.close()
 	hdr := w.Header()
-	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+	if ct := contentType(name); ct != "" {
 		hdr.Set("Content-Type", ct)
 	}
 	hdr.Set("Cache-Control", cacheControl(name))

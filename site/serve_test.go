@@ -361,3 +361,52 @@ func TestServeDetails(t *testing.T) {
 		}
 	})
 }
+
+// TestServeHostingFiles: the build's hint for static hosts (_headers) is
+// not a page and is not served, as the README's nginx lines refuse it;
+// the Atom feeds go out as Atom, and _headers tells hosts the same.
+func TestServeHostingFiles(t *testing.T) {
+	t.Parallel()
+	base := startServer(t, site.ServeOptions{Options: defaultOptions("")})
+	files := generate(t)
+	cases := []struct {
+		path        string
+		status      int
+		contentType string
+	}{
+		{"/" + site.HeadersFile, 404, "text/html; charset=utf-8"},
+		{"/" + site.HeadersFile + "/", 404, "text/html; charset=utf-8"},
+		{"/%5Fheaders", 404, "text/html; charset=utf-8"},
+		{"/artikel/../_headers", 404, "text/html; charset=utf-8"},
+		{"/wijzigingen/" + site.FeedFile, 200, "application/atom+xml; charset=utf-8"},
+		{"/en/wijzigingen/" + site.FeedFile, 200, "application/atom+xml; charset=utf-8"},
+		{"/sitemap.xml", 200, "text/xml; charset=utf-8"},
+		{"/robots.txt", 200, "text/plain; charset=utf-8"},
+	}
+	client := &http.Client{Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, c := range cases {
+		resp, err := client.Get(base + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || resp.Header.Get("Content-Type") != c.contentType {
+			t.Errorf("GET %s: %d %q, want %d %q", c.path, resp.StatusCode, resp.Header.Get("Content-Type"), c.status, c.contentType)
+		}
+		if strings.Contains(string(body), "Cache-Control:") {
+			t.Errorf("GET %s: the body is the _headers file", c.path)
+		}
+	}
+	headers := string(files[site.HeadersFile])
+	for _, feed := range []string{"wijzigingen/" + site.FeedFile, "en/wijzigingen/" + site.FeedFile} {
+		if _, ok := files[feed]; !ok {
+			t.Fatalf("the build has no %s", feed)
+		}
+		_, rule, ok := strings.Cut(headers, "\n/"+feed+"\n")
+		rule, _, _ = strings.Cut(rule, "\n\n")
+		if !ok || !strings.Contains(rule, "  Content-Type: application/atom+xml; charset=utf-8") {
+			t.Errorf("_headers gives %s no Atom Content-Type: %q", feed, rule)
+		}
+	}
+}
