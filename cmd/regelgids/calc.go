@@ -11,7 +11,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/regelgids/regelgids/site"
 	"github.com/regelgids/regelgids/site/project"
 
 	"github.com/spf13/cobra"
@@ -45,20 +44,13 @@ The input fields are documented in calculators/README.md.`,
 		Args:      cobra.ExactArgs(1),
 		ValidArgs: calculators.Names(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if input == "" {
-				return fmt.Errorf("--input FILE is required (- reads standard input)")
-			}
-			raw, err := readCalcInput(input, cmd.InOrStdin())
+			raw, err := readInput(input, cmd.InOrStdin())
 			if err != nil {
 				return err
 			}
-			day, err := src.day()
+			day, from, err := src.dayOrToday()
 			if err != nil {
 				return err
-			}
-			from := "--date"
-			if day == (params.Date{}) {
-				day, from = site.Today(), "today"
 			}
 			raw, assumed := withDate(raw, day)
 			if assumed {
@@ -92,10 +84,7 @@ The input fields are documented in calculators/README.md.`,
 				if assumed {
 					pretty["assumed_date"] = day.String()
 				}
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(pretty)
+				return writeJSON(out, pretty)
 			}
 			printResult(out, args[0], res)
 			return nil
@@ -127,12 +116,16 @@ func withDate(raw []byte, day params.Date) ([]byte, bool) {
 	return append([]byte(field), rest...), true
 }
 
-// readCalcInput reads the calculator input: standard input for "-", else a
-// regular file. Either may hold at most calculators.MaxInputSize bytes (1 MB);
-// more, or anything but a regular file (a device such as /dev/zero, a FIFO, a
-// directory), is refused by name without reading on, so that calc neither
-// runs out of memory nor waits for ever.
-func readCalcInput(name string, stdin io.Reader) ([]byte, error) {
+// readInput reads the --input of calc and match: standard input for "-",
+// else a regular file; no name at all is an error. Either may hold at most
+// calculators.MaxInputSize bytes (1 MB); more, or anything but a regular file
+// (a device such as /dev/zero, a FIFO, a directory), is refused by name
+// without reading on, so that neither command runs out of memory nor waits
+// for ever.
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	if name == "" {
+		return nil, errors.New("--input FILE is required (- reads standard input)")
+	}
 	const limit = calculators.MaxInputSize
 	tooLarge := fmt.Errorf("%s: larger than 1 MB, the limit for calculator input", name)
 	if name == "-" {

@@ -8,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/regelgids/regelgids/calculators"
-	"github.com/regelgids/regelgids/calculators/params"
-	"github.com/regelgids/regelgids/site"
 	"github.com/regelgids/regelgids/site/project"
 )
 
@@ -28,19 +26,13 @@ known) or no (an answer excludes it), each with its reasons. "age" and
 out. The fields are documented in calculators/README.md.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if input == "" {
-				return fmt.Errorf("--input FILE is required (- reads standard input)")
-			}
-			raw, err := readCalcInput(input, cmd.InOrStdin())
+			raw, err := readInput(input, cmd.InOrStdin())
 			if err != nil {
 				return err
 			}
-			day, err := src.day()
+			day, _, err := src.dayOrToday()
 			if err != nil {
 				return err
-			}
-			if day == (params.Date{}) {
-				day = site.Today()
 			}
 			t, err := loadParams(src)
 			if err != nil {
@@ -65,10 +57,7 @@ out. The fields are documented in calculators/README.md.`,
 				if err := json.Unmarshal(b, &pretty); err != nil {
 					return err
 				}
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(pretty)
+				return writeJSON(out, pretty)
 			}
 			printMatch(out, res, a.Lang())
 			return nil

@@ -35,6 +35,19 @@ func (s *sources) day() (params.Date, error) {
 	return d, nil
 }
 
+// dayOrToday is --date, or else today; from says which ("--date" or
+// "today"), for a command that tells the user what it assumed.
+func (s *sources) dayOrToday() (day params.Date, from string, err error) {
+	day, err = s.day()
+	if err != nil {
+		return day, "", err
+	}
+	if day == (params.Date{}) {
+		return site.Today(), "today", nil
+	}
+	return day, "--date", nil
+}
+
 func (s *sources) options(out string) (site.Options, error) {
 	d, err := s.day()
 	return site.Options{Content: s.content(), Templates: s.templates(), Out: out, Date: d}, err
