@@ -134,15 +134,8 @@ func TestCalculatorPages(t *testing.T) {
 // each answer with the rule package's own.
 func TestBrowserModuleMatchesRules(t *testing.T) {
 	t.Parallel()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is needed to run the WebAssembly module: install Node.js")
-	}
-	dir := t.TempDir()
+	node := nodePath(t)
 	out := generate(t)
-	for _, f := range []string{site.WASMFile, site.WASMExecFile, site.AmountsFile} {
-		os.WriteFile(filepath.Join(dir, filepath.Base(f)), out[out.Hashed(f)], 0o644)
-	}
 	type job struct {
 		Name  string          `json:"name"`
 		Input json.RawMessage `json:"input"`
@@ -166,6 +159,46 @@ func TestBrowserModuleMatchesRules(t *testing.T) {
 			}
 		}
 	}
+	got := runModule(t, node, out, []string{site.AmountsFile}, jobs, `
+  const amounts = JSON.parse(fs.readFileSync("bedragen.json"));
+  const sets = amounts.sets, binding = JSON.stringify(amounts.binding);
+  const out = jobs.map((j) => {
+    let set = sets[0];
+    for (const s of sets) if (s.date <= j.input.date) set = s;
+    return globalThis.regelgidsCalc(j.name, JSON.stringify(j.input), JSON.stringify(set), binding);
+  });`)
+	if len(got) != len(want) {
+		t.Fatalf("%d answers for %d jobs", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%s %s:\nbrowser %s\nrules   %s", jobs[i].Name, jobs[i].Input, got[i], want[i])
+		}
+	}
+}
+
+// nodePath finds Node.js, which the tests that run the WebAssembly module
+// need.
+func nodePath(t *testing.T) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node is needed to run the WebAssembly module: install Node.js")
+	}
+	return node
+}
+
+// runModule runs the built WebAssembly module under node the way a page
+// loads it (wasm_exec.js, then calculators.wasm), with the built files
+// named beside it under their plain names and jobs as jobs.json. body is
+// JavaScript that sees fs and jobs and sets const out to one string per
+// job; runModule returns those strings.
+func runModule(t *testing.T, node string, out site.Output, files []string, jobs any, body string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range append([]string{site.WASMFile, site.WASMExecFile}, files...) {
+		os.WriteFile(filepath.Join(dir, filepath.Base(f)), out[out.Hashed(f)], 0o644)
+	}
 	jb, _ := json.Marshal(jobs)
 	os.WriteFile(filepath.Join(dir, "jobs.json"), jb, 0o644)
 	script := `
@@ -175,14 +208,7 @@ require("./wasm_exec.js");
 const go = new Go();
 WebAssembly.instantiate(fs.readFileSync("calculators.wasm"), go.importObject).then((r) => {
   go.run(r.instance);
-  const amounts = JSON.parse(fs.readFileSync("bedragen.json"));
-  const sets = amounts.sets, binding = JSON.stringify(amounts.binding);
-  const jobs = JSON.parse(fs.readFileSync("jobs.json"));
-  const out = jobs.map((j) => {
-    let set = sets[0];
-    for (const s of sets) if (s.date <= j.input.date) set = s;
-    return globalThis.regelgidsCalc(j.name, JSON.stringify(j.input), JSON.stringify(set), binding);
-  });
+  const jobs = JSON.parse(fs.readFileSync("jobs.json"));` + body + `
   fs.writeFileSync("answers.json", JSON.stringify(out));
   process.exit(0);
 });`
@@ -197,14 +223,7 @@ WebAssembly.instantiate(fs.readFileSync("calculators.wasm"), go.importObject).th
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(want) {
-		t.Fatalf("%d answers for %d jobs", len(got), len(want))
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("%s %s:\nbrowser %s\nrules   %s", jobs[i].Name, jobs[i].Input, got[i], want[i])
-		}
-	}
+	return got
 }
 
 // mustProject loads content/eemsdelta.

@@ -3,9 +3,6 @@ package site_test
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -107,55 +104,24 @@ func screenerInputJSON(lang string, values map[string]string) string {
 // with the rule package's.
 func TestScreenerModuleMatchesRules(t *testing.T) {
 	t.Parallel()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is needed to run the WebAssembly module: install Node.js")
-	}
+	node := nodePath(t)
 	out := generate(t)
 	p := mustProject(t)
-	dir := t.TempDir()
-	for _, f := range []string{site.WASMFile, site.WASMExecFile} {
-		os.WriteFile(filepath.Join(dir, filepath.Base(f)), out[out.Hashed(f)], 0o644)
-	}
 	rules := out[out.Hashed(site.ScreenerRulesFile)]
 	if want, _ := p.Screener.Rules.MarshalJSON(); !bytes.Equal(bytes.TrimSpace(rules), want) {
 		t.Fatalf("%s is not the screener's rules", site.ScreenerRulesFile)
 	}
-	os.WriteFile(filepath.Join(dir, "regels.json"), rules, 0o644)
 	var jobs []screenerJob
 	var want []string
 	for _, lang := range []string{"nl", "en"} {
 		j, w := screenerPaths(t, p.Screener.Rules, lang)
 		jobs, want = append(jobs, j...), append(want, w...)
 	}
-	jb, _ := json.Marshal(jobs)
-	os.WriteFile(filepath.Join(dir, "jobs.json"), jb, 0o644)
-	script := `
-const fs = require("fs");
-globalThis.require = require;
-require("./wasm_exec.js");
-const go = new Go();
-WebAssembly.instantiate(fs.readFileSync("calculators.wasm"), go.importObject).then((r) => {
-  go.run(r.instance);
+	got := runModule(t, node, out, []string{site.ScreenerRulesFile}, jobs, `
   const rules = fs.readFileSync("regels.json", "utf8");
-  const jobs = JSON.parse(fs.readFileSync("jobs.json"));
   const out = jobs.map((j) => j.match
     ? globalThis.regelgidsMatch(j.input, rules)
-    : globalThis.regelgidsMatchNext(j.input, JSON.stringify(j.asked), rules));
-  fs.writeFileSync("answers.json", JSON.stringify(out));
-  process.exit(0);
-});`
-	os.WriteFile(filepath.Join(dir, "run.js"), []byte(script), 0o644)
-	cmd := exec.Command(node, "run.js")
-	cmd.Dir = dir
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("node: %v\n%s", err, msg)
-	}
-	var got []string
-	b, _ := os.ReadFile(filepath.Join(dir, "answers.json"))
-	if err := json.Unmarshal(b, &got); err != nil {
-		t.Fatal(err)
-	}
+    : globalThis.regelgidsMatchNext(j.input, JSON.stringify(j.asked), rules));`)
 	if len(got) != len(want) {
 		t.Fatalf("%d answers for %d calls", len(got), len(want))
 	}
