@@ -1,16 +1,20 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/andybalholm/brotli"
@@ -46,7 +50,101 @@ type compressedPair struct{ br, gz []byte }
 const (
 	brotliBest, gzipBest = 11, gzip.BestCompression
 	brotliFast, gzipFast = 5, 6
+	brotliWindow         = 22 // LGWin: 4 MB, the module fits
 )
+
+// compressRevision is bumped when the way copies are made changes beyond
+// the levels and the libraries (a new writer option, a new rule for which
+// copies are kept), so copies made the old way are not reused.
+const compressRevision = 1
+
+// Copies are reused from the previous build's folder and from the disk
+// cache only when the same compressor made them: else a new brotli release
+// or level would leave old copies in place and a build would differ from
+// a build from scratch. The compressor is named by its settings and by
+// what it makes of a fixed probe text, which a change of library version
+// or level shows; the name is written into _headers (compressorLine) and
+// read back from the previous build's.
+var compressorID = sync.OnceValue(func() string {
+	return compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast)
+})
+
+// compressorIdentity names the compressor with the given levels.
+func compressorIdentity(brBest, brFast, gzBest, gzFast int) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "revision %d; brotli window %d; levels %d %d %d %d\n", compressRevision, brotliWindow, brBest, brFast, gzBest, gzFast)
+	probe := compressProbe()
+	for _, q := range []int{brBest, brFast} {
+		h.Write(brotliBytes(probe, q))
+	}
+	for _, l := range []int{gzBest, gzFast} {
+		h.Write(gzipLevel(probe, l))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// compressProbe is 16 KB of page-like text, the same on every run: words
+// repeated at varied distances and numbers, so the compressors' match
+// finders and entropy coders all take part.
+func compressProbe() []byte {
+	words := strings.Fields("u de het een uitkering premie werk artikel lid bijstand college kan moet " +
+		"<p> </p> <li class=\"rg-item\"> <a href=\"/artikel/ Vanaf januari bedrag euro per maand")
+	var b bytes.Buffer
+	x := uint32(2463534242)
+	for b.Len() < 16<<10 {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		b.WriteString(words[x%uint32(len(words))])
+		if x%7 == 0 {
+			fmt.Fprintf(&b, " %d,%02d", x%5000, x%100)
+		}
+		if x%11 == 0 {
+			b.WriteByte('\n')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.Bytes()
+}
+
+// compressorLine is the line of _headers that names the compressor of the
+// build's copies.
+const compressorLine = "# NAME.br and NAME.gz are NAME compressed with brotli and gzip by compressor "
+
+// previousCompressor is the compressor named in the _headers of the
+// build in folder prev, "" where it names none.
+func previousCompressor(prev string) string {
+	f, err := os.Open(filepath.Join(prev, HeadersFile))
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 0; n < 20 && sc.Scan(); n++ {
+		if id, ok := strings.CutPrefix(sc.Text(), compressorLine); ok {
+			return id
+		}
+	}
+	return ""
+}
+
+// brotliVersion is the brotli library's module version where the binary
+// records it (test binaries do not): it keys the disk cache beside the
+// compressor's identity.
+var brotliVersion = sync.OnceValue(func() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/andybalholm/brotli" {
+				if d.Replace != nil {
+					d = d.Replace
+				}
+				return d.Path + "@" + d.Version + " " + d.Sum
+			}
+		}
+	}
+	return ""
+})
 
 var (
 	compressMu  sync.Mutex
@@ -85,6 +183,9 @@ func precompress(out Output, prev string) {
 	gen := compressGen
 	last := compressLast
 	compressMu.Unlock()
+	if prev != "" && previousCompressor(prev) != compressorID() {
+		prev = "" // made by another compressor, or not known by which
+	}
 
 	pairs := make([]compressedPair, len(names))
 	var wg sync.WaitGroup
@@ -137,13 +238,7 @@ func precompress(out Output, prev string) {
 // compressFile returns the copies of b worth writing, from memory, from
 // the disk cache (best only) or freshly made.
 func compressFile(b []byte, best bool, gen int) compressedPair {
-	h := sha256.New()
-	h.Write(b)
-	if best {
-		h.Write([]byte{1})
-	}
-	var key [32]byte
-	h.Sum(key[:0])
+	key := compressKey(b, best, compressorID(), brotliVersion())
 	compressMu.Lock()
 	e := compressMem[key]
 	if e != nil {
@@ -183,8 +278,20 @@ func compressFile(b []byte, best bool, gen int) compressedPair {
 	return pair
 }
 
+// compressKey keys b's copies in memory and in the disk cache: its bytes,
+// the level and the compressor that makes them.
+func compressKey(b []byte, best bool, compressor, library string) [32]byte {
+	h := sha256.New()
+	h.Write(b)
+	fmt.Fprintf(h, "\x00%t\x00%s\x00%s", best, compressor, library)
+	var key [32]byte
+	h.Sum(key[:0])
+	return key
+}
+
 // previousCopies returns the compressed copies of name in the previous
-// build's folder when that build had the same bytes for it.
+// build's folder when that build had the same bytes for it. The caller
+// has checked that the same compressor made them.
 func previousCopies(prev, name string, b []byte) (compressedPair, bool) {
 	if prev == "" {
 		return compressedPair{}, false
@@ -247,7 +354,7 @@ func writeCompressed(dir, file string, pair compressedPair) {
 // brotliBytes compresses b with brotli at the given quality (0–11).
 func brotliBytes(b []byte, quality int) []byte {
 	var buf bytes.Buffer
-	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: quality, LGWin: 22})
+	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: quality, LGWin: brotliWindow})
 	w.Write(b)
 	w.Close()
 	return buf.Bytes()

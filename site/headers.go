@@ -75,6 +75,7 @@ func headersFile(out Output) []byte {
 	b.WriteString("# HTTP headers for Netlify and Cloudflare Pages, written by regelgids build:\n")
 	b.WriteString("# the headers `regelgids serve` sends. Pages keep the host's default caching\n")
 	b.WriteString("# (max-age=0, must-revalidate); content-hashed files are kept a year.\n")
+	b.WriteString(compressorLine + compressorID() + "\n")
 	b.WriteString("/*\n")
 	for _, h := range securityHeaders {
 		fmt.Fprintf(&b, "  %s: %s\n", h[0], h[1])
