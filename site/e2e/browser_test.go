@@ -198,6 +198,27 @@ const axeRun = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wc
 
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
+// checkAxe runs axe-core (its script in axe) on the page b shows and fails
+// the test on every WCAG 2.0/2.1 A or AA violation, naming where. It
+// returns how many violations there were and how many rules passed, for a
+// report.
+func checkAxe(t *testing.T, b *browser, axe, where string) (violations, passes int) {
+	t.Helper()
+	var res string
+	b.run(t, chromedp.Evaluate(axe, nil), chromedp.Evaluate(axeRun, &res, awaitPromise))
+	var out struct {
+		Violations []violation
+		Passes     int
+	}
+	if err := json.Unmarshal([]byte(res), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range out.Violations {
+		t.Errorf("%s: axe %s (%s): %s at %v", where, v.ID, v.Impact, v.Help, v.Nodes)
+	}
+	return len(out.Violations), out.Passes
+}
+
 // pageTypes are one page of every kind, by Dutch path; English adds /en.
 var pageTypes = map[string]string{
 	"home":          "/",
@@ -234,26 +255,15 @@ func TestAccessibility(t *testing.T) {
 			if kind == "404" && prefix == "/en" {
 				path = "/en/bestaat-niet/"
 			}
-			var res string
-			b.run(t, chromedp.Navigate(base+path), chromedp.WaitReady("body"),
-				chromedp.Evaluate(axe, nil), chromedp.Evaluate(axeRun, &res, awaitPromise))
-			var out struct {
-				Violations []violation
-				Passes     int
-			}
-			if err := json.Unmarshal([]byte(res), &out); err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range out.Violations {
-				t.Errorf("%s: axe %s (%s): %s at %v", path, v.ID, v.Impact, v.Help, v.Nodes)
-			}
+			b.run(t, chromedp.Navigate(base+path), chromedp.WaitReady("body"))
+			violations, passes := checkAxe(t, b, axe, path)
 			for _, e := range b.takeErrors() {
 				if kind == "404" && strings.Contains(e, "status of 404") && strings.HasSuffix(e, path) {
 					continue // the 404 page itself is served with status 404, as it should be
 				}
 				t.Errorf("%s: %s", path, e)
 			}
-			report = append(report, fmt.Sprintf("%-12s %-34s violations %d, rules passed %d", kind, path, len(out.Violations), out.Passes))
+			report = append(report, fmt.Sprintf("%-12s %-34s violations %d, rules passed %d", kind, path, violations, passes))
 
 			if kind == "404" {
 				continue // the 404 page's switch leads to the other 404 page, not a counterpart

@@ -349,19 +349,6 @@ func words(selector string) string {
 	  b.querySelectorAll("[aria-hidden=true]").forEach(e => e.remove()); return b.textContent.trim(); })()`
 }
 
-func checkAxe(t *testing.T, b *browser, axe, where string) {
-	t.Helper()
-	var res string
-	b.run(t, chromedp.Evaluate(axe, nil), chromedp.Evaluate(axeRun, &res, awaitPromise))
-	var out struct{ Violations []violation }
-	if err := json.Unmarshal([]byte(res), &out); err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range out.Violations {
-		t.Errorf("%s: axe %s (%s): %s at %v", where, v.ID, v.Impact, v.Help, v.Nodes)
-	}
-}
-
 type fieldValue struct {
 	name  string
 	value any
