@@ -198,6 +198,19 @@ const axeRun = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wc
 
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
+// shotDir is where screenshots go for review: REGELGIDS_SCREENSHOTS or a
+// temporary folder.
+func shotDir(t *testing.T) string {
+	dir := os.Getenv("REGELGIDS_SCREENSHOTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "regelgids-screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // checkAxe runs axe-core (its script in axe) on the page b shows and fails
 // the test on every WCAG 2.0/2.1 A or AA violation, naming where. It
 // returns how many violations there were and how many rules passed, for a

@@ -81,7 +81,11 @@ type overflow struct {
 	Items       []string `json:"items"`
 }
 
-func (b *browser) overflow(t *testing.T, selector string) overflow {
+// checkFits fails the test when the page is wider than the screen or
+// when anything in selector reaches outside it other than inside a scroll
+// region that shows it scrolls (WCAG 1.4.10); where and w (the screen's
+// width) name the page in the errors.
+func (b *browser) checkFits(t *testing.T, selector, where string, w int64) {
 	t.Helper()
 	var res string
 	b.run(t, chromedp.Evaluate(overflowScript+"("+jsString(selector)+")", &res))
@@ -89,7 +93,12 @@ func (b *browser) overflow(t *testing.T, selector string) overflow {
 	if err := json.Unmarshal([]byte(res), &o); err != nil {
 		t.Fatal(err)
 	}
-	return o
+	if o.ScrollWidth > o.VW {
+		t.Errorf("%s at %d px: the page is %d px wide", where, w, o.ScrollWidth)
+	}
+	for _, it := range o.Items {
+		t.Errorf("%s at %d px: %s", where, w, it)
+	}
 }
 
 func jsString(s string) string {
@@ -141,13 +150,7 @@ func TestReflow(t *testing.T) {
 				chromedp.Navigate(base+path), chromedp.WaitReady("body"))
 			for _, w := range reflowWidths {
 				b.run(t, emulation.SetDeviceMetricsOverride(w, 800, 1, w < 600))
-				o := b.overflow(t, "body")
-				if o.ScrollWidth > o.VW {
-					t.Errorf("%s at %d px: the page is %d px wide", path, w, o.ScrollWidth)
-				}
-				for _, it := range o.Items {
-					t.Errorf("%s at %d px: %s", path, w, it)
-				}
+				b.checkFits(t, "body", path, w)
 				checked++
 			}
 			if shots := os.Getenv("REGELGIDS_REFLOW_SHOTS"); shots != "" && prefix == "" && (dutch == "/verordening/" || dutch == "/leesbaarheid/") {
@@ -187,13 +190,7 @@ func TestReflow(t *testing.T) {
 		b.run(t, actions...)
 		for _, w := range []int64{320, 360, 414} {
 			b.run(t, emulation.SetDeviceMetricsOverride(w, 800, 1, true))
-			o := b.overflow(t, "#uitkomst")
-			if o.ScrollWidth > o.VW {
-				t.Errorf("%s answer at %d px: the page is %d px wide", name, w, o.ScrollWidth)
-			}
-			for _, it := range o.Items {
-				t.Errorf("%s answer at %d px: %s", name, w, it)
-			}
+			b.checkFits(t, "#uitkomst", name+" answer", w)
 		}
 		if shots := os.Getenv("REGELGIDS_REFLOW_SHOTS"); shots != "" && strings.HasPrefix(name, "loonkosten") {
 			var png []byte

@@ -61,13 +61,7 @@ func TestReviewReflow(t *testing.T) {
 			b.run(t, emulation.SetDeviceMetricsOverride(320, 800, 1, true), chromedp.Navigate(base+path), chromedp.WaitReady("body"))
 			for _, w := range reviewWidths {
 				b.run(t, emulation.SetDeviceMetricsOverride(w, 800, 1, w < 600))
-				o := b.overflow(t, "body")
-				if o.ScrollWidth > o.VW {
-					t.Errorf("%s at %d px: the page is %d px wide", path, w, o.ScrollWidth)
-				}
-				for _, it := range o.Items {
-					t.Errorf("%s at %d px: %s", path, w, it)
-				}
+				b.checkFits(t, "body", path, w)
 				var js string
 				b.run(t, chromedp.Evaluate(tablesScript, &js))
 				var tables []reviewTable

@@ -81,17 +81,6 @@ func goResult(t *testing.T, s *project.Screener, input []byte) []shownFit {
 	return out
 }
 
-func shotsDir(t *testing.T) string {
-	dir := os.Getenv("REGELGIDS_SCREENSHOTS")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "regelgids-screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // TestScreenerWithKeyboard walks the screener with the keyboard only, in
 // both languages: Tab to the first answer, the arrow keys to choose, Enter
 // for the next question. The result must be what the rule package answers
@@ -102,7 +91,7 @@ func TestScreenerWithKeyboard(t *testing.T) {
 	base := serveSite(t)
 	p := loadProject(t)
 	axe := axeSource(t)
-	dir := shotsDir(t)
+	dir := shotDir(t)
 	for _, st := range screenerStories {
 		t.Run(st.name, func(t *testing.T) {
 			b := newBrowser(t)
@@ -240,7 +229,7 @@ func TestScreenerWithoutJavaScript(t *testing.T) {
 				var png []byte
 				b.run(t, chromedp.Evaluate(`location.href`, &here), chromedp.FullScreenshot(&png, 100))
 				if st.name == screenerStories[0].name {
-					os.WriteFile(filepath.Join(shotsDir(t), fmt.Sprintf("15-screener-nojs-%d-320.png", step)), png, 0o644)
+					os.WriteFile(filepath.Join(shotDir(t), fmt.Sprintf("15-screener-nojs-%d-320.png", step)), png, 0o644)
 				}
 				visited = append(visited, here)
 				var field string

@@ -329,19 +329,6 @@ func TestReadAloudScreenshot(t *testing.T) {
 	}
 }
 
-// shotDir is where screenshots go for review: REGELGIDS_SCREENSHOTS or a
-// temporary folder.
-func shotDir(t *testing.T) string {
-	dir := os.Getenv("REGELGIDS_SCREENSHOTS")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "regelgids-screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // words is a script giving a button's words without its aria-hidden
 // symbol: what a screen reader says.
 func words(selector string) string {
