@@ -2,6 +2,8 @@ package site
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"time"
@@ -22,6 +24,10 @@ type Options struct {
 	// with the same Cache, which then redoes only what changed (Serve
 	// keeps one). The output is the same with or without it.
 	Cache *Cache
+	// Progress, if set, is told what takes long before it starts: the
+	// first build on a machine compiles the calculators for the browser
+	// (a minute or two) and compresses them.
+	Progress io.Writer
 
 	// wasmLater builds without the calculators' module when it is not
 	// compiled yet: Serve compiles it meanwhile and builds again.
@@ -78,7 +84,7 @@ func generate(opts Options) (*Built, *Renderer, error) {
 		if opts.wasmLater && !wasmCached() {
 			mod = pendingModule
 		} else {
-			mod, err = buildWASM() // only a site with calculators needs it
+			mod, err = buildWASMSaying(opts.Progress) // only a site with calculators needs it
 		}
 	}
 	if errors.Is(err, ErrNoToolchain) {
@@ -95,6 +101,31 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	b.Files[HeadersFile] = headersFile(b.Files) // headers.go
 	opts.Cache.endBuild()
 	return b, r, nil
+}
+
+// buildWASMSaying is buildWASM telling w, when it is set, what takes long
+// before it starts: compiling the module (only when no cache has it) and
+// compressing it as hard as brotli goes (only when no cache has that).
+func buildWASMSaying(w io.Writer) (*Module, error) {
+	if w == nil {
+		return buildWASM()
+	}
+	compiled := wasmCached()
+	if !compiled {
+		fmt.Fprintln(w, "compiling the calculators for the browser, first time only (a minute or two)…")
+	}
+	start := time.Now()
+	m, err := buildWASM()
+	if err != nil {
+		return nil, err
+	}
+	if !compiled {
+		fmt.Fprintf(w, "calculators compiled for the browser in %v\n", time.Since(start).Round(time.Second))
+	}
+	if !compressedCached(m.wasm, true) {
+		fmt.Fprintln(w, "compressing them with brotli and gzip, first time only…")
+	}
+	return m, nil
 }
 
 // Build generates the site and writes it to opts.Out. It writes into a new

@@ -278,6 +278,25 @@ func compressFile(b []byte, best bool, gen int) compressedPair {
 	return pair
 }
 
+// compressedCached reports whether compressFile has b's copies at hand,
+// in memory or (best only) on disk, without making them.
+func compressedCached(b []byte, best bool) bool {
+	key := compressKey(b, best, compressorID(), brotliVersion())
+	compressMu.Lock()
+	e := compressMem[key]
+	compressMu.Unlock()
+	if e != nil {
+		return true
+	}
+	if !best {
+		return false
+	}
+	file := filepath.Join(cacheDir(), "compressed", hex.EncodeToString(key[:]))
+	_, err1 := os.Stat(file + ".br")
+	_, err2 := os.Stat(file + ".gz")
+	return err1 == nil && err2 == nil
+}
+
 // compressKey keys b's copies in memory and in the disk cache: its bytes,
 // the level and the compressor that makes them.
 func compressKey(b []byte, best bool, compressor, library string) [32]byte {

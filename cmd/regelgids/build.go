@@ -22,6 +22,9 @@ folder and replaces the old one only when the build succeeded.`,
 			if err != nil {
 				return err
 			}
+			// The first build on a machine compiles the calculators for
+			// the browser: say so rather than stay silent for minutes.
+			opts.Progress = cmd.ErrOrStderr()
 			res, err := site.Build(opts)
 			if err != nil {
 				return err
