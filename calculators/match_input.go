@@ -109,18 +109,28 @@ func (r *MatchResult) MarshalJSON() ([]byte, error) {
 // result's JSON or {"error": {"kind": "input" | "params", …}} as RunJSON
 // does; an unreadable screener is kind "params".
 func MatchJSON(input, screener []byte) []byte {
-	s, err := parseScreenerOnce(screener)
-	if err != nil {
-		return errorJSON(ErrorParams, showN(err.Error(), 200), nil)
-	}
-	a, err := ParseAnswers(input)
-	if ie, ok := err.(*InputError); ok {
-		return errorJSON(ErrorInput, err.Error(), ie.Fields)
-	} else if err != nil {
-		return errorJSON(ErrorParams, err.Error(), nil)
+	s, a, fail := screenerAnswers(input, screener)
+	if fail != nil {
+		return fail
 	}
 	out, _ := s.Match(a).MarshalJSON()
 	return out
+}
+
+// screenerAnswers reads the screener and the answers for MatchJSON and
+// NextJSON; fail is the error JSON to answer when either is unreadable.
+func screenerAnswers(input, screener []byte) (s *Screener, a Answers, fail []byte) {
+	s, err := parseScreenerOnce(screener)
+	if err != nil {
+		return nil, a, errorJSON(ErrorParams, showN(err.Error(), 200), nil)
+	}
+	a, err = ParseAnswers(input)
+	if ie, ok := err.(*InputError); ok {
+		return nil, a, errorJSON(ErrorInput, err.Error(), ie.Fields)
+	} else if err != nil {
+		return nil, a, errorJSON(ErrorParams, err.Error(), nil)
+	}
+	return s, a, nil
 }
 
 // NextJSON answers which question the screener asks next, for the
@@ -129,15 +139,9 @@ func MatchJSON(input, screener []byte) []byte {
 // {"next": "field"}, or {"next": ""} when no question left can change a
 // fit. Errors are as MatchJSON's.
 func NextJSON(input, asked, screener []byte) []byte {
-	s, err := parseScreenerOnce(screener)
-	if err != nil {
-		return errorJSON(ErrorParams, showN(err.Error(), 200), nil)
-	}
-	a, err := ParseAnswers(input)
-	if ie, ok := err.(*InputError); ok {
-		return errorJSON(ErrorInput, err.Error(), ie.Fields)
-	} else if err != nil {
-		return errorJSON(ErrorParams, err.Error(), nil)
+	s, a, fail := screenerAnswers(input, screener)
+	if fail != nil {
+		return fail
 	}
 	names, err := jsonlite.Strings(asked)
 	if err != nil {
