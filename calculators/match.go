@@ -109,6 +109,26 @@ type Voorziening struct {
 	Conditions []Criterion
 }
 
+// AnyCondition reports whether f holds for one of the voorziening's
+// conditions, those inside "one of several groups" included.
+func (v *Voorziening) AnyCondition(f func(c *Criterion) bool) bool {
+	var walk func(cs []Criterion) bool
+	walk = func(cs []Criterion) bool {
+		for i := range cs {
+			if f(&cs[i]) {
+				return true
+			}
+			for _, g := range cs[i].Any {
+				if walk(g) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v.Conditions)
+}
+
 // Clause is a rule of the ordinance with the sentence it comes from and
 // what the screener says about it.
 type Clause struct {

@@ -251,22 +251,8 @@ func matchFieldNames() string {
 }
 
 func usesField(s *calculators.Screener, field string) bool {
-	var walk func(cs []calculators.Criterion) bool
-	walk = func(cs []calculators.Criterion) bool {
-		for _, c := range cs {
-			if c.Field == field {
-				return true
-			}
-			for _, g := range c.Any {
-				if walk(g) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	for _, v := range s.Voorzieningen {
-		if walk(v.Conditions) {
+	for i := range s.Voorzieningen {
+		if s.Voorzieningen[i].AnyCondition(func(c *calculators.Criterion) bool { return c.Field == field }) {
 			return true
 		}
 	}

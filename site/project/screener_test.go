@@ -146,21 +146,6 @@ func TestScreenerRules(t *testing.T) {
 // part of it) for that article and lid, or, for a reason cited through
 // not_met_cite, for the condition it belongs to.
 func hasQuote(s *calculators.Screener, slug, article, paragraph, quote string) bool {
-	var walk func(cs []calculators.Criterion) bool
-	walk = func(cs []calculators.Criterion) bool {
-		for _, c := range cs {
-			if (c.Article == article && c.Paragraph == paragraph || c.NotMetCite.Article == article && c.NotMetCite.Paragraph == paragraph) &&
-				(strings.Contains(c.Quote, quote) || strings.Contains(quote, c.Quote)) {
-				return true
-			}
-			for _, g := range c.Any {
-				if walk(g) {
-					return true
-				}
-			}
-		}
-		return false
-	}
 	for _, v := range s.Voorzieningen {
 		if v.Slug != slug {
 			continue
@@ -168,7 +153,10 @@ func hasQuote(s *calculators.Screener, slug, article, paragraph, quote string) b
 		if v.Basis.Article == article && v.Basis.Paragraph == paragraph && (strings.Contains(v.Basis.Quote, quote) || strings.Contains(quote, v.Basis.Quote)) {
 			return true
 		}
-		return walk(v.Conditions)
+		return v.AnyCondition(func(c *calculators.Criterion) bool {
+			return (c.Article == article && c.Paragraph == paragraph || c.NotMetCite.Article == article && c.NotMetCite.Paragraph == paragraph) &&
+				(strings.Contains(c.Quote, quote) || strings.Contains(quote, c.Quote))
+		})
 	}
 	return false
 }
