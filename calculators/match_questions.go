@@ -1,6 +1,7 @@
 package calculators
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -158,18 +159,6 @@ func openFields(v *Voorziening, asked map[string]bool, skip string) []string {
 	return out
 }
 
-func sameFits(a, b []Fit) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // Classes groups the choices of a field's question by what they lead to:
 // two choices are in one class when, for every answer still to come, every
 // voorziening has the same fit. A question with one class changes nothing
@@ -199,7 +188,7 @@ func (s *Screener) Classes(a Answers, asked map[string]bool, field string) [][]C
 	}
 	same := func(i, j int) bool {
 		for k := range outlooks[i] {
-			if !sameFits(outlooks[i][k], outlooks[j][k]) {
+			if !slices.Equal(outlooks[i][k], outlooks[j][k]) {
 				return false
 			}
 		}
@@ -232,7 +221,7 @@ func (s *Screener) Classes(a Answers, asked map[string]bool, field string) [][]C
 func (s *Screener) holdsTogether(a Answers, asked map[string]bool, field string, cs []Choice, using []*Voorziening, want [][]Fit) bool {
 	ac := a.with(field, union(cs))
 	for j, v := range using {
-		if !sameFits(s.outlook(v, ac, openFields(v, asked, field)), want[j]) {
+		if !slices.Equal(s.outlook(v, ac, openFields(v, asked, field)), want[j]) {
 			return false
 		}
 	}
@@ -281,7 +270,7 @@ func (s *Screener) changes(a Answers, asked map[string]bool, field string) bool 
 		open := openFields(v, asked, field)
 		first := s.outlook(v, a.With(field, choices[0]), open)
 		for _, c := range choices[1:] {
-			if !sameFits(first, s.outlook(v, a.With(field, c), open)) {
+			if !slices.Equal(first, s.outlook(v, a.With(field, c), open)) {
 				return true
 			}
 		}

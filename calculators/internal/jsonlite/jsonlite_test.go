@@ -3,6 +3,7 @@ package jsonlite
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -38,7 +39,7 @@ func TestObject(t *testing.T) {
 		for _, m := range ms {
 			keys = append(keys, m.Key)
 		}
-		if tc.ok && !equal(keys, tc.keys) {
+		if tc.ok && !slices.Equal(keys, tc.keys) {
 			t.Errorf("Object(%q) keys %v, want %v", tc.in, keys, tc.keys)
 		}
 	}
@@ -46,18 +47,6 @@ func TestObject(t *testing.T) {
 	if _, err := Object(append(append([]byte(`{"a":`), deep...), bytes.Repeat([]byte("]"), maxDepth+1)...)); err == nil {
 		t.Error("nesting beyond maxDepth accepted")
 	}
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestString(t *testing.T) {
