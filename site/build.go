@@ -67,6 +67,10 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if date.IsZero() {
 		date = Today()
 	}
+	var before *sources
+	if opts.Cache != nil {
+		before = readSources(opts.Content, opts.Templates)
+	}
 	p, err := project.Load(opts.Content, date)
 	if err != nil {
 		return nil, nil, err
@@ -74,6 +78,12 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	r, err := NewRenderer(opts.Templates)
 	if err != nil {
 		return nil, nil, err
+	}
+	if before != nil {
+		// Unchanged while loading: the project is what before describes.
+		if after := readSources(opts.Content, opts.Templates); after.equal(before) {
+			r.sources = after
+		}
 	}
 	if err := CheckTerms(p, opts.Templates); err != nil {
 		return nil, nil, err

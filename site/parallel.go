@@ -78,22 +78,39 @@ type workerPanic struct {
 
 // renderPages renders pages on every core into out. Each page is rendered
 // into a file set of its own and the sets are merged in page order, so out
-// is what rendering them one after the other gives.
-func (r *Renderer) renderPages(out Output, pages []*Page) error {
+// is what rendering them one after the other gives. With keys, a page
+// whose inputs an earlier build had is taken from the cache.
+// It returns how many pages it rendered.
+func (r *Renderer) renderPages(out Output, pages []*Page, keys *pageKeys) (int, error) {
 	files := make([]Output, len(pages))
+	var rendered atomic.Int64
 	err := forEach(len(pages), func(i int) error {
 		files[i] = Output{}
-		return r.renderPage(files[i], pages[i])
+		if keys == nil {
+			rendered.Add(1)
+			return r.renderPage(files[i], pages[i])
+		}
+		k := keys.key(pages[i])
+		if b, ok := r.cache.get(k); ok {
+			files[i][filePath(pages[i])] = b.([]byte)
+			return nil
+		}
+		rendered.Add(1)
+		if err := r.renderPage(files[i], pages[i]); err != nil {
+			return err
+		}
+		r.cache.put(k, files[i][filePath(pages[i])])
+		return nil
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, f := range files {
 		for name, b := range f {
 			out[name] = b
 		}
 	}
-	return nil
+	return int(rendered.Load()), nil
 }
 
 // termsCache holds the glossary words of each language, prepared once

@@ -76,6 +76,9 @@ type Renderer struct {
 	i18n    map[string]map[string]string
 	cache   *Cache     // what earlier builds derived (Options.Cache); nil: none
 	terms   termsCache // per language, for the pages' markers (parallel.go)
+	// sources are what the project and templates were read from, when
+	// known: pages are then kept in cache by their inputs (pagecache.go).
+	sources *sources
 }
 
 // Built is a site rendered in memory: its files, and what was derived from
@@ -92,6 +95,9 @@ type Built struct {
 	// Findings are the regeling/toelichting differences the reviewers'
 	// pages show.
 	Findings []Finding
+	// Rendered is how many pages were rendered; the others were the
+	// previous build's (Options.Cache).
+	Rendered int
 }
 
 // Module is the calculators' WebAssembly module with its loader.
@@ -264,7 +270,11 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 		all = append(all, r.pages(sd)...)
 	}
 	linkAlternates(all)
-	if err := r.renderPages(out, all); err != nil {
+	var keys *pageKeys
+	if r.cache != nil {
+		keys = newPageKeys(r.sources, p, b.Sites)
+	}
+	if b.Rendered, err = r.renderPages(out, all, keys); err != nil {
 		return nil, err
 	}
 	if b.SearchDocs, err = r.addSearch(out, p); err != nil {
