@@ -1,7 +1,6 @@
 package site_test
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,34 +15,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/internal/servetest"
 	"github.com/regelgids/regelgids/templates"
 )
 
 // startServer runs Serve on a free loopback port until the test ends.
 func startServer(t *testing.T, opts site.ServeOptions) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	opts.Addr, opts.Ready = "127.0.0.1:0", ready
-	done := make(chan error, 1)
-	go func() { done <- site.Serve(ctx, opts) }()
-	select {
-	case addr := <-ready:
-		t.Cleanup(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("Serve: %v", err)
-			}
-		})
-		return "http://" + addr
-	case err := <-done:
-		cancel()
-		t.Fatalf("Serve stopped: %v", err)
-	case <-time.After(20 * time.Second):
-		cancel()
-		t.Fatal("server did not start")
-	}
-	return ""
+	return servetest.Start(t, opts, 20*time.Second)
 }
 
 func get(t *testing.T, url string) (int, string) {

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"regexp"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/regelgids/regelgids/content"
 	"github.com/regelgids/regelgids/site"
+	"github.com/regelgids/regelgids/site/internal/servetest"
 	"github.com/regelgids/regelgids/templates"
 )
 
@@ -237,28 +237,7 @@ var reCalculator = regexp.MustCompile(`rekenhulp/[a-z]`)
 // on a loopback port for one test.
 func startServe(t *testing.T) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	opts := site.ServeOptions{Options: site.Options{Content: content.Default(), Templates: templates.Default(), Date: testDate}, Addr: "127.0.0.1:0", Ready: ready}
-	go func() { done <- site.Serve(ctx, opts) }()
-	select {
-	case addr := <-ready:
-		t.Cleanup(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("Serve: %v", err)
-			}
-		})
-		return "http://" + addr
-	case err := <-done:
-		cancel()
-		t.Fatalf("Serve stopped: %v", err)
-	case <-time.After(2 * time.Minute):
-		cancel()
-		t.Fatal("server did not start")
-	}
-	return ""
+	return servetest.Start(t, site.ServeOptions{Options: site.Options{Content: content.Default(), Templates: templates.Default(), Date: testDate}}, 2*time.Minute)
 }
 
 func itoa(n int64) string {
