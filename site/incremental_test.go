@@ -74,13 +74,13 @@ func TestIncrementalSameOutput(t *testing.T) {
 		shows [2]string
 	}{
 		{"nothing changed", func() {}, 0, [2]string{}},
-		{"guide body", func() { appendTo(c, guideNL, " Een zin erbij.") }, total / 4, [2]string{"voorzieningen/uitstroompremie/index.html", "Een zin erbij."}},
-		{"guide body again", func() { appendTo(c, guideNL, " Nog een zin.") }, total / 4, [2]string{"voorzieningen/uitstroompremie/index.html", "Nog een zin."}},
+		{"guide body", func() { appendTo(c, guideNL, " Een zin erbij.") }, 8, [2]string{"voorzieningen/uitstroompremie/index.html", "Een zin erbij."}},
+		{"guide body again", func() { appendTo(c, guideNL, " Nog een zin.") }, 8, [2]string{"voorzieningen/uitstroompremie/index.html", "Nog een zin."}},
 		{"guide body uses a glossary term and a parameter", func() {
 			appendTo(c, "gidsen/nl/jobcoach.md", "\nU heeft een grote afstand tot de arbeidsmarkt. De premie is {{< param \"uitstroompremie.volledig\" >}}.")
-		}, total / 4, [2]string{"voorzieningen/jobcoach/index.html", "arbeidsmarkt</a>. De premie is €\u00a0600."}},
-		{"English guide body", func() { appendTo(c, guideEN, " One more sentence.") }, total / 4, [2]string{"en/voorzieningen/uitstroompremie/index.html", "One more sentence."}},
-		{"guide undone", func() { restore(c, "", guideNL); restore(c, "", "gidsen/nl/jobcoach.md") }, total / 4, [2]string{}},
+		}, 8, [2]string{"voorzieningen/jobcoach/index.html", "arbeidsmarkt</a>. De premie is €\u00a0600."}},
+		{"English guide body", func() { appendTo(c, guideEN, " One more sentence.") }, 8, [2]string{"en/voorzieningen/uitstroompremie/index.html", "One more sentence."}},
+		{"guide undone", func() { restore(c, "", guideNL); restore(c, "", "gidsen/nl/jobcoach.md") }, 8, [2]string{}},
 		{"guide title", func() { edit(c, guideNL, "title: Uitstroompremie", "title: Uitstroompremie bij werk") }, 0, [2]string{}},
 		{"guide summary", func() { edit(c, guideEN, "summary: ", "summary: Briefly, ") }, 0, [2]string{}},
 		{"guide's articles", func() {

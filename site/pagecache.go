@@ -10,6 +10,7 @@ import (
 
 	"github.com/regelgids/regelgids/site/internal/contentfile"
 	"github.com/regelgids/regelgids/site/project"
+	"github.com/regelgids/regelgids/site/routes"
 )
 
 // A rebuild with a Cache renders again only the pages whose inputs
@@ -18,9 +19,10 @@ import (
 // content and templates folders, the build date and the shared assets'
 // names) and what only some pages read (pageKey). The one thing left out
 // of the site-wide part is the body of each guide: only its own page and
-// the reviewers' pages of its language use it (its Sections, Links and
-// Params, and its text in the readability review), so an edit to a guide's
-// text renders those pages again and no other. Its front matter (title,
+// the reviewers' pages about it use it (its Sections, Links and Params, and
+// its text in the readability review: its own review page, and the
+// overview and the report of its language), so an edit to a guide's text
+// renders those four pages again and no other. Its front matter (title,
 // summary, articles, situations), which other pages list, stays in the
 // site-wide part. TestIncrementalSameOutput checks this against builds
 // from scratch for every kind of edit.
@@ -82,6 +84,7 @@ type pageKeys struct {
 	site   []byte
 	guides map[string][][]byte // per language, the hashes of its guide files
 	own    map[string][]byte   // guide file → its hash
+	slugs  map[string][]byte   // language + "/" + slug → its guide file's hash
 }
 
 // newPageKeys computes the site-wide part of the keys; nil when pages
@@ -90,7 +93,7 @@ func newPageKeys(src *sources, p *project.Project, sites map[string]*SiteData) *
 	if src == nil {
 		return nil
 	}
-	k := &pageKeys{guides: map[string][][]byte{}, own: map[string][]byte{}}
+	k := &pageKeys{guides: map[string][][]byte{}, own: map[string][]byte{}, slugs: map[string][]byte{}}
 	front := map[string][]byte{} // guide file → what other pages may read of it
 	for _, lang := range p.Languages {
 		for _, g := range p.Guides[lang] {
@@ -107,6 +110,7 @@ func newPageKeys(src *sources, p *project.Project, sites map[string]*SiteData) *
 			}
 			front[g.File] = fm
 			k.own[g.File] = sum[:]
+			k.slugs[lang+"/"+g.Slug] = sum[:]
 			k.guides[lang] = append(k.guides[lang], sum[:])
 		}
 	}
@@ -144,7 +148,20 @@ func (k *pageKeys) key(pg *Page) cacheKey {
 	switch pg.Kind {
 	case KindGuide:
 		parts = append(parts, k.own[pg.Guide.File])
-	case KindReview, KindReviewPage, KindReviewReport:
+	case KindReviewPage:
+		// The reports of its texts; a guide's is made from its body.
+		for _, r := range pg.Reviews {
+			if r.Kind != TextGuide {
+				continue
+			}
+			_, slug, _ := routes.Parse(r.Path)
+			sum, ok := k.slugs[pg.Lang+"/"+slug]
+			if !ok {
+				return cacheKey{kind: "page", sum: hashParts(append(parts, k.guides[pg.Lang]...)...)}
+			}
+			parts = append(parts, sum)
+		}
+	case KindReview, KindReviewReport:
 		// The readability review of every text of the language,
 		// guides included.
 		parts = append(parts, k.guides[pg.Lang]...)
