@@ -157,6 +157,20 @@ func (b *browser) takeErrors() []string {
 	return e
 }
 
+// checkErrors fails the test on every error the browser reported since
+// the last check or take (console errors, failed requests); where, unless
+// empty, names the page in front of each.
+func (b *browser) checkErrors(t *testing.T, where string) {
+	t.Helper()
+	for _, e := range b.takeErrors() {
+		if where == "" {
+			t.Error(e)
+		} else {
+			t.Errorf("%s: %s", where, e)
+		}
+	}
+}
+
 // axeSource returns axe-core's script: from AXE_CORE_JS, or installed from
 // the npm registry into the user cache (not into the repository).
 func axeSource(t *testing.T) string {
@@ -357,9 +371,7 @@ func TestCalculatorsInBrowser(t *testing.T) {
 			if strings.Contains(verdict, "geen") == want.Eligible {
 				t.Errorf("%s, %s: verdict %q, eligible %v", name, ex.Label["nl"], verdict, want.Eligible)
 			}
-			for _, e := range b.takeErrors() {
-				t.Errorf("%s: %s", name, e)
-			}
+			b.checkErrors(t, name)
 			checked++
 		}
 	}
@@ -471,9 +483,7 @@ func TestCalculatorErrors(t *testing.T) {
 	if !strings.Contains(focused, "rg-error-summary") {
 		t.Errorf("focus on %q, want the error summary", focused)
 	}
-	for _, e := range b.takeErrors() {
-		t.Error(e)
-	}
+	b.checkErrors(t, "")
 }
 
 // TestCalculatorBusy: from the tap on Bereken until the answer, the button
@@ -513,9 +523,7 @@ func TestCalculatorBusy(t *testing.T) {
 	if afterStatus != "" || afterLabel != "Bereken" || afterDisabled {
 		t.Errorf("after the result: status %q, button %q, aria-disabled %v", afterStatus, afterLabel, afterDisabled)
 	}
-	for _, e := range b.takeErrors() {
-		t.Error(e)
-	}
+	b.checkErrors(t, "")
 }
 
 // TestCalculatorTypedNumbers: numbers typed as residents type them, on the
@@ -568,9 +576,7 @@ func TestCalculatorTypedNumbers(t *testing.T) {
 			t.Errorf("%s%s %v: page shows %q, rules give %s", tc.page, tc.calc, tc.typed, shown, want)
 		}
 	}
-	for _, e := range b.takeErrors() {
-		t.Error(e)
-	}
+	b.checkErrors(t, "")
 }
 
 // TestWithoutJavaScript: every page type is readable, the calculators
@@ -700,8 +706,6 @@ func TestSearchWithKeyboard(t *testing.T) {
 		if !anchorExists {
 			t.Errorf("%q: landed on %s%s, but the page has no such anchor", c.query, landedPath, landedHash)
 		}
-		for _, e := range b.takeErrors() {
-			t.Errorf("%q: %s", c.query, e)
-		}
+		b.checkErrors(t, fmt.Sprintf("%q", c.query))
 	}
 }

@@ -109,9 +109,7 @@ func TestPhoneHeader(t *testing.T) {
 		}
 	}
 	b.run(t, emulation.SetScriptExecutionDisabled(false))
-	for _, e := range b.takeErrors() {
-		t.Error(e)
-	}
+	b.checkErrors(t, "")
 }
 
 // resultsScript reads the search results page.
@@ -225,9 +223,7 @@ func TestSearchResultsPage(t *testing.T) {
 		}
 	}
 	b.run(t, emulation.SetScriptExecutionDisabled(false))
-	for _, e := range b.takeErrors() {
-		t.Error(e)
-	}
+	b.checkErrors(t, "")
 }
 
 // reCalculator matches the link to one calculator (not to their list).

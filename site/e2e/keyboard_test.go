@@ -113,9 +113,7 @@ func TestCalculatorsWithKeyboardOnly(t *testing.T) {
 		if overflow > 0 {
 			t.Errorf("%s: the page with its answer is %d px wider than the 360 px screen", name, overflow)
 		}
-		for _, e := range b.takeErrors() {
-			t.Errorf("%s: %s", name, e)
-		}
+		b.checkErrors(t, name)
 	}
 }
 

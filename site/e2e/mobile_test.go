@@ -169,9 +169,7 @@ func TestCalculatorMobile(t *testing.T) {
 	if f.ModuleBytes == 0 {
 		t.Error("the module was not loaded")
 	}
-	for _, e := range b.takeErrors() {
-		t.Error(e)
-	}
+	b.checkErrors(t, "")
 }
 
 // BenchmarkCalculatorMobile reports what TestCalculatorMobile logs, as

@@ -197,9 +197,7 @@ func TestReflow(t *testing.T) {
 			b.run(t, emulation.SetDeviceMetricsOverride(320, 800, 1, true), chromedp.Screenshot("#uitkomst", &png, chromedp.ByID))
 			os.WriteFile(filepath.Join(shots, "reflow-"+name+"-result-320.png"), png, 0o644)
 		}
-		for _, e := range b.takeErrors() {
-			t.Errorf("%s: %s", name, e)
-		}
+		b.checkErrors(t, name)
 		answers++
 	}
 	t.Logf("%d pages × widths checked (%d paths in two languages), %d calculator answers at 320–414 px", checked, len(pages), answers)

@@ -78,9 +78,7 @@ func TestReviewReflow(t *testing.T) {
 				}
 				checked++
 			}
-			for _, e := range b.takeErrors() {
-				t.Errorf("%s: %s", path, e)
-			}
+			b.checkErrors(t, path)
 		}
 	}
 	t.Logf("%d review pages × widths checked", checked)
@@ -103,9 +101,7 @@ func TestReviewAccessibility(t *testing.T) {
 					chromedp.Navigate(base+path), chromedp.WaitReady("body"))
 				checkAxe(t, b, axe, path+" ("+media+")")
 			}
-			for _, e := range b.takeErrors() {
-				t.Errorf("%s: %s", path, e)
-			}
+			b.checkErrors(t, path)
 		}
 	}
 	b.run(t, emulation.SetEmulatedMedia().WithMedia("screen"))

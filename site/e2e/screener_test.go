@@ -184,9 +184,7 @@ func TestScreenerWithKeyboard(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, fmt.Sprintf("15-screener-result-%s-1280.png", st.name)), png, 0o644)
 			b.run(t, chromedp.Evaluate(`document.querySelectorAll("main details").forEach(d => d.open = true)`, nil))
 			checkAxe(t, b, axe, "the result")
-			if errs := b.takeErrors(); len(errs) > 0 {
-				t.Errorf("browser errors: %v", errs)
-			}
+			b.checkErrors(t, "")
 		})
 	}
 }

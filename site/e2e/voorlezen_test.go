@@ -146,9 +146,7 @@ func TestReadAloudWithoutVoice(t *testing.T) {
 		t.Errorf("Dutch page with a Dutch voice: %d read-aloud controls, want 1", n)
 	}
 	for _, br := range []*browser{real, none, dutch} {
-		for _, e := range br.takeErrors() {
-			t.Error(e)
-		}
+		br.checkErrors(t, "")
 	}
 }
 
@@ -282,9 +280,7 @@ func TestReadAloud(t *testing.T) {
 		t.Errorf("calculator: %d controls before the outcome; spoken %q, want %q and %q", before, s.Spoken, heading, verdict)
 	}
 	checkAxe(t, b, axe, "/en/rekenhulp/uitstroompremie/ with an outcome read aloud")
-	for _, e := range b.takeErrors() {
-		t.Error(e)
-	}
+	b.checkErrors(t, "")
 }
 
 // TestReadAloudScreenshot: the English guide at 360 px with the button,
