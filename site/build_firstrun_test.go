@@ -28,11 +28,11 @@ func (l *timedLog) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestBuildFirstRun is a newcomer's first `regelgids build`: nothing
-// cached. Progress hears at once that the calculators are being compiled
-// and compressed, not only when the build ends; a second build, with
-// everything cached, says nothing.
-func TestBuildFirstRun(t *testing.T) {
+// firstRun makes the test a newcomer's first run: an empty cache folder
+// and no calculators module compiled in this process (restored after the
+// test, for the other tests).
+func firstRun(t *testing.T) {
+	t.Helper()
 	t.Setenv("REGELGIDS_CACHE", t.TempDir())
 	wasmMu.Lock()
 	saved := wasmBuilt
@@ -43,6 +43,14 @@ func TestBuildFirstRun(t *testing.T) {
 		wasmBuilt = saved
 		wasmMu.Unlock()
 	})
+}
+
+// TestBuildFirstRun is a newcomer's first `regelgids build`: nothing
+// cached. Progress hears at once that the calculators are being compiled
+// and compressed, not only when the build ends; a second build, with
+// everything cached, says nothing.
+func TestBuildFirstRun(t *testing.T) {
+	firstRun(t)
 	opts := Options{Content: content.Default(), Templates: templates.Default(), Date: params.Date{Year: 2025, Month: 7, Day: 1},
 		Out: filepath.Join(t.TempDir(), "public")}
 	log := &timedLog{start: time.Now()}

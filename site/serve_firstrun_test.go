@@ -21,16 +21,7 @@ import (
 // module is compiled (the calculator page says its form is coming and
 // shows its examples), and serves the form once the module is ready.
 func TestServeFirstRun(t *testing.T) {
-	t.Setenv("REGELGIDS_CACHE", t.TempDir())
-	wasmMu.Lock()
-	saved := wasmBuilt
-	wasmBuilt = map[string]*wasmModule{}
-	wasmMu.Unlock()
-	t.Cleanup(func() {
-		wasmMu.Lock()
-		wasmBuilt = saved
-		wasmMu.Unlock()
-	})
+	firstRun(t)
 
 	var log lockedBuffer
 	ready, rebuilt := make(chan string, 1), make(chan error)
