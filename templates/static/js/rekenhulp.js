@@ -1,6 +1,6 @@
 // Calculator forms: the rules run in the browser as WebAssembly compiled
 // from the same Go package the site and the command line use. This script
-// only collects the answers, loads the module while the resident reads and
+// only collects the answers, loads the module while the resident
 // fills in the form, and shows the result or the errors next to their
 // fields. Without JavaScript a stylesheet inside <noscript> hides the form
 // and the page shows its table of examples.
@@ -48,22 +48,17 @@
     return loading;
   }
 
-  // preload starts loading once the page has loaded, settled (the first
-  // seconds belong to reading and scrolling, not to compiling 3 MB) and
-  // the browser is idle, so that the module is ready by the time the
-  // resident has filled in the form and presses Bereken (on a slow phone
-  // it takes about 4 s); focusing a field starts it at once.
+  // preload starts loading when the resident first touches the form: a
+  // field gets the focus, or a finger or pointer goes down on it. Compiling
+  // and starting 3 MB of rules takes the main thread for a few hundred
+  // milliseconds on a slow phone; before the first input that would only
+  // delay whoever just reads the page (and cost their data if they never
+  // use the form). Filling in takes longer than loading (about 4 s on a
+  // slow phone), so the module is ready by the time they press Bereken.
   function preload(form) {
     var start = function () { loadCalculators(form).catch(function () {}); };
-    var idle = function () {
-      setTimeout(function () {
-        if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 2000 });
-        else start();
-      }, 2000);
-    };
-    if (document.readyState === "complete") idle();
-    else window.addEventListener("load", idle, { once: true });
     form.addEventListener("focusin", start, { once: true });
+    form.addEventListener("pointerdown", start, { once: true });
   }
 
   // setFor picks the amounts in force on the date: the latest set that

@@ -18,6 +18,17 @@
   var current = null;
   var rules = null;
   var loading = null;
+  var pending = null; // starts the compiled module's Go runtime
+
+  // start runs the module's Go runtime if it has not run yet: before the
+  // first answer is sent, at the latest. It returns synchronously, so a
+  // keypress right after the focus finds the rules ready.
+  function start() {
+    if (!pending) return;
+    var run = pending;
+    pending = null;
+    run();
+  }
 
   function load() {
     if (loading) return loading;
@@ -35,10 +46,20 @@
       var inst = WebAssembly.instantiateStreaming
         ? WebAssembly.instantiateStreaming(wasm, go.importObject)
         : wasm.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-      return inst.then(function (res) { go.run(res.instance); });
+      var text = fetch(form.dataset.rules).then(function (r) { return r.text(); });
+      return Promise.all([inst, text]).then(function (res) {
+        rules = res[1];
+        // The Go runtime starts on the resident's first touch of the form
+        // (start): it takes the main thread for a few hundred
+        // milliseconds on a slow phone, which should not hold up whoever
+        // is still reading.
+        pending = function () { go.run(res[0].instance); };
+      });
     }).then(function () {
-      return fetch(form.dataset.rules).then(function (r) { return r.text(); });
-    }).then(function (text) { rules = text; });
+      if (rules === null) {
+        return fetch(form.dataset.rules).then(function (r) { return r.text(); }).then(function (text) { rules = text; });
+      }
+    });
     return loading;
   }
 
@@ -194,7 +215,7 @@
     }
     answers[current.dataset.field] = JSON.parse(c.value);
     asked.push(current.dataset.field);
-    try { next(); } catch (e) { fail(); }
+    try { start(); next(); } catch (e) { fail(); }
   });
 
   back.addEventListener("click", function () {
@@ -204,11 +225,21 @@
   });
 
   var static_ = document.querySelector("[data-static]");
+  form.addEventListener("focusin", start);
+  form.addEventListener("pointerdown", start);
   busy(true);
   load().then(function () {
     busy(false);
     if (static_) static_.hidden = true;
     form.hidden = false;
-    next(true);
+    // The first question needs no answers: it is the one the page asks
+    // without JavaScript, made by the same rules at build time.
+    var first = static_ && static_.dataset.field;
+    if (first && form.querySelector("fieldset[data-field='" + first + "']")) {
+      show(first, true);
+    } else {
+      start();
+      next(true);
+    }
   }).catch(fail);
 })();
