@@ -232,6 +232,9 @@ func TestHeadersFile(t *testing.T) {
 		if hashedAsset.MatchString(name) {
 			want = "Cache-Control: public, max-age=31536000, immutable"
 		}
+		if path.Base(name) == site.FeedFile {
+			want += "\nContent-Type: application/atom+xml; charset=utf-8"
+		}
 		if got := strings.Join(rules[rule], "\n"); got != want {
 			t.Errorf("_headers %s: %q, want %q", rule, got, want)
 		}
