@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"time"
 
@@ -32,6 +33,10 @@ type Options struct {
 	// wasmLater builds without the calculators' module when it is not
 	// compiled yet: Serve compiles it meanwhile and builds again.
 	wasmLater bool
+	// rendered, if set, is called with the site's files once its pages
+	// are rendered, before their compressed copies are made: Serve shows
+	// the pages at once (files is the caller's to keep).
+	rendered func(b *Built, r *Renderer, files Output)
 }
 
 // Result describes a finished build.
@@ -75,16 +80,18 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := NewRenderer(opts.Templates)
-	if err != nil {
-		return nil, nil, err
-	}
+	var src *sources
 	if before != nil {
 		// Unchanged while loading: the project is what before describes.
 		if after := readSources(opts.Content, opts.Templates); after.equal(before) {
-			r.sources = after
+			src = after
 		}
 	}
+	r, err := newRenderer(opts.Templates, opts.Cache, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	r.sources = src
 	if err := CheckTerms(p, opts.Templates); err != nil {
 		return nil, nil, err
 	}
@@ -106,6 +113,12 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	b, err := r.Render(p, mod)
 	if err != nil {
 		return nil, nil, err
+	}
+	if opts.rendered != nil {
+		files := make(Output, len(b.Files)+1)
+		maps.Copy(files, b.Files)
+		files[HeadersFile] = headersFile(files) // the same without the copies
+		opts.rendered(b, r, files)
 	}
 	precompress(b.Files, opts.Out)              // compress.go
 	b.Files[HeadersFile] = headersFile(b.Files) // headers.go

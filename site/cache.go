@@ -133,14 +133,20 @@ func (r *Renderer) consistency(p *project.Project) []Finding {
 }
 
 // searchDocuments is search.DocumentsFromHTML on every core, with the
-// sections of a page kept by the page's bytes.
-func (r *Renderer) searchDocuments(out Output, langs routes.Languages) ([]search.Document, error) {
+// sections of a page kept by the page's bytes, or by its key where
+// fileKeys has one (the key of a page stands for its bytes, and is
+// cheaper than hashing them).
+func (r *Renderer) searchDocuments(out Output, langs routes.Languages, fileKeys map[string]cacheKey) ([]search.Document, error) {
 	names := search.IndexedPages(out, langs)
 	docs := make([][]search.Document, len(names))
 	langKey := []byte(strings.Join(langs, "\x00"))
 	err := forEach(len(names), func(i int) error {
 		var err error
-		docs[i], err = cached(r.cache, "search-page", [][]byte{langKey, []byte(names[i]), out[names[i]]}, func() ([]search.Document, error) {
+		page := out[names[i]]
+		if k, ok := fileKeys[names[i]]; ok {
+			page = append([]byte("page key "), k.sum[:]...)
+		}
+		docs[i], err = cached(r.cache, "search-page", [][]byte{langKey, []byte(names[i]), page}, func() ([]search.Document, error) {
 			return search.PageDocuments(names[i], out[names[i]], langs)
 		})
 		return err

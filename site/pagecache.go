@@ -89,7 +89,7 @@ type pageKeys struct {
 
 // newPageKeys computes the site-wide part of the keys; nil when pages
 // are not cached.
-func newPageKeys(src *sources, p *project.Project, sites map[string]*SiteData) *pageKeys {
+func newPageKeys(src *sources, p *project.Project, assets map[string]string, hasWASM, pending bool) *pageKeys {
 	if src == nil {
 		return nil
 	}
@@ -128,15 +128,11 @@ func newPageKeys(src *sources, p *project.Project, sites map[string]*SiteData) *
 		sum := src.content[name]
 		parts = append(parts, []byte(name), sum[:])
 	}
-	parts = append(parts, []byte(p.Date.String()))
-	for _, lang := range p.Languages {
-		sd := sites[lang]
-		assets, err := json.Marshal(sd.assets) // sorted keys
-		if err != nil {
-			return nil
-		}
-		parts = append(parts, []byte(lang), assets, fmt.Appendf(nil, "%t %t", sd.HasWASM, sd.WASMPending))
+	names, err := json.Marshal(assets) // sorted keys
+	if err != nil {
+		return nil
 	}
+	parts = append(parts, []byte(p.Date.String()), names, fmt.Appendf(nil, "%t %t", hasWASM, pending))
 	sum := hashParts(parts...)
 	k.site = sum[:]
 	return k
@@ -167,4 +163,50 @@ func (k *pageKeys) key(pg *Page) cacheKey {
 		parts = append(parts, k.guides[pg.Lang]...)
 	}
 	return cacheKey{kind: "page", sum: hashParts(parts...)}
+}
+
+// cachedScreenerPages is screenerPages, kept by the site-wide key (the
+// screener reads the rules, the calculators, the guides' front matter and
+// the interface texts, never a guide's body). Working out every path's
+// fits is most of a rebuild's work otherwise, and when the key is the
+// same the pages themselves come from the cache too. The pages are
+// copied: the caller sets their language, site and alternates; the views
+// are only read.
+func (r *Renderer) cachedScreenerPages(sd *SiteData, home Link, keys *pageKeys) []*Page {
+	if keys == nil {
+		return r.screenerPages(sd, home)
+	}
+	pages, _ := cached(r.cache, "screener-pages", [][]byte{keys.site, []byte(sd.Lang), []byte(sd.Prefix), []byte(home.Title), []byte(home.Path)}, func() ([]*Page, error) {
+		return r.screenerPages(sd, home), nil
+	})
+	out := make([]*Page, len(pages))
+	for i, pg := range pages {
+		cp := *pg
+		cp.Alternates = nil
+		out[i] = &cp
+	}
+	return out
+}
+
+// newRenderer is NewRenderer, with the parsed layouts and interface texts
+// kept in c by the templates folder's files (src) when they are known.
+func newRenderer(tfs fs.FS, c *Cache, src *sources) (*Renderer, error) {
+	if c == nil || src == nil {
+		return NewRenderer(tfs)
+	}
+	var parts [][]byte
+	for _, name := range slices.Sorted(maps.Keys(src.templates)) {
+		sum := src.templates[name]
+		parts = append(parts, []byte(name), sum[:])
+	}
+	parsed, err := cached(c, "renderer", parts, func() (*Renderer, error) { return NewRenderer(tfs) })
+	if err != nil {
+		return nil, err
+	}
+	// Layouts and texts are only read; the rest is this build's.
+	r := &Renderer{layouts: parsed.layouts, i18n: parsed.i18n}
+	if r.static, err = fs.Sub(tfs, "static"); err != nil {
+		return nil, err
+	}
+	return r, nil
 }

@@ -80,9 +80,10 @@ type workerPanic struct {
 // into a file set of its own and the sets are merged in page order, so out
 // is what rendering them one after the other gives. With keys, a page
 // whose inputs an earlier build had is taken from the cache.
-// It returns how many pages it rendered.
-func (r *Renderer) renderPages(out Output, pages []*Page, keys *pageKeys) (int, error) {
+// It returns how many pages it rendered, and with keys each file's key.
+func (r *Renderer) renderPages(out Output, pages []*Page, keys *pageKeys) (int, map[string]cacheKey, error) {
 	files := make([]Output, len(pages))
+	pageKeys := make([]cacheKey, len(pages))
 	var rendered atomic.Int64
 	err := forEach(len(pages), func(i int) error {
 		files[i] = Output{}
@@ -91,6 +92,7 @@ func (r *Renderer) renderPages(out Output, pages []*Page, keys *pageKeys) (int, 
 			return r.renderPage(files[i], pages[i])
 		}
 		k := keys.key(pages[i])
+		pageKeys[i] = k
 		if b, ok := r.cache.get(k); ok {
 			files[i][filePath(pages[i])] = b.([]byte)
 			return nil
@@ -103,14 +105,21 @@ func (r *Renderer) renderPages(out Output, pages []*Page, keys *pageKeys) (int, 
 		return nil
 	})
 	if err != nil {
-		return 0, err
+		return 0, nil, err
+	}
+	var byFile map[string]cacheKey
+	if keys != nil {
+		byFile = make(map[string]cacheKey, len(pages))
+		for i, pg := range pages {
+			byFile[filePath(pg)] = pageKeys[i]
+		}
 	}
 	for _, f := range files {
 		for name, b := range f {
 			out[name] = b
 		}
 	}
-	return int(rendered.Load()), nil
+	return int(rendered.Load()), byFile, nil
 }
 
 // termsCache holds the glossary words of each language, prepared once

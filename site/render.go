@@ -258,26 +258,27 @@ func (r *Renderer) Render(p *project.Project, mod *Module) (*Built, error) {
 		}
 	}
 	assets := addAssets(out, shared)
+	hasWASM, pending := mod != nil && mod.wasm != nil, mod != nil && mod.wasm == nil
+	var keys *pageKeys
+	if r.cache != nil {
+		keys = newPageKeys(r.sources, p, assets, hasWASM, pending)
+	}
 	for _, lang := range p.Languages {
 		sd, err := r.siteData(p, lang, b.Findings)
 		if err != nil {
 			return nil, err
 		}
 		b.Sites[lang] = sd
-		sd.HasWASM = mod != nil && mod.wasm != nil
-		sd.WASMPending = mod != nil && mod.wasm == nil
+		sd.HasWASM, sd.WASMPending = hasWASM, pending
 		sd.assets = assets
-		all = append(all, r.pages(sd)...)
+		all = append(all, r.pages(sd, keys)...)
 	}
 	linkAlternates(all)
-	var keys *pageKeys
-	if r.cache != nil {
-		keys = newPageKeys(r.sources, p, b.Sites)
-	}
-	if b.Rendered, err = r.renderPages(out, all, keys); err != nil {
+	var fileKeys map[string]cacheKey
+	if b.Rendered, fileKeys, err = r.renderPages(out, all, keys); err != nil {
 		return nil, err
 	}
-	if b.SearchDocs, err = r.addSearch(out, p); err != nil {
+	if b.SearchDocs, err = r.addSearch(out, p, fileKeys); err != nil {
 		return nil, err
 	}
 	addChangesFeeds(out, b.Sites)
@@ -394,8 +395,10 @@ func (r *Renderer) siteData(p *project.Project, lang string, findings []Finding)
 	return sd, nil
 }
 
-// pages lists every page of one language, in a fixed order.
-func (r *Renderer) pages(sd *SiteData) []*Page {
+// pages lists every page of one language, in a fixed order. With keys,
+// the pages of "Wat past bij mij?" are the previous build's when nothing
+// they are made of changed.
+func (r *Renderer) pages(sd *SiteData, keys *pageKeys) []*Page {
 	t := sd.strings
 	doc := sd.Doc
 	home := Link{Title: t["home"], Path: routes.Path(routes.Home, "")}
@@ -444,7 +447,7 @@ func (r *Renderer) pages(sd *SiteData) []*Page {
 		}
 		pg.Reviews = append(pg.Reviews, r)
 	}
-	pages = append(pages, r.screenerPages(sd, home)...)
+	pages = append(pages, r.cachedScreenerPages(sd, home, keys)...)
 	calcs := Link{Title: t["calcs"], Path: routes.Path(routes.Calculators, "")}
 	if sd.HasCalculators() {
 		pages = append(pages, &Page{Path: calcs.Path, Kind: KindCalculators, Title: t["calcs_title"], Description: t["calcs_intro"], Breadcrumbs: []Link{home}})
@@ -608,8 +611,8 @@ func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Resul
 // addSearch indexes what the pages show: it extracts the sections of the
 // rendered pages and writes the browser's index per language, the search
 // scripts, and the search styles into the one stylesheet.
-func (r *Renderer) addSearch(out Output, p *project.Project) ([]search.Document, error) {
-	docs, err := r.searchDocuments(out, p.Languages)
+func (r *Renderer) addSearch(out Output, p *project.Project, fileKeys map[string]cacheKey) ([]search.Document, error) {
+	docs, err := r.searchDocuments(out, p.Languages, fileKeys)
 	var pe *search.PageError
 	if errors.As(err, &pe) {
 		return nil, fmt.Errorf("%s:1: the page made from it cannot be read for search (%v)", sourceOf(p, pe.Page), pe.Err)

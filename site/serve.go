@@ -99,9 +99,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	}
 
 	h := &siteHandler{}
-	if err := h.update(res); err != nil {
-		return err
-	}
+	h.update(res, res.Site.Files)
 	defer h.close()
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
@@ -196,14 +194,28 @@ func watch(ctx context.Context, opts ServeOptions, last string, h *siteHandler, 
 		}
 		// Until the module is ready, build without it rather than wait.
 		build.wasmLater = moduleReady != nil
+		var early *served
+		if build.Out == "" {
+			// Serve the pages as soon as they are rendered; their
+			// compressed copies follow (a build that is also written
+			// to a folder is served once it is written).
+			build.rendered = func(b *Built, r *Renderer, files Output) {
+				early = h.update(&Result{Project: b.Project, Site: b, renderer: r}, files)
+			}
+		}
 		res, err := serveBuild(build)
 		if err == nil {
-			err = h.update(res)
+			if early != nil {
+				early.files.Store(newSnapshot(res.Site.Files, time.Now()))
+				early.res.Store(res)
+			} else {
+				h.update(res, res.Site.Files)
+			}
 		}
 		if err != nil {
 			fmt.Fprintf(opts.Log, "rebuild failed, still serving the last good site:\n%v\n", err)
 		} else {
-			fmt.Fprintf(opts.Log, "rebuilt %d pages in %v\n", res.Pages, res.Duration.Round(time.Millisecond))
+			fmt.Fprintf(opts.Log, "rebuilt %d pages (%d rendered again) in %v\n", res.Pages, res.Site.Rendered, res.Duration.Round(time.Millisecond))
 		}
 		if opts.Rebuilt != nil {
 			select {
@@ -245,24 +257,41 @@ type siteHandler struct {
 // served is one build as the server answers from it. A request takes the
 // current one once and answers wholly from it.
 type served struct {
-	files *snapshot
-	res   *Result
+	// files and res are the build's: first without the compressed
+	// copies, then with them.
+	files atomic.Pointer[snapshot]
+	res   atomic.Pointer[Result]
+	// The search index is made after the build is served (bleve takes
+	// longer than the rest of a rebuild); ready is closed when index and
+	// indexErr are set.
+	ready    chan struct{}
+	index    *search.Index
+	indexErr error
 	// mu is held for reading while a search uses index, and for writing
 	// to close it once a newer build is served.
 	mu     sync.RWMutex
-	index  *search.Index
 	closed bool
 }
 
-// update switches to a new build: its files and its search index.
-func (h *siteHandler) update(res *Result) error {
-	ix, err := search.NewIndex(res.Site.SearchDocs, res.Project.Synonyms)
-	if err != nil {
-		return fmt.Errorf("search index: %w", err)
+// update switches to a new build: its files at once, its search index as
+// soon as it is made. A search waits for the index of the build it is
+// answered from.
+func (h *siteHandler) update(res *Result, files Output) *served {
+	s := &served{ready: make(chan struct{})}
+	s.files.Store(newSnapshot(files, time.Now()))
+	s.res.Store(res)
+	go func() {
+		defer close(s.ready)
+		ix, err := search.NewIndex(res.Site.SearchDocs, res.Project.Synonyms)
+		if err != nil {
+			err = fmt.Errorf("search index: %w", err)
+		}
+		s.index, s.indexErr = ix, err
+	}()
+	if old := h.current.Swap(s); old != nil {
+		go old.close() // waits for its index: not the next rebuild
 	}
-	old := h.current.Swap(&served{files: newSnapshot(res.Site.Files, time.Now()), res: res, index: ix})
-	old.close()
-	return nil
+	return s
 }
 
 // close closes the current build's index when the server stops.
@@ -273,11 +302,14 @@ func (s *served) close() {
 	if s == nil {
 		return
 	}
+	<-s.ready
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.closed {
 		s.closed = true
-		s.index.Close()
+		if s.index != nil {
+			s.index.Close()
+		}
 	}
 }
 
@@ -291,10 +323,16 @@ func (h *siteHandler) search(q, lang string) ([]byte, error) {
 			s.mu.RUnlock()
 			continue
 		}
+		<-s.ready // close waits for it too, so holding mu here is safe
+		if s.indexErr != nil {
+			s.mu.RUnlock()
+			return nil, s.indexErr
+		}
 		results, err := s.index.Search(q, lang, 20)
 		var page []byte
 		if err == nil {
-			page, err = s.res.renderer.SearchPage(s.res.Site.Sites[lang], q, results)
+			res := s.res.Load()
+			page, err = res.renderer.SearchPage(res.Site.Sites[lang], q, results)
 		}
 		s.mu.RUnlock()
 		return page, err
@@ -321,10 +359,10 @@ func cutQuery(q string) string {
 func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	cur := h.current.Load()
-	langs := cur.res.Project.Languages
+	langs := cur.res.Load().Project.Languages
 	lang, rest := langs.Split(r.URL.Path)
 	if k, _, _ := routes.Parse(rest); q == "" || k != routes.Search || rest != routes.Path(routes.Search, "") || r.Method != http.MethodGet {
-		serveFiles(w, r, cur.files)
+		serveFiles(w, r, cur.files.Load())
 		return
 	}
 	page, err := h.search(cutQuery(q), lang)
