@@ -280,17 +280,24 @@ func (h *siteHandler) update(res *Result, files Output) *served {
 	s := &served{ready: make(chan struct{})}
 	s.files.Store(newSnapshot(files, time.Now()))
 	s.res.Store(res)
+	old := h.current.Swap(s)
 	go func() {
-		defer close(s.ready)
-		ix, err := search.NewIndex(res.Site.SearchDocs, res.Project.Synonyms)
+		// The previous build's index lends the languages whose pages
+		// did not change, then is closed: here, so that it is still
+		// open while it lends them and the next rebuild does not wait.
+		var prev *search.Index
+		if old != nil {
+			<-old.ready
+			prev = old.index
+		}
+		ix, err := search.NewIndexFrom(prev, res.Site.SearchDocs, res.Project.Synonyms)
 		if err != nil {
 			err = fmt.Errorf("search index: %w", err)
 		}
 		s.index, s.indexErr = ix, err
+		close(s.ready)
+		old.close()
 	}()
-	if old := h.current.Swap(s); old != nil {
-		go old.close() // waits for its index: not the next rebuild
-	}
 	return s
 }
 

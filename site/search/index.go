@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -22,6 +25,10 @@ type Index struct {
 }
 
 type langIndex struct {
+	// refs counts the Indexes that hold this one (NewIndexFrom shares
+	// a language's index between builds); the last Close closes bleve.
+	refs   atomic.Int32
+	syn    [][]string // the language's synonym groups it was made with
 	vocab  *vocabulary
 	docs   []Document
 	bleve  bleve.Index
@@ -42,6 +49,15 @@ type Result struct {
 // titles and texts with the language's analyzer, and the parts of Dutch
 // compound words in fields of their own.
 func NewIndex(docs []Document, syn *Synonyms) (*Index, error) {
+	return NewIndexFrom(nil, docs, syn)
+}
+
+// NewIndexFrom is NewIndex, taking a language's index from prev where
+// its documents and synonyms are the same: after an edit in one language
+// serve indexes that language again, not both. prev stays usable; a
+// language index the two share is closed with the last of them. prev
+// must not be closed while NewIndexFrom runs.
+func NewIndexFrom(prev *Index, docs []Document, syn *Synonyms) (*Index, error) {
 	byLang := map[string][]Document{}
 	for _, d := range docs {
 		if _, ok := Languages[d.Lang]; !ok {
@@ -57,6 +73,13 @@ func NewIndex(docs []Document, syn *Synonyms) (*Index, error) {
 	errs := make([]error, len(langs))
 	var wg sync.WaitGroup
 	for i, lang := range langs {
+		if prev != nil {
+			if li := prev.langs[lang]; li != nil && slices.Equal(li.docs, byLang[lang]) && reflect.DeepEqual(li.syn, syn.Groups(lang)) {
+				li.refs.Add(1)
+				made[i] = li
+				continue
+			}
+		}
 		wg.Go(func() { made[i], errs[i] = newLangIndex(lang, byLang[lang], syn) })
 	}
 	wg.Wait()
@@ -109,7 +132,8 @@ func newLangIndex(lang string, docs []Document, syn *Synonyms) (*langIndex, erro
 		return nil, err
 	}
 	a := bi.Mapping().AnalyzerNamed(Languages[lang])
-	li := &langIndex{vocab: v, docs: docs, bleve: bi, avgLen: make([]float64, len(fields))}
+	li := &langIndex{syn: syn.Groups(lang), vocab: v, docs: docs, bleve: bi, avgLen: make([]float64, len(fields))}
+	li.refs.Store(1)
 	batch := bi.NewBatch()
 	for i, d := range docs {
 		vals := v.fieldValues(d)
@@ -147,12 +171,16 @@ func (ix *Index) Languages() []string { return sortedKeys(ix.langs) }
 
 // Close releases the bleve indexes.
 func (ix *Index) Close() error {
+	var first error
 	for _, li := range ix.langs {
-		if err := li.bleve.Close(); err != nil {
-			return err
+		if li.refs.Add(-1) != 0 {
+			continue // another Index still uses it
+		}
+		if err := li.bleve.Close(); err != nil && first == nil {
+			first = err
 		}
 	}
-	return nil
+	return first
 }
 
 // BM25 parameters.
