@@ -173,6 +173,9 @@ func (p *Page) TOpt(key string) (string, error) { return p.expand(key, p.Site.st
 var reParam = regexp.MustCompile(`\{param:([a-z0-9_.]+)\}`)
 
 func (p *Page) expand(key, s string) (string, error) {
+	if !strings.Contains(s, "{param:") {
+		return s, nil // most texts: no need to run the expression
+	}
 	var err error
 	s = reParam.ReplaceAllStringFunc(s, func(m string) string {
 		v, e := p.Param(reParam.FindStringSubmatch(m)[1])
