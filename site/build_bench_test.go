@@ -75,9 +75,15 @@ func guideEdit(tb testing.TB, dir string) func(i int) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	// Written beside and renamed over the guide, as editors save, so a
+	// rebuild never reads half a file.
+	tmp := filepath.Join(tb.TempDir(), "guide.md")
 	return func(i int) string {
 		mark := fmt.Sprintf("Bewerking %d.", i)
-		if err := os.WriteFile(name, append(bytes.TrimRight(orig, "\n"), []byte(" "+mark+"\n")...), 0o644); err != nil {
+		if err := os.WriteFile(tmp, append(bytes.TrimRight(orig, "\n"), []byte(" "+mark+"\n")...), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.Rename(tmp, name); err != nil {
 			tb.Fatal(err)
 		}
 		return mark
