@@ -60,8 +60,14 @@ func sumFiles(fsys fs.FS) (map[string][sha256.Size]byte, error) {
 	}
 	m := map[string][sha256.Size]byte{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if d.IsDir() {
+			// Folders count too: an empty gidsen/en/ makes English a
+			// language of the site.
+			m[name+"/"] = [sha256.Size]byte{}
+			return nil
 		}
 		// Only regular files, never a pipe: contentfile checks before it
 		// opens.
