@@ -626,14 +626,32 @@ func TestScreenshots(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	pages := map[string]string{"home": "/", "guide": "/voorzieningen/uitstroompremie/", "calculator": "/rekenhulp/uitstroompremie/"}
+	pages := map[string]string{"home": "/", "guide": "/voorzieningen/uitstroompremie/", "search": "/zoeken/?q=premie+als+ik+ga+werken",
+		"review": "/leesbaarheid/", "screener": "/wat-past-bij-mij/", "changes": "/wijzigingen/"}
+	// Each calculator with the answer to its first example.
+	answered := map[string]string{}
+	for _, name := range loadProject(t).Calculators.Names() {
+		pages["calculator-"+name] = "/rekenhulp/" + name + "/"
+		if ex := calculators.Examples(name); len(ex) > 0 {
+			answered["calculator-"+name] = string(ex[0].Input)
+		}
+	}
 	for _, name := range sortedKeys(pages) {
 		for _, width := range []int64{360, 1280} {
 			var png []byte
 			var scrollWidth, headings int64
 			b.run(t, emulation.SetDeviceMetricsOverride(width, 800, 1, width < 600),
-				chromedp.Navigate(base+pages[name]), chromedp.WaitReady("body"),
-				chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollWidth),
+				chromedp.Navigate(base+pages[name]), chromedp.WaitReady("body"))
+			if input, ok := answered[name]; ok {
+				var fields map[string]any
+				json.Unmarshal([]byte(input), &fields)
+				b.run(t, chromedp.WaitVisible("#rekenhulp", chromedp.ByID))
+				for field, v := range fields {
+					b.run(t, fill(field, v)...)
+				}
+				b.run(t, chromedp.Click(`#rekenhulp button[type=submit]`, chromedp.ByQuery), chromedp.WaitVisible(`#uitkomst-titel`, chromedp.ByID))
+			}
+			b.run(t, chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollWidth),
 				chromedp.Evaluate(`document.querySelectorAll("main h1").length`, &headings),
 				chromedp.FullScreenshot(&png, 100)) // quality 100 gives PNG
 			// What the screenshot shows: the page at this width, without
