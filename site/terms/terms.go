@@ -6,9 +6,14 @@
 package terms
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"io"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -115,34 +120,141 @@ type Text struct {
 // brackets beside the English ("municipality (gemeente)"), before its
 // English term in brackets ("uitkering (benefit)") or in a quotation in
 // curly quotes.
+//
+// The findings of a text are remembered for the process by the list and
+// the text (see checked), so that a rebuild after an edit to one guide
+// checks only the lines that changed.
 func (l *List) Check(file string, texts []Text) []diag.Diagnostic {
 	var out []diag.Diagnostic
+	key := l.key()
 	for _, tx := range texts {
-		low := strings.ToLower(tx.Text)
-		orig := tx.Text
-		if len(orig) != len(low) {
-			orig = low // a letter whose lower case is longer: quote the lower case
-		}
-		lineAt := func(i int) int { return tx.Line + strings.Count(low[:i], "\n") }
-		for _, t := range l.Terms {
-			for _, v := range t.Variants {
-				for _, sp := range find(low, v) {
-					out = append(out, diag.Diagnostic{File: file, Line: lineAt(sp[0]), Message: fmt.Sprintf(
-						"%q is a second English term for %s: write %q (%s:%d)", oneLine(orig[sp[0]:sp[1]]), t.NL, t.EN, l.File, t.Line)})
-				}
-			}
-		}
-		quotes := quoted(low)
-		for _, m := range l.dutch(low) {
-			t := m.term
-			if t.Keep || inBrackets(low, m.start) || glossed(low, m.end, t) || within(quotes, m.start) {
-				continue
-			}
-			out = append(out, diag.Diagnostic{File: file, Line: lineAt(m.start), Message: fmt.Sprintf(
-				"%q is Dutch: write %q, or give the Dutch word in brackets beside it, as in \"%s (%s)\" (%s:%d)", oneLine(orig[m.start:m.end]), t.EN, t.EN, t.NL, l.File, t.Line)})
+		for _, f := range checked(key, tx.Text, l.check) {
+			out = append(out, diag.Diagnostic{File: file, Line: tx.Line + f.lines, Message: f.message})
 		}
 	}
 	return out
+}
+
+// finding is a diagnostic of a text without its file, its line counted
+// from the text's first line.
+type finding struct {
+	lines   int
+	message string
+}
+
+// check finds the variants and untranslated Dutch terms in one text.
+func (l *List) check(text string) []finding {
+	var out []finding
+	low := strings.ToLower(text)
+	orig := text
+	if len(orig) != len(low) {
+		orig = low // a letter whose lower case is longer: quote the lower case
+	}
+	lineAt := func(i int) int { return strings.Count(low[:i], "\n") }
+	for _, t := range l.Terms {
+		for _, v := range t.Variants {
+			for _, sp := range find(low, v) {
+				out = append(out, finding{lineAt(sp[0]), fmt.Sprintf(
+					"%q is a second English term for %s: write %q (%s:%d)", oneLine(orig[sp[0]:sp[1]]), t.NL, t.EN, l.File, t.Line)})
+			}
+		}
+	}
+	quotes := quoted(low)
+	for _, m := range l.dutch(low) {
+		t := m.term
+		if t.Keep || inBrackets(low, m.start) || glossed(low, m.end, t) || within(quotes, m.start) {
+			continue
+		}
+		out = append(out, finding{lineAt(m.start), fmt.Sprintf(
+			"%q is Dutch: write %q, or give the Dutch word in brackets beside it, as in \"%s (%s)\" (%s:%d)", oneLine(orig[m.start:m.end]), t.EN, t.EN, t.NL, l.File, t.Line)})
+	}
+	return out
+}
+
+// key hashes what a finding's message depends on besides the text: the
+// list's file and every field of its terms (TestKeyFields). Made at each
+// Check, so that a list changed after a Check is not judged by its old
+// findings.
+func (l *List) key() [sha256.Size]byte {
+	h := sha256.New()
+	var n [8]byte
+	str := func(s string) { // with its length: ("ab", "c") is not ("a", "bc")
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		io.WriteString(h, s)
+	}
+	strs := func(ss []string) {
+		str(strconv.Itoa(len(ss)))
+		for _, s := range ss {
+			str(s)
+		}
+	}
+	str(l.File)
+	for _, t := range l.Terms {
+		str(t.NL)
+		strs(t.NLForms)
+		str(t.EN)
+		strs(t.ENForms)
+		strs(t.Variants)
+		str(strconv.FormatBool(t.Keep))
+		str(t.Note)
+		str(strconv.Itoa(t.Line))
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// checked returns check(text) for the list with key, remembered in two
+// generations of at most memoLimit texts each: a text used in this or the
+// previous generation is kept, one not seen for a generation is dropped.
+// The findings are shared: callers only read them.
+func checked(key [sha256.Size]byte, text string, check func(string) []finding) []finding {
+	k := memoKey{key, text}
+	memo.mu.Lock()
+	f, ok := memo.cur[k]
+	if !ok {
+		if f, ok = memo.prev[k]; ok {
+			memo.keep(k, f)
+		}
+	}
+	memo.mu.Unlock()
+	if ok {
+		return f
+	}
+	f = check(text) // outside the lock: Check may run on several cores
+	memo.mu.Lock()
+	memo.keep(k, f)
+	memo.mu.Unlock()
+	return f
+}
+
+// memoLimit is the number of texts in a generation: several times the
+// English texts of a content folder (about 3,000 lines).
+const memoLimit = 1 << 14
+
+type memoKey struct {
+	list [sha256.Size]byte
+	text string
+}
+
+var memo memoTable
+
+type memoTable struct {
+	mu        sync.Mutex
+	cur, prev map[memoKey][]finding
+}
+
+// keep adds an entry to the current generation, starting a new one when
+// it is full. Call with mu held.
+func (m *memoTable) keep(k memoKey, f []finding) {
+	if len(m.cur) >= memoLimit {
+		m.prev, m.cur = m.cur, nil
+	}
+	if m.cur == nil {
+		m.cur = map[memoKey][]finding{}
+	}
+	m.cur[k] = f
 }
 
 type match struct {

@@ -1,6 +1,9 @@
 package terms
 
 import (
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -165,4 +168,126 @@ func FuzzParse(f *testing.F) {
 		}
 		l.Check("x.md", []Text{{Line: 1, Text: s}})
 	})
+}
+
+// forget empties the memo of checked texts.
+func forget() {
+	memo.mu.Lock()
+	memo.cur, memo.prev = nil, nil
+	memo.mu.Unlock()
+}
+
+// TestCheckRemembered: a check answered from the memo gives the findings
+// of a fresh check, with the file and lines of the call (the same text
+// in another file or at another line); a changed text or a changed list
+// is checked again.
+func TestCheckRemembered(t *testing.T) {
+	l := mustParse(t, testList)
+	texts := []Text{
+		{Line: 3, Text: "The gemeente offers a trial place."},
+		{Line: 5, Text: "a\ntrial\njob and\nthe gemeenten"},
+		{Line: 9, Text: "Nothing to find."},
+	}
+	forget()
+	fresh := l.Check("a.md", texts)
+	if len(fresh) != 4 {
+		t.Fatalf("fresh check: %v, want 4 findings", fresh)
+	}
+	memo.mu.Lock()
+	n := len(memo.cur)
+	memo.mu.Unlock()
+	if n != len(texts) {
+		t.Fatalf("memo holds %d texts after checking %d", n, len(texts))
+	}
+	if again := l.Check("a.md", texts); !slices.Equal(again, fresh) {
+		t.Errorf("remembered check:\n%v\nwant\n%v", again, fresh)
+	}
+	moved := slices.Clone(texts)
+	for i := range moved {
+		moved[i].Line += 10
+	}
+	want := slices.Clone(fresh)
+	for i := range want {
+		want[i].File, want[i].Line = "b.md", want[i].Line+10
+	}
+	if got := l.Check("b.md", moved); !slices.Equal(got, want) {
+		t.Errorf("same texts in b.md, 10 lines down:\n%v\nwant\n%v", got, want)
+	}
+	forget()
+	if got := l.Check("b.md", moved); !slices.Equal(got, want) {
+		t.Errorf("fresh check of b.md:\n%v\nwant\n%v", got, want)
+	}
+
+	edited := slices.Clone(texts)
+	edited[2].Text = "Nothing to find but a trial job."
+	got := l.Check("a.md", edited)
+	if len(got) != 5 || got[4].String() != `a.md:9: "trial job" is a second English term for proefplaats: write "trial placement" (termen.yaml:6)` {
+		t.Errorf("edited text: %v, want the new variant at a.md:9", got)
+	}
+
+	// The list changed, the text did not: the message follows the list.
+	l2 := mustParse(t, strings.Replace(testList, "en: trial placement", "en: work trial", 1))
+	got = l2.Check("a.md", texts[:1])
+	if len(got) != 2 || !strings.Contains(got[0].Message, `write "work trial"`) {
+		t.Errorf("changed list: %v, want the new English term", got)
+	}
+	l2.Terms[1].EN = "trial period" // changed after a Check
+	if got = l2.Check("a.md", texts[:1]); len(got) != 2 || !strings.Contains(got[0].Message, `write "trial period"`) {
+		t.Errorf("list changed after a check: %v, want the new English term", got)
+	}
+}
+
+// TestMemoBounded: the memo keeps at most two generations.
+func TestMemoBounded(t *testing.T) {
+	forget()
+	l := mustParse(t, testList)
+	for i := range 3*memoLimit + 5 {
+		l.Check("a.md", []Text{{Line: 1, Text: fmt.Sprint("text ", i)}})
+	}
+	memo.mu.Lock()
+	n := len(memo.cur) + len(memo.prev)
+	memo.mu.Unlock()
+	if n > 2*memoLimit {
+		t.Errorf("memo holds %d texts, want at most %d", n, 2*memoLimit)
+	}
+	// The last texts are remembered.
+	if got := l.Check("a.md", []Text{{Line: 1, Text: "The gemeente."}}); len(got) != 1 {
+		t.Errorf("after many texts: %v, want 1 finding", got)
+	}
+}
+
+// TestKeyFields: a change to any field of a term, or to the list's file,
+// changes the key findings are remembered by.
+func TestKeyFields(t *testing.T) {
+	l := mustParse(t, testList)
+	base := l.key()
+	typ := reflect.TypeFor[Term]()
+	for i := range typ.NumField() {
+		c := &List{File: l.File, Terms: slices.Clone(l.Terms)}
+		f := reflect.ValueOf(&c.Terms[1]).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Slice:
+			f.Set(reflect.Append(f, reflect.ValueOf("x")))
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Int:
+			f.SetInt(f.Int() + 1)
+		default:
+			t.Fatalf("field %s: kind %s not covered by this test", typ.Field(i).Name, f.Kind())
+		}
+		if c.key() == base {
+			t.Errorf("changing %s leaves the key as it was", typ.Field(i).Name)
+		}
+	}
+	if (&List{File: "other.yaml", Terms: l.Terms}).key() == base {
+		t.Error("changing the file leaves the key as it was")
+	}
+	// Lengths are hashed: moving a letter between fields is a change.
+	a := &List{Terms: []Term{{NL: "ab", EN: "c"}}}
+	b := &List{Terms: []Term{{NL: "a", EN: "bc"}}}
+	if a.key() == b.key() {
+		t.Error(`("ab", "c") and ("a", "bc") have one key`)
+	}
 }
