@@ -142,7 +142,7 @@ func newVocabulary(lang string, texts []string, syn *Synonyms) (*vocabulary, err
 		v.entries[w] = e
 	}
 	for _, t := range texts {
-		for _, w := range bleveWords(t) {
+		for _, w := range textWords(t) { // export.go
 			add(w)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // browserIndex is the file the browser script searches (zoeken/index-LANG.json).
@@ -146,4 +147,51 @@ func encodeTerm(word, term string) string {
 		s += "," + string(t[p:])
 	}
 	return s
+}
+
+// textWords is bleveWords(s), remembered for the process: a rebuild after
+// an edit to one guide exports the index of its language again, and all
+// texts but the edited page's are the same. Two generations of at most
+// wordsLimit texts each bound the memory. The result is shared: callers
+// only read it.
+func textWords(s string) []string {
+	wordsMemo.mu.Lock()
+	w, ok := wordsMemo.cur[s]
+	if !ok {
+		if w, ok = wordsMemo.prev[s]; ok {
+			wordsMemo.keep(s, w)
+		}
+	}
+	wordsMemo.mu.Unlock()
+	if ok {
+		return w
+	}
+	w = bleveWords(s) // outside the lock: languages export on several cores
+	wordsMemo.mu.Lock()
+	wordsMemo.keep(s, w)
+	wordsMemo.mu.Unlock()
+	return w
+}
+
+// wordsLimit is the number of texts in a generation: several times the
+// texts of a site's two languages.
+const wordsLimit = 1 << 14
+
+var wordsMemo wordsTable
+
+type wordsTable struct {
+	mu        sync.Mutex
+	cur, prev map[string][]string
+}
+
+// keep adds an entry to the current generation, starting a new one when
+// it is full. Call with mu held.
+func (m *wordsTable) keep(s string, w []string) {
+	if len(m.cur) >= wordsLimit {
+		m.prev, m.cur = m.cur, nil
+	}
+	if m.cur == nil {
+		m.cur = map[string][]string{}
+	}
+	m.cur[s] = w
 }
