@@ -205,28 +205,10 @@ func (l *List) key() [sha256.Size]byte {
 	return sum
 }
 
-// checked returns check(text) for the list with key, remembered in two
-// generations of at most memoLimit texts each: a text used in this or the
-// previous generation is kept, one not seen for a generation is dropped.
-// The findings are shared: callers only read them.
+// checked returns check(text) for the list with key, remembered (see
+// table). The findings are shared: callers only read them.
 func checked(key [sha256.Size]byte, text string, check func(string) []finding) []finding {
-	k := memoKey{key, text}
-	memo.mu.Lock()
-	f, ok := memo.cur[k]
-	if !ok {
-		if f, ok = memo.prev[k]; ok {
-			memo.keep(k, f)
-		}
-	}
-	memo.mu.Unlock()
-	if ok {
-		return f
-	}
-	f = check(text) // outside the lock: Check may run on several cores
-	memo.mu.Lock()
-	memo.keep(k, f)
-	memo.mu.Unlock()
-	return f
+	return memo.get(memoKey{key, text}, func() []finding { return check(text) })
 }
 
 // memoLimit is the number of texts in a generation: several times the
@@ -238,23 +220,57 @@ type memoKey struct {
 	text string
 }
 
-var memo memoTable
+var memo table[memoKey, []finding]
 
-type memoTable struct {
+// table remembers values for the process in two generations of at most
+// memoLimit entries each: an entry used in this or the previous generation
+// is kept, one not used for a generation is dropped.
+type table[K comparable, V any] struct {
 	mu        sync.Mutex
-	cur, prev map[memoKey][]finding
+	cur, prev map[K]V
+}
+
+// get returns the value of k, computing it on a miss. Two calls that miss
+// at once both compute it; the values are equal.
+func (m *table[K, V]) get(k K, compute func() V) V {
+	if v, ok := m.lookup(k); ok {
+		return v
+	}
+	v := compute() // outside the lock: texts may be checked on several cores
+	m.add(k, v)
+	return v
+}
+
+// lookup returns the value of k, if it is remembered.
+func (m *table[K, V]) lookup(k K) (V, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.cur[k]
+	if !ok {
+		if v, ok = m.prev[k]; ok {
+			m.keep(k, v) // used in this generation: kept for the next
+		}
+	}
+	return v, ok
+}
+
+// add remembers v for k.
+func (m *table[K, V]) add(k K, v V) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.keep(k, v)
 }
 
 // keep adds an entry to the current generation, starting a new one when
 // it is full. Call with mu held.
-func (m *memoTable) keep(k memoKey, f []finding) {
+func (m *table[K, V]) keep(k K, v V) {
 	if len(m.cur) >= memoLimit {
 		m.prev, m.cur = m.cur, nil
 	}
 	if m.cur == nil {
-		m.cur = map[memoKey][]finding{}
+		m.cur = map[K]V{}
 	}
-	m.cur[k] = f
+	m.cur[k] = v
 }
 
 type match struct {

@@ -291,3 +291,37 @@ func TestKeyFields(t *testing.T) {
 		t.Error(`("ab", "c") and ("a", "bc") have one key`)
 	}
 }
+
+// TestTextsRemembered: Markdown and YAML give what they read the first
+// time when they answer from the memo, a changed source its own texts, and
+// a YAML error each time.
+func TestTextsRemembered(t *testing.T) {
+	md := []byte("---\ntitle: The gemeente\n---\nA [trial job](/x/) at https://example.org.\n")
+	if got, want := Markdown(md), markdown(md); !reflect.DeepEqual(got, want) || len(want) != 2 {
+		t.Errorf("Markdown = %v, want %v (2 texts)", got, want)
+	}
+	if got, want := Markdown(md), markdown(md); !reflect.DeepEqual(got, want) {
+		t.Errorf("remembered Markdown = %v, want %v", got, want)
+	}
+	md2 := append(slices.Clone(md), "Second line.\n"...)
+	if got := Markdown(md2); len(got) != 3 || got[2] != (Text{Line: 5, Text: "Second line."}) {
+		t.Errorf("changed Markdown = %v, want the new line 5", got)
+	}
+
+	y := []byte("a: The gemeente\nid: gemeente\n")
+	for range 2 {
+		got, err := YAML("x.yaml", y, "id")
+		if err != nil || len(got) != 1 || got[0] != (Text{Line: 1, Text: "The gemeente"}) {
+			t.Errorf("YAML = %v, %v, want the text of a: at line 1", got, err)
+		}
+	}
+	if got, _ := YAML("x.yaml", y); len(got) != 2 {
+		t.Errorf("YAML without skip = %v, want 2 texts (skip is in the key)", got)
+	}
+	bad := []byte("a: [unclosed\n")
+	for range 2 {
+		if got, err := YAML("x.yaml", bad); err == nil || got != nil {
+			t.Errorf("YAML of a broken file = %v, %v, want an error", got, err)
+		}
+	}
+}

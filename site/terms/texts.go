@@ -13,7 +13,16 @@ import (
 // audience of its front matter and every line of its body, with link
 // targets, shortcodes and web addresses blanked (a path such as
 // /voorzieningen/uitstroompremie/ is not a word a reader reads).
+//
+// The texts are remembered by src for the process (a rebuild reads every
+// guide again); the result is shared: callers only read it.
 func Markdown(src []byte) []Text {
+	return markdownMemo.get(string(src), func() []Text { return markdown(src) })
+}
+
+var markdownMemo table[string, []Text]
+
+func markdown(src []byte) []Text {
 	lines := strings.Split(string(src), "\n")
 	var out []Text
 	body := 0
@@ -54,7 +63,27 @@ var (
 // the values of the keys in skip (identifiers, article numbers, the
 // glossary's search forms), with the line each starts on. Placeholders
 // such as {param:uitstroompremie.minimumleeftijd} are blanked.
+//
+// The texts are remembered by file, skip and src for the process; the
+// result is shared: callers only read it. Errors are not remembered.
 func YAML(file string, src []byte, skip ...string) ([]Text, error) {
+	k := yamlKey{file, strings.Join(skip, "\x00"), string(src)}
+	if texts, ok := yamlMemo.lookup(k); ok {
+		return texts, nil
+	}
+	texts, err := yamlTexts(file, src, skip...)
+	if err != nil {
+		return nil, err
+	}
+	yamlMemo.add(k, texts)
+	return texts, nil
+}
+
+type yamlKey struct{ file, skip, src string }
+
+var yamlMemo table[yamlKey, []Text]
+
+func yamlTexts(file string, src []byte, skip ...string) ([]Text, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		return nil, yamlfile.Error(file, err)
