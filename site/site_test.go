@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/regelgids/regelgids/site/internal/testfs"
 	"io/fs"
 	"net/url"
 	"os"
@@ -436,21 +437,8 @@ func replaceIn(t testing.TB, name, old, new string) func(fstest.MapFS) {
 	}
 }
 
-func copyFS(t testing.TB, src fs.FS) fstest.MapFS {
-	m := fstest.MapFS{}
-	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(src, p)
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+// copyFS is an in-memory copy of a content folder, for tests that change it.
+func copyFS(t testing.TB, src fs.FS) fstest.MapFS { return testfs.Copy(t, src) }
 
 func TestTemplateErrors(t *testing.T) {
 	t.Parallel()

@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	stdpng "image/png"
+	"maps"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -310,20 +312,8 @@ func TestAccessibility(t *testing.T) {
 	t.Logf("axe-core results per page type:\n%s", strings.Join(report, "\n"))
 }
 
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := range keys {
-		for j := i + 1; j < len(keys); j++ {
-			if keys[j] < keys[i] {
-				keys[i], keys[j] = keys[j], keys[i]
-			}
-		}
-	}
-	return keys
-}
+// sortedKeys are a map's keys in order, so tests run and report the same way each time.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // TestCalculatorsInBrowser fills every calculator form with every example,
 // submits it, and compares the amount on the page with the rule package's.

@@ -341,27 +341,12 @@ type fieldValue struct {
 // (the form starts with the site's date).
 func fieldsOf(input map[string]any) []fieldValue {
 	var out []fieldValue
-	for _, k := range sortedAnyKeys(input) {
+	for _, k := range sortedKeys(input) {
 		if k != "date" {
 			out = append(out, fieldValue{k, input[k]})
 		}
 	}
 	return out
-}
-
-func sortedAnyKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := range keys {
-		for j := i + 1; j < len(keys); j++ {
-			if keys[j] < keys[i] {
-				keys[i], keys[j] = keys[j], keys[i]
-			}
-		}
-	}
-	return keys
 }
 
 func contains(list []string, s string) bool {

@@ -1,6 +1,7 @@
 package project_test
 
 import (
+	"github.com/regelgids/regelgids/site/internal/testfs"
 	"io/fs"
 	"testing"
 	"testing/fstest"
@@ -12,18 +13,4 @@ import (
 var testDate = params.Date{Year: 2025, Month: 7, Day: 1}
 
 // copyFS is an in-memory copy of a content folder, for tests that change it.
-func copyFS(t testing.TB, src fs.FS) fstest.MapFS {
-	m := fstest.MapFS{}
-	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(src, p)
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func copyFS(t testing.TB, src fs.FS) fstest.MapFS { return testfs.Copy(t, src) }
