@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -10,7 +12,7 @@ import (
 )
 
 func newBuildCmd(src *sources) *cobra.Command {
-	var out string
+	var out, cpuProfile string
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site",
@@ -25,6 +27,13 @@ folder and replaces the old one only when the build succeeded.`,
 			// The first build on a machine compiles the calculators for
 			// the browser: say so rather than stay silent for minutes.
 			opts.Progress = cmd.ErrOrStderr()
+			if cpuProfile != "" {
+				stop, err := startCPUProfile(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer stop()
+			}
 			res, err := site.Build(opts)
 			if err != nil {
 				return err
@@ -36,5 +45,21 @@ folder and replaces the old one only when the build succeeded.`,
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", "public", "output folder")
+	// For measuring a build in its own process, as go run ./internal/benchhugo does.
+	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
+	cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
+}
+
+// startCPUProfile profiles the process into name until stop is called.
+func startCPUProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
