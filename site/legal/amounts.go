@@ -63,6 +63,11 @@ var reAmount = regexp.MustCompile(`(?i)(?:\b(` + bounds + `)\s+)?` +
 // it, or "euro", "%", "procent", "maand(en)", "jaar", "jaren", "week" or
 // "weken" after it; "€ 700,00 euro" is one amount ("€ 700,00").
 func Amounts(s string) []Amount {
+	if !strings.ContainsAny(s, "0123456789") {
+		// Every amount has a number, and \d is ASCII: most sentences
+		// have none, and the regexp engine would walk them byte by byte.
+		return nil
+	}
 	var out []Amount
 	for _, m := range reAmount.FindAllStringSubmatchIndex(s, -1) {
 		var a Amount

@@ -2,6 +2,8 @@ package legal
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -189,10 +191,14 @@ func FuzzReferences(f *testing.F) {
 		"artikelen 34a, vijfde lid, onderdeel b, 35, vierde lid, onderdeel b, en 36",
 		"artikel 3 tot en met 5", "leden 1 t/m 3", "lid 2 van artikel 6", "art. 2.1, lid 3a",
 		"artikel 6 lid 2, 3 onder a tot en met c, aanhef, 7 uit de Awb",
+		"Artikel 4 en LID 2, ZESDE lid; xartikel 3, _lid 2, 2lid 3, élid 4", "zeſde lid, artiKel 5",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := referenceSpans(s), reReference.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("referenceSpans(%q) = %v, the regexp finds %v", s, got, want)
+		}
 		end := 0
 		for _, r := range References(s) {
 			if r.Start < end || r.End <= r.Start || r.End > len(s) || s[r.Start:r.End] != r.Text {
@@ -215,4 +221,30 @@ func FuzzReferences(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReferenceSpansCorpus: on the published ordinances in the repository,
+// line by line and whole, referenceSpans finds what the regexp finds.
+func TestReferenceSpansCorpus(t *testing.T) {
+	files, err := filepath.Glob("../../content/*/verordening.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("../testdata/*/*.txt")
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Fatal("no ordinance texts found")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		for _, s := range append(strings.Split(text, "\n"), text) {
+			if got, want := referenceSpans(s), reReference.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: referenceSpans(%.80q…) = %v, the regexp finds %v", f, s, got, want)
+			}
+		}
+	}
 }
