@@ -376,7 +376,14 @@ func (cl Clause) reason(l lang, n int, out []Reason) []Reason {
 	if s == "" {
 		return out
 	}
-	s = strings.NewReplacer("{n}", strconv.Itoa(n), "{years}", strconv.Itoa(n/12)).Replace(s)
+	if strings.Contains(s, "{") {
+		// Two plain replacements rather than a strings.Replacer, which
+		// builds a lookup table on every call (the screener's pages ask
+		// for thousands of reasons a build). The placeholders do not
+		// overlap and the numbers hold no braces, so the result is the same.
+		s = strings.ReplaceAll(s, "{n}", strconv.Itoa(n))
+		s = strings.ReplaceAll(s, "{years}", strconv.Itoa(n/12))
+	}
 	return append(out, Reason{Article: cl.Article, Paragraph: cl.Paragraph, Text: s})
 }
 
