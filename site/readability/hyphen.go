@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The Dutch hyphenation patterns of OpenTaal as LibreOffice ships them
@@ -36,7 +37,6 @@ func dutchPatterns() *patterns {
 // "a4a4". ISO8859-1 files are decoded byte by byte; comments ("%") and
 // libhyphen's extensions (lines with "/" or "=") are skipped.
 func parsePatterns(data []byte) *patterns {
-	p := &patterns{values: map[string][]uint8{}}
 	text := string(data)
 	lines := strings.Split(text, "\n")
 	if len(lines) > 0 && strings.Contains(strings.ToUpper(lines[0]), "8859-1") {
@@ -46,13 +46,19 @@ func parsePatterns(data []byte) *patterns {
 		}
 		lines = strings.Split(b.String(), "\n")
 	}
+	// Read at the start of every process that counts Dutch syllables
+	// (16,000 patterns): the map is made at its size and the values of
+	// all patterns share one array, rather than two small slices each.
+	p := &patterns{values: make(map[string][]uint8, len(lines))}
+	vals := make([]uint8, 0, len(text)+len(lines)) // at most a value per byte and one more per line
+	var letters []byte
 	for i, line := range lines {
 		line = strings.TrimSpace(line)
 		if i == 0 || line == "" || strings.HasPrefix(line, "%") || strings.ContainsAny(line, "/=") {
 			continue
 		}
-		var letters []rune
-		var vals []uint8
+		letters = letters[:0]
+		n, start := 0, len(vals)
 		pending := uint8(0)
 		for _, r := range line {
 			if r >= '0' && r <= '9' {
@@ -61,15 +67,17 @@ func parsePatterns(data []byte) *patterns {
 			}
 			vals = append(vals, pending)
 			pending = 0
-			letters = append(letters, r)
+			letters = utf8.AppendRune(letters, r)
+			n++
 		}
 		vals = append(vals, pending)
-		if len(letters) == 0 {
+		if n == 0 {
+			vals = vals[:start]
 			continue
 		}
-		p.values[string(letters)] = vals
-		if len(letters) > p.maxLen {
-			p.maxLen = len(letters)
+		p.values[string(letters)] = vals[start:len(vals):len(vals)]
+		if n > p.maxLen {
+			p.maxLen = n
 		}
 	}
 	return p

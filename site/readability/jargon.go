@@ -21,14 +21,16 @@ import (
 type jargonSet struct {
 	terms     [][]string // each term as lower-case words
 	explained map[string]bool
+	first     map[string]bool // the first word of each term
 }
 
 func newJargon(terms, explained []string) *jargonSet {
-	j := &jargonSet{explained: map[string]bool{}}
+	j := &jargonSet{explained: map[string]bool{}, first: map[string]bool{}}
 	for _, t := range terms {
 		ws := Words(strings.ToLower(t))
 		if len(ws) > 0 {
 			j.terms = append(j.terms, ws)
+			j.first[ws[0]] = true
 		}
 	}
 	for _, e := range explained {
@@ -66,7 +68,7 @@ func (j *jargonSet) unexplained(sents []Sentence, words [][]string, lang string)
 			lower[i][k] = strings.ToLower(w)
 		}
 	}
-	at := wordIndex(lower)
+	at := wordIndex(lower, j.first)
 	for _, term := range j.terms {
 		occs := findTerm(term, lower, at[term[0]])
 		if len(occs) == 0 {
@@ -94,17 +96,21 @@ func (j *jargonSet) unexplained(sents []Sentence, words [][]string, lang string)
 // wordPos is a word's place: sentence and word number.
 type wordPos struct{ sentence, word int }
 
-// wordIndex lists where each word stands, in text order, also under the
-// word without an inflection ending, so that a term is looked for only
-// where its first word is and not at every word of the text.
-func wordIndex(lower [][]string) map[string][]wordPos {
+// wordIndex lists where each word of keep stands, in text order, also
+// where it stands with an inflection ending, so that a term is looked for
+// only where its first word is and not at every word of the text. Only
+// the terms' first words are looked up, so only they are kept: indexing
+// every word of every text took more time than the look-ups saved.
+func wordIndex(lower [][]string, keep map[string]bool) map[string][]wordPos {
 	at := map[string][]wordPos{}
 	for si, ws := range lower {
 		for i, w := range ws {
 			p := wordPos{si, i}
-			at[w] = append(at[w], p)
+			if keep[w] {
+				at[w] = append(at[w], p)
+			}
 			for _, end := range inflections {
-				if stem, ok := strings.CutSuffix(w, end); ok && stem != "" {
+				if stem, ok := strings.CutSuffix(w, end); ok && stem != "" && keep[stem] {
 					at[stem] = append(at[stem], p)
 				}
 			}
