@@ -127,8 +127,15 @@ type Text struct {
 func (l *List) Check(file string, texts []Text) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	key := l.key()
+	var ph *phrases // made on the first text not remembered
+	check := func(text string) []finding {
+		if ph == nil {
+			ph = l.phrases()
+		}
+		return l.check(text, ph)
+	}
 	for _, tx := range texts {
-		for _, f := range checked(key, tx.Text, l.check) {
+		for _, f := range checked(key, tx.Text, check) {
 			out = append(out, diag.Diagnostic{File: file, Line: tx.Line + f.lines, Message: f.message})
 		}
 	}
@@ -142,8 +149,28 @@ type finding struct {
 	message string
 }
 
+// phrases are the list's variants and Dutch terms as the lower-case words
+// find looks for, per term in the list's order: split once per Check
+// rather than once per text and phrase.
+type phrases struct {
+	variants, dutch [][][]string
+}
+
+func (l *List) phrases() *phrases {
+	ph := &phrases{variants: make([][][]string, len(l.Terms)), dutch: make([][][]string, len(l.Terms))}
+	for i, t := range l.Terms {
+		for _, v := range t.Variants {
+			ph.variants[i] = append(ph.variants[i], phraseWords(v))
+		}
+		for _, f := range append([]string{t.NL}, t.NLForms...) {
+			ph.dutch[i] = append(ph.dutch[i], phraseWords(f))
+		}
+	}
+	return ph
+}
+
 // check finds the variants and untranslated Dutch terms in one text.
-func (l *List) check(text string) []finding {
+func (l *List) check(text string, ph *phrases) []finding {
 	var out []finding
 	low := strings.ToLower(text)
 	orig := text
@@ -151,16 +178,16 @@ func (l *List) check(text string) []finding {
 		orig = low // a letter whose lower case is longer: quote the lower case
 	}
 	lineAt := func(i int) int { return strings.Count(low[:i], "\n") }
-	for _, t := range l.Terms {
-		for _, v := range t.Variants {
-			for _, sp := range find(low, v) {
+	for i, t := range l.Terms {
+		for _, v := range ph.variants[i] {
+			for _, sp := range findWords(low, v) {
 				out = append(out, finding{lineAt(sp[0]), fmt.Sprintf(
 					"%q is a second English term for %s: write %q (%s:%d)", oneLine(orig[sp[0]:sp[1]]), t.NL, t.EN, l.File, t.Line)})
 			}
 		}
 	}
 	quotes := quoted(low)
-	for _, m := range l.dutch(low) {
+	for _, m := range l.dutch(low, ph) {
 		t := m.term
 		if t.Keep || inBrackets(low, m.start) || glossed(low, m.end, t) || within(quotes, m.start) {
 			continue
@@ -280,12 +307,12 @@ type match struct {
 
 // dutch finds the Dutch terms in low; where terms overlap ("doelgroep
 // loonkostensubsidie" and "loonkostensubsidie") the longer one counts.
-func (l *List) dutch(low string) []match {
+func (l *List) dutch(low string, ph *phrases) []match {
 	var all []match
 	for i := range l.Terms {
 		t := &l.Terms[i]
-		for _, f := range append([]string{t.NL}, t.NLForms...) {
-			for _, sp := range find(low, f) {
+		for _, f := range ph.dutch[i] {
+			for _, sp := range findWords(low, f) {
 				all = append(all, match{sp[0], sp[1], t})
 			}
 		}
@@ -367,7 +394,14 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // Letters, digits and hyphens are word characters, so "trial place" is not
 // found in "trial placement", nor "gemeente" in "Gemeentewet".
 func find(low, phrase string) [][2]int {
-	words := strings.Fields(strings.ToLower(phrase))
+	return findWords(low, phraseWords(phrase))
+}
+
+// phraseWords are the words find looks for.
+func phraseWords(phrase string) []string { return strings.Fields(strings.ToLower(phrase)) }
+
+// findWords is find with the phrase as phraseWords gives it.
+func findWords(low string, words []string) [][2]int {
 	if len(words) == 0 {
 		return nil
 	}
