@@ -141,9 +141,24 @@ func newVocabulary(lang string, texts []string, syn *Synonyms) (*vocabulary, err
 		}
 		v.entries[w] = e
 	}
+	// Only the set of words matters, and a line break ends a word
+	// (FuzzWordsByLine): each distinct line is read once. An article's
+	// lines are also the texts of its leden and onderdelen, so the same
+	// line comes up two or three times.
+	seen := map[string]bool{}
 	for _, t := range texts {
-		for _, w := range textWords(t) { // export.go
-			add(w)
+		lines := []string{t}
+		if utf8.ValidString(t) {
+			lines = strings.Split(t, "\n")
+		}
+		for _, line := range lines {
+			if seen[line] {
+				continue
+			}
+			seen[line] = true
+			for _, w := range textWords(line) { // export.go
+				add(w)
+			}
 		}
 	}
 	for _, w := range stopWords(lang) {

@@ -3,7 +3,9 @@ package search
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestTextWords: a remembered text gives bleveWords' words, a changed text
@@ -27,4 +29,26 @@ func TestTextWords(t *testing.T) {
 	if n > 2*wordsLimit {
 		t.Errorf("memo holds %d texts, want at most %d", n, 2*wordsLimit)
 	}
+}
+
+// FuzzWordsByLine: in valid UTF-8 a line break always ends a word, so the
+// words of a text are the words of its lines one after the other
+// (newVocabulary reads each distinct line once). An invalid byte before a
+// line break can join them.
+func FuzzWordsByLine(f *testing.F) {
+	for _, s := range []string{"De gemeente\nbetaalt", "a\r\nb", "1.250,\n50 euro", "don'\nt", "x\n\ny", "é\u0301\nz", "re-\nintegratie", "\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		var byLine []string
+		for _, line := range strings.Split(s, "\n") {
+			byLine = append(byLine, bleveWords(line)...)
+		}
+		if want := bleveWords(s); !slices.Equal(byLine, want) {
+			t.Fatalf("words of %q line by line: %q, whole: %q", s, byLine, want)
+		}
+	})
 }
