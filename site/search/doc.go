@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/regelgids/regelgids/site/routes"
 
@@ -521,9 +522,42 @@ func text(n *html.Node) string {
 }
 
 // collapse turns every run of white space (also no-break spaces) into one
-// space and trims the ends.
+// space and trims the ends: strings.Join(strings.FieldsFunc(s, isSpace),
+// " ") in one pass, and without a copy when s is collapsed already, as
+// most text of a built page is (every block of every indexed page goes
+// through here).
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+	var b []byte // nil while s is collapsed up to i
+	space := false
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if isSpace(r) {
+			if b == nil && (r != ' ' || i == 0 || space || i+n == len(s)) {
+				b = append(make([]byte, 0, len(s)), s[:i]...)
+				if space {
+					b = b[:len(b)-1] // the space before this one is part of the run
+				}
+			}
+			space = true
+			i += n
+			continue
+		}
+		if b != nil {
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, s[i:i+n]...)
+		}
+		space = false
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 func isSpace(r rune) bool {
