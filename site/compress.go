@@ -5,17 +5,21 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -56,7 +60,7 @@ const (
 // compressRevision is bumped when the way copies are made changes beyond
 // the levels and the libraries (a new writer option, a new rule for which
 // copies are kept), so copies made the old way are not reused.
-const compressRevision = 1
+const compressRevision = 2
 
 // Copies are reused from the previous build's folder and from the disk
 // cache only when the same compressor made them: else a new brotli release
@@ -83,7 +87,7 @@ func compressorIdentity(brBest, brFast, gzBest, gzFast int) string {
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-// compressProbe is 16 KB of page-like text, the same on every run: words
+// compressProbe is 4 KB of page-like text, the same on every run: words
 // repeated at varied distances and numbers, so the compressors' match
 // finders and entropy coders all take part.
 func compressProbe() []byte {
@@ -91,7 +95,7 @@ func compressProbe() []byte {
 		"<p> </p> <li class=\"rg-item\"> <a href=\"/artikel/ Vanaf januari bedrag euro per maand")
 	var b bytes.Buffer
 	x := uint32(2463534242)
-	for b.Len() < 16<<10 {
+	for b.Len() < 4<<10 {
 		x ^= x << 13
 		x ^= x >> 17
 		x ^= x << 5
@@ -147,6 +151,7 @@ var brotliVersion = sync.OnceValue(func() string {
 })
 
 var (
+	trimOnce    sync.Once
 	compressMu  sync.Mutex
 	compressMem = map[[32]byte]*compressEntry{} // by content and level
 	compressGen int
@@ -198,11 +203,9 @@ func precompress(out Output, prev string) {
 					pairs[i] = l.pair
 					continue
 				}
-				if pair, ok := previousCopies(prev, name, out[name]); ok {
-					pairs[i] = pair
-					continue
-				}
-				pairs[i] = compressFile(out[name], isHashed(name), gen)
+				pairs[i] = compressFileOr(out[name], isHashed(name), gen, func() (compressedPair, bool) {
+					return previousCopies(prev, name, out[name])
+				})
 			}
 		})
 	}
@@ -225,6 +228,7 @@ func precompress(out Output, prev string) {
 	for i, name := range names {
 		byName[name] = lastCompressed{raw: out[name], pair: pairs[i]}
 	}
+	trimOnce.Do(trimCompressCache)
 	compressMu.Lock()
 	compressLast = byName
 	for k, e := range compressMem {
@@ -236,8 +240,14 @@ func precompress(out Output, prev string) {
 }
 
 // compressFile returns the copies of b worth writing, from memory, from
-// the disk cache (best only) or freshly made.
+// the disk cache or freshly made.
 func compressFile(b []byte, best bool, gen int) compressedPair {
+	return compressFileOr(b, best, gen, nil)
+}
+
+// compressFileOr is compressFile that, before compressing, asks elsewhere
+// for the copies (the previous build's folder).
+func compressFileOr(b []byte, best bool, gen int, elsewhere func() (compressedPair, bool)) compressedPair {
 	key := compressKey(b, best, compressorID(), brotliVersion())
 	compressMu.Lock()
 	e := compressMem[key]
@@ -248,12 +258,12 @@ func compressFile(b []byte, best bool, gen int) compressedPair {
 	if e != nil {
 		return e.pair
 	}
-	var pair compressedPair
-	dir := filepath.Join(cacheDir(), "compressed")
-	file := filepath.Join(dir, hex.EncodeToString(key[:]))
-	ok := false
-	if best {
-		pair, ok = readCompressed(file, b)
+	file := compressCacheFile(key)
+	pair, ok := readCompressed(file)
+	if !ok && elsewhere != nil {
+		if pair, ok = elsewhere(); ok {
+			writeCompressed(file, pair)
+		}
 	}
 	if !ok {
 		brLevel, gzLevel := brotliFast, gzipFast
@@ -261,9 +271,7 @@ func compressFile(b []byte, best bool, gen int) compressedPair {
 			brLevel, gzLevel = brotliBest, gzipBest
 		}
 		pair = compressedPair{br: brotliBytes(b, brLevel), gz: gzipLevel(b, gzLevel)}
-		if best {
-			writeCompressed(dir, file, pair) // a cache that cannot be written only costs time
-		}
+		writeCompressed(file, pair) // a cache that cannot be written only costs time
 	}
 	// Keep a copy only where it saves at least a tenth.
 	if len(pair.br) > len(b)*9/10 {
@@ -279,7 +287,7 @@ func compressFile(b []byte, best bool, gen int) compressedPair {
 }
 
 // compressedCached reports whether compressFile has b's copies at hand,
-// in memory or (best only) on disk, without making them.
+// in memory or on disk, without making them.
 func compressedCached(b []byte, best bool) bool {
 	key := compressKey(b, best, compressorID(), brotliVersion())
 	compressMu.Lock()
@@ -288,13 +296,8 @@ func compressedCached(b []byte, best bool) bool {
 	if e != nil {
 		return true
 	}
-	if !best {
-		return false
-	}
-	file := filepath.Join(cacheDir(), "compressed", hex.EncodeToString(key[:]))
-	_, err1 := os.Stat(file + ".br")
-	_, err2 := os.Stat(file + ".gz")
-	return err1 == nil && err2 == nil
+	_, err := os.Stat(compressCacheFile(key))
+	return err == nil
 }
 
 // compressKey keys b's copies in memory and in the disk cache: its bytes,
@@ -331,43 +334,105 @@ func previousCopies(prev, name string, b []byte) (compressedPair, bool) {
 	return compressedPair{br: br, gz: gz}, true
 }
 
-// readCompressed reads both copies from the disk cache and checks that
-// they give back raw: a damaged cache file must not reach a browser.
-func readCompressed(file string, raw []byte) (compressedPair, bool) {
-	br, err1 := os.ReadFile(file + ".br")
-	gz, err2 := os.ReadFile(file + ".gz")
-	if err1 != nil || err2 != nil {
-		return compressedPair{}, false
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
+// The disk cache of compressed copies, like Go's build cache: one file per
+// content and compressor (compressKey) under cacheDir()/compressed, so a
+// build into an empty folder, or of pages that were there before, does
+// not compress them again. A file holds both copies: compressMagic, the
+// brotli copy's length (8 bytes, big-endian), the SHA-256 of both copies,
+// then the brotli and the gzip copy; a damaged or cut file fails the
+// checksum and is made again, so it never reaches a browser. A file used
+// gets a new modification time (at most once an hour); files unused for
+// cacheMaxAge are removed, looked for at most once a day.
+const (
+	compressMagic       = "rgz1"
+	compressHeader      = len(compressMagic) + 8 + sha256.Size
+	cacheUsedResolution = time.Hour
+	cacheMaxAge         = 5 * 24 * time.Hour
+	cacheTrimInterval   = 24 * time.Hour
+)
+
+// compressCacheFile is where the copies keyed by key are kept.
+func compressCacheFile(key [32]byte) string {
+	return filepath.Join(cacheDir(), "compressed", hex.EncodeToString(key[:2]), hex.EncodeToString(key[:]))
+}
+
+// readCompressed reads both copies from the disk cache and checks them.
+func readCompressed(file string) (compressedPair, bool) {
+	f, err := os.Open(file)
 	if err != nil {
 		return compressedPair{}, false
 	}
-	for _, r := range []io.Reader{brotli.NewReader(bytes.NewReader(br)), zr} {
-		got, err := io.ReadAll(r)
-		if err != nil || !bytes.Equal(got, raw) {
-			return compressedPair{}, false
-		}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Size() < int64(compressHeader) || info.Size() > 1<<30 {
+		return compressedPair{}, false
 	}
-	return compressedPair{br: br, gz: gz}, true
+	data := make([]byte, info.Size())
+	if _, err := io.ReadFull(f, data); err != nil || string(data[:len(compressMagic)]) != compressMagic {
+		return compressedPair{}, false
+	}
+	n := binary.BigEndian.Uint64(data[len(compressMagic):])
+	body := data[compressHeader:]
+	if n > uint64(len(body)) || sha256.Sum256(body) != [32]byte(data[len(compressMagic)+8:compressHeader]) {
+		return compressedPair{}, false
+	}
+	// Mark it used, at most once per cacheUsedResolution so a build does
+	// not write for every file it reads.
+	if time.Since(info.ModTime()) > cacheUsedResolution {
+		now := time.Now()
+		os.Chtimes(file, now, now)
+	}
+	return compressedPair{br: body[:n:n], gz: body[n:]}, true
 }
 
-func writeCompressed(dir, file string, pair compressedPair) {
+func writeCompressed(file string, pair compressedPair) {
+	dir := filepath.Dir(file)
 	if os.MkdirAll(dir, 0o755) != nil {
 		return
 	}
-	for ext, b := range map[string][]byte{".br": pair.br, ".gz": pair.gz} {
-		tmp, err := os.CreateTemp(dir, filepath.Base(file)+ext+".tmp-*")
-		if err != nil {
-			return
-		}
-		_, werr := tmp.Write(b)
-		cerr := tmp.Close()
-		if werr != nil || cerr != nil || os.Rename(tmp.Name(), file+ext) != nil {
-			os.Remove(tmp.Name())
+	data := make([]byte, compressHeader, compressHeader+len(pair.br)+len(pair.gz))
+	copy(data, compressMagic)
+	binary.BigEndian.PutUint64(data[len(compressMagic):], uint64(len(pair.br)))
+	data = append(append(data, pair.br...), pair.gz...)
+	sum := sha256.Sum256(data[compressHeader:])
+	copy(data[len(compressMagic)+8:], sum[:])
+	tmp, err := os.CreateTemp(dir, filepath.Base(file)+".tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), file) != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// trimCompressCache removes the cache files unused for cacheMaxAge, at
+// most once per cacheTrimInterval (the time of the last trim is kept in
+// the file trim.txt).
+func trimCompressCache() {
+	root := filepath.Join(cacheDir(), "compressed")
+	mark := filepath.Join(root, "trim.txt")
+	now := time.Now()
+	if b, err := os.ReadFile(mark); err == nil {
+		if t, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && now.Sub(time.Unix(t, 0)) < cacheTrimInterval {
 			return
 		}
 	}
+	if _, err := os.Stat(root); err != nil {
+		return
+	}
+	cutoff := now.Add(-cacheMaxAge)
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == mark {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && info.ModTime().Before(cutoff) {
+			os.Remove(p)
+		}
+		return nil
+	})
+	os.WriteFile(mark, []byte(strconv.FormatInt(now.Unix(), 10)+"\n"), 0o644)
 }
 
 // brotliBytes compresses b with brotli at the given quality (0–11).

@@ -67,6 +67,7 @@ func TestPrecompressPreviousCompressor(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("REGELGIDS_CACHE", t.TempDir()) // the copies only in prev
 			prev := t.TempDir()
 			os.MkdirAll(filepath.Join(prev, "a"), 0o755)
 			os.WriteFile(filepath.Join(prev, "a", "index.html"), page, 0o644)

@@ -1,10 +1,8 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,23 +11,29 @@ import (
 	"time"
 )
 
-// WriteAtomic writes files into a temporary folder beside dir and then puts
-// it in dir's place, so that dir holds a complete site at every instant:
-// the previous one until the switch, the new one after it. A failed or
-// killed write leaves the previous site as it was.
+// WriteAtomic writes files into a folder beside dir and then puts it in
+// dir's place, so that dir holds a complete site at every instant: the
+// previous one until the switch, the new one after it. A failed or killed
+// write leaves the previous site as it was.
 //
-// Where the system can exchange two folders in one step (renameat2 with
-// RENAME_EXCHANGE on Linux, renamex_np with RENAME_SWAP on macOS) the new
-// folder and the old one trade places and the old one is then removed.
-// Elsewhere, or on a filesystem that refuses the exchange, the old folder
-// is renamed aside and the new one renamed in: a gap of two renames.
+// The folder written is the spare: the site before the previous one, kept
+// beside dir as .NAME.prev and brought up to date, so a build writes only
+// the files that changed (publish_spare.go). Where there is none, a new
+// folder. Where the system can exchange two folders in one step
+// (renameat2 with RENAME_EXCHANGE on Linux, renamex_np with RENAME_SWAP on
+// macOS) the new folder and the old one trade places and the old one
+// becomes the spare. Elsewhere, or on a filesystem that refuses the
+// exchange, the old folder is renamed aside and the new one renamed in: a
+// gap of two renames.
 //
 // dir must be a folder or not exist; a symbolic link or a file is refused
 // and left alone. Everything WriteAtomic creates is in dir's parent: the
+// spare .NAME.prev and its index .NAME.files, and while it writes the
 // temporary folders .NAME.new-DIGITS and a lock file .NAME.lock, which
 // keeps two builds to the same folder from taking turns in the middle of
 // each other. Temporary folders that killed builds left behind are removed
-// by the next build to the same folder.
+// by the next build to the same folder. The spare and the index can be
+// deleted at any time; the next build is then slower.
 func WriteAtomic(dir string, files Output) (err error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
@@ -51,7 +55,9 @@ func WriteAtomic(dir string, files Output) (err error) {
 	// folder of this output that exists now was left by a killed one.
 	removeStale(parent, base, locked)
 
-	tmp, err := os.MkdirTemp(parent, tempPrefix(base)+"*")
+	idx := readIndex(parent, base)
+	liveKnown := idx.folder(dir)
+	tmp, known, err := takeSpare(parent, base, idx)
 	if err != nil {
 		return err
 	}
@@ -62,7 +68,8 @@ func WriteAtomic(dir string, files Output) (err error) {
 		}
 		inProcess.remove(tmp, tmp+".old")
 	}()
-	if err := writeFiles(tmp, dir, files); err != nil {
+	written, err := fillFolder(tmp, known, dir, liveKnown, files)
+	if err != nil {
 		return err
 	}
 	// MkdirTemp creates 0700; a site folder is meant to be read by a server.
@@ -73,87 +80,28 @@ func WriteAtomic(dir string, files Output) (err error) {
 	if err := checkOutput(dir); err != nil {
 		return err
 	}
-	return swapIn(tmp, dir)
+	if err := swapIn(tmp, dir, func(old string) { keepSpare(parent, base, old) }); err != nil {
+		return err
+	}
+	writeIndex(parent, base,
+		folderIndex{Ino: folderIno(dir), Files: written},
+		folderIndex{Ino: folderIno(filepath.Join(parent, spareName(base))), Files: liveKnown})
+	return nil
 }
 
-// writeFiles writes files into the new folder tmp. A file whose bytes the
-// previous site in old has already is hard-linked from there instead of
-// written: the previous site is only read, never changed, so the swap
-// keeps its meaning, and an unchanged file (above all the calculators'
-// module and its compressed copies) keeps its inode and modification time,
-// which is what rsync, a CDN upload and a browser's If-Modified-Since
-// look at. Where a link cannot be made the file is written.
-func writeFiles(tmp, old string, files Output) error {
-	names := files.Paths()
-	// Folders, each made once. linkable holds the folders of the previous
-	// site that are real folders all the way down from old: a file is
-	// never linked through a symbolic link to somewhere else.
-	linkable := map[string]bool{".": true}
-	for _, name := range names {
-		rel := filepath.Dir(filepath.FromSlash(name))
-		if _, ok := linkable[rel]; ok {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Join(tmp, rel), 0o755); err != nil {
-			return err
-		}
-		var chain []string
-		for d := rel; ; d = filepath.Dir(d) {
-			if _, ok := linkable[d]; ok {
-				break
-			}
-			chain = append(chain, d)
-		}
-		for i := len(chain) - 1; i >= 0; i-- {
-			info, err := os.Lstat(filepath.Join(old, chain[i]))
-			linkable[chain[i]] = linkable[filepath.Dir(chain[i])] && err == nil && info.IsDir()
-		}
-	}
-	return forEach(len(names), func(i int) error {
-		rel := filepath.FromSlash(names[i])
-		target, data := filepath.Join(tmp, rel), files[names[i]]
-		prev := filepath.Join(old, rel)
-		if linkable[filepath.Dir(rel)] && unchanged(prev, data) && os.Link(prev, target) == nil {
-			return nil
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-}
-
-// unchanged reports whether the regular file at name holds exactly data,
-// and nothing else names it: the size first, then the bytes.
-func unchanged(name string, data []byte) bool {
-	info, err := os.Lstat(name)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) || !soleLink(info) {
-		return false
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	buf := make([]byte, min(len(data), 1<<20))
-	for off := 0; off < len(data); {
-		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
-		if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
-			return false
-		}
-		off += n
-	}
-	return true
-}
-
-// swapIn puts the folder tmp in dir's place.
-func swapIn(tmp, dir string) error {
+// swapIn puts the folder tmp in dir's place and hands the previous site,
+// where there was one, to keep (which must remove or move it).
+func swapIn(tmp, dir string, keep func(old string)) error {
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
 		// Nothing to replace: one rename, and the site appears whole.
 		return os.Rename(tmp, dir)
 	}
 	err := exchangeFolders(tmp, dir)
 	if err == nil {
-		// tmp now holds the previous site. Should removing it fail, the
-		// next build finds it and tries again; the new site is in place.
-		os.RemoveAll(tmp)
+		// tmp now holds the previous site. Should keeping or removing it
+		// fail, the next build finds it and tries again; the new site is
+		// in place.
+		keep(tmp)
 		return nil
 	}
 	if !errors.Is(err, errNoExchange) {
@@ -168,7 +116,7 @@ func swapIn(tmp, dir string) error {
 		os.Rename(old, dir) // put the previous site back
 		return err
 	}
-	os.RemoveAll(old)
+	keep(old)
 	return nil
 }
 

@@ -7,10 +7,18 @@ import (
 	"syscall"
 )
 
-// soleLink reports whether a file of the previous site has no other name:
-// a file also linked from elsewhere (a backup made with cp -al) could be
-// changed from there, so it is written anew rather than shared.
-func soleLink(info fs.FileInfo) bool {
+// haveInodes says lstat tells files apart here, so the spare folder and
+// its index (publish_spare.go) can be trusted.
+const haveInodes = true
+
+// fileID returns a file's inode and how many names it has.
+func fileID(info fs.FileInfo) (ino, links uint64, ok bool) {
+	if info == nil {
+		return 0, 0, false
+	}
 	st, ok := info.Sys().(*syscall.Stat_t)
-	return ok && st.Nlink == 1
+	if !ok {
+		return 0, 0, false
+	}
+	return uint64(st.Ino), uint64(st.Nlink), true
 }

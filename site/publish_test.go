@@ -2,8 +2,10 @@ package site
 
 import (
 	"bytes"
+	"encoding/gob"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,6 +76,20 @@ func sameSite(t *testing.T, dir string, out Output) {
 	}
 }
 
+// leftBeside names what is in parent besides the output "public", its
+// spare and the spare's index, which a build keeps on purpose
+// (publish_spare.go).
+func leftBeside(t *testing.T, parent string) string {
+	t.Helper()
+	var left []string
+	for _, name := range listDir(t, parent) {
+		if name != "public" && name != ".public.prev" && name != ".public.files" {
+			left = append(left, name)
+		}
+	}
+	return strings.Join(left, " ")
+}
+
 // exchangeWorks reports whether the filesystem under dir can exchange two
 // folders in one step.
 func exchangeWorks(t *testing.T, dir string) bool {
@@ -130,9 +146,10 @@ func TestWriteAtomicAlwaysComplete(t *testing.T) {
 			close(stop)
 			<-done
 			sameSite(t, out, version(20))
-			if got := listDir(t, parent); strings.Join(got, " ") != "public" {
+			if got := leftBeside(t, parent); got != "" {
 				t.Errorf("left beside the output: %q", got)
 			}
+			sameSite(t, filepath.Join(parent, ".public.prev"), version(19))
 			if got := listDir(t, root); strings.Join(got, " ") != "site" {
 				t.Errorf("written outside the output's parent: %q", got)
 			}
@@ -244,7 +261,7 @@ func TestWriteAtomicRemovesStale(t *testing.T) {
 	if err := WriteAtomic(out, version(1)); err != nil {
 		t.Fatal(err)
 	}
-	want := append(append([]string{}, keep...), "public")
+	want := append(append([]string{}, keep...), "public", ".public.prev", ".public.files")
 	sort.Strings(want)
 	if got := listDir(t, parent); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("after the build:\n%q\nwant\n%q", got, want)
@@ -283,7 +300,7 @@ func TestWriteAtomicConcurrent(t *testing.T) {
 	var n int
 	fmt.Sscanf(string(b[bytes.Index(b, []byte("version ")):]), "version %d", &n)
 	sameSite(t, out, version(n))
-	if got := listDir(t, parent); strings.Join(got, " ") != "public" {
+	if got := leftBeside(t, parent); got != "" {
 		t.Errorf("left beside the output: %q", got)
 	}
 }
@@ -343,7 +360,7 @@ func TestWriteAtomicSiblingProcess(t *testing.T) {
 		t.Errorf("the killed sibling's folder %s is still there", sibling)
 	}
 	sameSite(t, out, version(1))
-	if got := listDir(t, parent); strings.Join(got, " ") != "public" {
+	if got := leftBeside(t, parent); got != "" {
 		t.Errorf("left beside the output: %q", got)
 	}
 }
@@ -368,16 +385,23 @@ func TestHelperSlowBuild(t *testing.T) {
 	time.Sleep(time.Minute)
 }
 
-// TestWriteAtomicKeepsUnchanged: a file whose bytes did not change is the
-// previous build's file (same inode, not rewritten); a changed file, also
-// one changed by hand to other bytes of the same size, is written anew; a
-// file is never shared through a symbolic link in the previous site or with
-// a second name elsewhere; a failed build leaves the previous site as it
-// was.
+// TestWriteAtomicKeepsUnchanged: a file whose bytes did not change keeps
+// its modification time from build to build (what rsync, a CDN upload and
+// If-Modified-Since look at), also when the spare folder's copy was
+// older; a changed file gets a new one, also when its bytes are those of
+// two builds ago. Whatever a person did to the output or the spare — a
+// file edited in place with the same size, a file with a second name
+// elsewhere, a folder swapped for a link, a file added — is undone by the
+// build after, never followed or kept; a failed build leaves the previous
+// site as it was.
 func TestWriteAtomicKeepsUnchanged(t *testing.T) {
+	if !haveInodes {
+		t.Skip("every build writes a new folder here")
+	}
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	elsewhere := filepath.Join(t.TempDir(), "elsewhere")
+	spare := filepath.Join(parent, ".public.prev")
+	elsewhere := t.TempDir()
 	v1 := Output{
 		"index.html":         []byte("same"),
 		"changed.html":       []byte("before"),
@@ -387,73 +411,92 @@ func TestWriteAtomicKeepsUnchanged(t *testing.T) {
 		"backup/page.html":   []byte("also named elsewhere"),
 		"deep/er/other.html": []byte("other"),
 	}
-	if err := WriteAtomic(out, v1); err != nil {
+	with := func(o Output, name, data string) Output {
+		n := Output{}
+		maps.Copy(n, o)
+		n[name] = []byte(data)
+		return n
+	}
+	mtime := func(dir, name string) time.Time {
+		t.Helper()
+		info, err := os.Lstat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.ModTime()
+	}
+	write := func(o Output) {
+		t.Helper()
+		time.Sleep(20 * time.Millisecond) // a new build has a later time
+		if err := WriteAtomic(out, o); err != nil {
+			t.Fatal(err)
+		}
+		sameSite(t, out, o)
+	}
+	write(v1)
+	first := map[string]time.Time{}
+	for name := range v1 {
+		first[name] = mtime(out, name)
+	}
+	v2 := with(v1, "changed.html", "after")
+	write(v2) // the first spare: v1's folder
+	sameSite(t, spare, v1)
+	for name := range v1 {
+		if got := mtime(out, name); name != "changed.html" && !got.Equal(first[name]) {
+			t.Errorf("%s: unchanged, but its time moved from %v to %v", name, first[name], got)
+		}
+	}
+	changedAt := mtime(out, "changed.html")
+	if !changedAt.After(first["changed.html"]) {
+		t.Errorf("changed.html: changed, but its time stayed %v", changedAt)
+	}
+
+	// Now the spare is brought up to date. What a person might have done
+	// meanwhile, to the live site (the next spare) and to the spare:
+	if err := os.WriteFile(filepath.Join(spare, "by-hand.html"), []byte("ORIGINAL"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// The previous site as a person might leave it: a file edited in place
-	// (same size), a folder swapped for a link to the same files
-	// elsewhere, a file with a second name.
-	if err := os.WriteFile(filepath.Join(out, "by-hand.html"), []byte("ORIGINAL"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(elsewhere, 0o755); err != nil {
+	if err := os.WriteFile(filepath.Join(spare, "stray.html"), []byte("added"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(elsewhere, "file.txt"), v1["linked/file.txt"], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.RemoveAll(filepath.Join(out, "linked")); err != nil {
+	if err := os.RemoveAll(filepath.Join(spare, "linked")); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(elsewhere, filepath.Join(out, "linked")); err != nil {
+	if err := os.Symlink(elsewhere, filepath.Join(spare, "linked")); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
-	if err := os.Link(filepath.Join(out, "backup/page.html"), filepath.Join(elsewhere, "page.html")); err != nil {
+	if err := os.Link(filepath.Join(spare, "backup/page.html"), filepath.Join(elsewhere, "page.html")); err != nil {
 		t.Skipf("no hard links here: %v", err)
 	}
-	stat := func(name string) os.FileInfo {
-		t.Helper()
-		info, err := os.Stat(filepath.Join(out, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return info
-	}
-	before := map[string]os.FileInfo{}
-	for name := range v1 {
-		before[name] = stat(name)
-	}
-	outside, err := os.Stat(filepath.Join(elsewhere, "file.txt"))
-	if err != nil {
+	if err := os.WriteFile(filepath.Join(out, "deep/er/stray.txt"), []byte("added to the live site"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-
-	v2 := Output{}
-	for name, b := range v1 {
-		v2[name] = b
-	}
-	v2["changed.html"] = []byte("after")
-	if err := WriteAtomic(out, v2); err != nil {
-		t.Fatal(err)
-	}
-	sameSite(t, out, v2)
-	for name, want := range map[string]bool{
-		"index.html": true, "deep/er/same.wasm": true, "deep/er/other.html": true,
-		"changed.html": false, "by-hand.html": false, "linked/file.txt": false, "backup/page.html": false,
-	} {
-		if got := os.SameFile(before[name], stat(name)); got != want {
-			t.Errorf("%s: kept from the previous build = %v, want %v", name, got, want)
-		}
+	outside := snapshotTree(t, elsewhere)
+	v3 := with(v2, "changed.html", "before") // back to v1's bytes
+	write(v3)
+	if got := snapshotTree(t, elsewhere); got != outside {
+		t.Errorf("the build changed files outside the site:\n%s\nwant\n%s", got, outside)
 	}
 	if info, err := os.Lstat(filepath.Join(out, "linked")); err != nil || !info.IsDir() {
 		t.Errorf("linked/ is not a folder of its own in the new site: %v %v", info, err)
 	}
-	if os.SameFile(outside, stat("linked/file.txt")) {
-		t.Error("linked/file.txt shares the file outside the site")
+	if got := mtime(out, "changed.html"); !got.After(changedAt) {
+		t.Errorf("changed.html: changed back to the spare's bytes, but its time %v is not after the live one's %v", got, changedAt)
 	}
+	for _, name := range []string{"index.html", "deep/er/same.wasm", "deep/er/other.html"} {
+		if got := mtime(out, name); !got.Equal(first[name]) {
+			t.Errorf("%s: unchanged for three builds, but its time moved from %v to %v", name, first[name], got)
+		}
+	}
+	write(v3) // the live site with a stray file becomes the spare again
+	sameSite(t, spare, v3)
+	write(with(v3, "index.html", "new"))
+	sameSite(t, spare, v3)
 
-	// A failed build: the previous site stays as it was, the files it
-	// shares with the failed one included.
+	// A failed build: the previous site stays as it was.
 	snap := snapshotTree(t, out)
 	bad := Output{"index.html": []byte("same"), "deep/er/same.wasm": v2["deep/er/same.wasm"], "index.html/x": []byte("a file in a file's place")}
 	if err := WriteAtomic(out, bad); err == nil {
@@ -462,9 +505,75 @@ func TestWriteAtomicKeepsUnchanged(t *testing.T) {
 	if got := snapshotTree(t, out); got != snap {
 		t.Errorf("the previous site changed after a failed build:\n%s\nwant\n%s", got, snap)
 	}
-	if got := listDir(t, parent); strings.Join(got, " ") != "public" {
+	if got := leftBeside(t, parent); got != "" {
 		t.Errorf("left beside the output: %q", got)
 	}
+}
+
+// TestWriteAtomicSpareDamaged: a spare or an index that cannot be trusted
+// — the index garbled, describing another folder, or the spare replaced by
+// a file — is not used, and the site is still written whole.
+func TestWriteAtomicSpareDamaged(t *testing.T) {
+	for _, damage := range []struct {
+		name string
+		do   func(parent string) error
+	}{
+		{"garbled index", func(p string) error {
+			return os.WriteFile(filepath.Join(p, ".public.files"), []byte("not an index"), 0o644)
+		}},
+		{"no index", func(p string) error { return os.Remove(filepath.Join(p, ".public.files")) }},
+		{"spare replaced", func(p string) error {
+			if err := os.Rename(filepath.Join(p, ".public.prev"), filepath.Join(p, "aside")); err != nil {
+				return err
+			}
+			return os.CopyFS(filepath.Join(p, ".public.prev"), os.DirFS(filepath.Join(p, "aside")))
+		}},
+		{"spare is a file", func(p string) error {
+			if err := os.RemoveAll(filepath.Join(p, ".public.prev")); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(p, ".public.prev"), []byte("x"), 0o644)
+		}},
+		{"index is a folder", func(p string) error {
+			if err := os.Remove(filepath.Join(p, ".public.files")); err != nil {
+				return err
+			}
+			return os.Mkdir(filepath.Join(p, ".public.files"), 0o755)
+		}},
+	} {
+		t.Run(damage.name, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "public")
+			for i := range 2 {
+				if err := WriteAtomic(out, version(i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := damage.do(parent); err != nil {
+				t.Fatal(err)
+			}
+			for i := 2; i < 5; i++ {
+				if err := WriteAtomic(out, version(i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sameSite(t, out, version(4))
+		})
+	}
+}
+
+// FuzzDecodeIndex: whatever is in the index file, reading it neither
+// panics nor gives an index of another version.
+func FuzzDecodeIndex(f *testing.F) {
+	var buf bytes.Buffer
+	gob.NewEncoder(&buf).Encode(&siteIndex{Version: indexVersion, Folders: []folderIndex{{Ino: 7, Files: map[string]indexEntry{"a/index.html": {Size: 3}}}}})
+	f.Add(buf.Bytes())
+	f.Add([]byte("not an index"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if idx := decodeIndex(bytes.NewReader(data)); idx != nil && idx.Version != indexVersion {
+			t.Fatalf("version %d accepted", idx.Version)
+		}
+	})
 }
 
 // BenchmarkWriteAtomic writes a site of 200 pages and one 4 MB module over

@@ -186,8 +186,12 @@ func TestHostileContent(t *testing.T) {
 			if after := treeHash(t, content); after != beforeContent {
 				t.Error("the build wrote into the content folder")
 			}
-			if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
-				t.Errorf("files beside the output folder: %v", entries)
+			entries, _ := os.ReadDir(filepath.Dir(out))
+			for _, e := range entries {
+				// The output's index (site/publish_spare.go) is kept on purpose.
+				if e.Name() != filepath.Base(out) && e.Name() != "."+filepath.Base(out)+".files" {
+					t.Errorf("left beside the output folder: %v", e)
+				}
 			}
 		})
 	}

@@ -114,8 +114,13 @@ func compare(work, bin, hugo string, times, runs int) error {
 		var rw, rc, hw, hc []time.Duration
 		for range runs {
 			if mode == "empty" {
-				os.RemoveAll(out)
-				os.RemoveAll(hout)
+				// Nothing of the previous build: not the output, nor the
+				// spare folder and index regelgids keeps beside it. The
+				// compressed copies in the user cache stay, as Hugo's
+				// resource cache and Go's build cache do.
+				for _, p := range []string{out, filepath.Join(dir, ".public.prev"), filepath.Join(dir, ".public.files"), hout} {
+					os.RemoveAll(p)
+				}
 			}
 			r, err := timed(rg...)
 			if err != nil {
