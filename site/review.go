@@ -51,8 +51,9 @@ func Review(p *project.Project, lang string, w Words) ([]Reviewed, error) {
 // report kept in c by its text and options.
 func reviewTexts(p *project.Project, lang string, w Words, c *Cache) ([]Reviewed, error) {
 	an := &analyzer{cache: c}
+	explained := glossaryWords(p.Glossary[lang]) // the same for every text; read only
 	opts := func(kind string) readability.Options {
-		o := readability.Options{Kind: kind, Thresholds: p.Lists.Thresholds, Jargon: p.Lists.Jargon, Explained: glossaryWords(p.Glossary[lang])}
+		o := readability.Options{Kind: kind, Thresholds: p.Lists.Thresholds, Jargon: p.Lists.Jargon, Explained: explained}
 		if lang == p.Languages[0] {
 			o.Common = p.Lists.Common
 		}

@@ -16,10 +16,12 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -208,16 +210,25 @@ func Load(content fs.FS, date params.Date) (*Project, error) {
 	errs.add(p.loadTranslations(content))
 	errs.add(p.loadGlossary(content))
 	errs.add(p.loadGuides(content))
-	errs.add(p.loadTerms(content)) // after loadGlossary: it checks the glossary's terms
-	// After loadGuides: one voorziening per guide.
-	errs.add(p.loadScreener(content))
-	lists, err := loadReviewLists(content)
-	errs.add(err)
-	p.Lists = lists
-	if raw, ok, err := readOptional(content, SynonymsFile); err != nil {
-		errs.add(err)
-	} else if ok {
-		p.Synonyms, err = search.LoadSynonyms(SynonymsFile, raw)
+	// The steps left only read what the steps above loaded, and each sets
+	// a field of its own: they run at once, on every core (the
+	// terminology check takes longest), their errors kept in this order.
+	for _, err := range concurrently(
+		func() error { return p.loadTerms(content) },    // after loadGlossary: it checks the glossary's terms
+		func() error { return p.loadScreener(content) }, // after loadGuides: one voorziening per guide
+		func() (err error) {
+			p.Lists, err = loadReviewLists(content)
+			return err
+		},
+		func() error {
+			raw, ok, err := readOptional(content, SynonymsFile)
+			if err != nil || !ok {
+				return err
+			}
+			p.Synonyms, err = search.LoadSynonyms(SynonymsFile, raw)
+			return err
+		},
+	) {
 		errs.add(err)
 	}
 	if len(errs) > 0 {
@@ -281,6 +292,32 @@ func ReadOrdinance(name string) ([]byte, error) {
 
 // loadErrors gathers the errors of independent parts, so one build shows
 // everything that is wrong.
+// concurrently calls every step at once and returns their errors in the
+// order of steps. A panic in one is raised again in the caller, where the
+// server's recover turns it into an error.
+func concurrently(steps ...func() error) []error {
+	errs := make([]error, len(steps))
+	panics := make([]any, len(steps))
+	var wg sync.WaitGroup
+	for i, f := range steps {
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					panics[i] = fmt.Sprintf("%v\n\ngoroutine stack:\n%s", v, debug.Stack())
+				}
+			}()
+			errs[i] = f()
+		})
+	}
+	wg.Wait()
+	for _, v := range panics {
+		if v != nil {
+			panic(v)
+		}
+	}
+	return errs
+}
+
 type loadErrors []error
 
 func (es *loadErrors) add(err error) {
