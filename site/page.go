@@ -105,6 +105,10 @@ type Page struct {
 	Results []SearchHit
 
 	marker *glossary.Marker
+	// layout is the page's template set, for the partials it includes
+	// with Cached; frames keeps their outputs for the render (nil: none).
+	layout *template.Template
+	frames *frameCache
 }
 
 // ContentSecurityPolicy is the policy every page declares.

@@ -85,6 +85,10 @@ func (r *Renderer) renderPages(out Output, pages []*Page, keys *pageKeys) (int, 
 	files := make([]Output, len(pages))
 	pageKeys := make([]cacheKey, len(pages))
 	var rendered atomic.Int64
+	frames := newFrameCache() // this render's site data: kept no longer
+	for _, pg := range pages {
+		pg.frames = frames
+	}
 	err := forEach(len(pages), func(i int) error {
 		files[i] = Output{}
 		if keys == nil {

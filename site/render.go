@@ -329,8 +329,9 @@ func (r *Renderer) renderPage(out Output, pg *Page) error {
 		}
 		pg.Body = body
 	}
+	pg.layout = r.layouts[pg.Kind]
 	var buf bytes.Buffer
-	if err := r.layouts[pg.Kind].ExecuteTemplate(&buf, "layouts/base.html", pg); err != nil {
+	if err := pg.layout.ExecuteTemplate(&buf, "layouts/base.html", pg); err != nil {
 		return fmt.Errorf("render %s: %w", pg.FullPath(), err)
 	}
 	out[filePath(pg)] = buf.Bytes()
@@ -601,8 +602,9 @@ func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Resul
 		pg.Alternates = append(pg.Alternates, Alternate{Lang: lang, Label: r.i18n[lang]["language_name"], Path: langs.Full(lang, pg.Path)})
 	}
 	pg.marker = glossary.NewMarker(nil, func(string) string { return "" })
+	pg.layout = r.layouts[KindSearch] // no frames: every query would be kept
 	var buf bytes.Buffer
-	if err := r.layouts[KindSearch].ExecuteTemplate(&buf, "layouts/base.html", pg); err != nil {
+	if err := pg.layout.ExecuteTemplate(&buf, "layouts/base.html", pg); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -67,6 +67,36 @@ type ScreenerFit struct {
 	Reasons                        []calculators.Reason
 	Label, GuideHref, CalcHref     string
 	Cited                          []ScreenerReason
+	// CalcLabel is the link text to the calculator ("Reken het uit").
+	CalcLabel string
+}
+
+// CacheKey is everything a template can read of the fit, so that pages
+// showing the same fit share its HTML (Page.CachedItem);
+// TestScreenerFitCacheKey checks it covers every field.
+func (f ScreenerFit) CacheKey() string {
+	var b strings.Builder
+	for _, s := range []string{f.Slug, f.Title, f.Guide, f.Calculator, string(f.Fit), f.Label, f.GuideHref, f.CalcHref, f.CalcLabel} {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	for _, r := range f.Reasons {
+		for _, s := range []string{r.Key, r.Law, r.Article, r.Paragraph, r.Text} {
+			b.WriteString(strconv.Itoa(len(s)))
+			b.WriteByte(':')
+			b.WriteString(s)
+		}
+	}
+	b.WriteByte('|') // the reasons and the cited ones apart
+	for _, r := range f.Cited {
+		for _, s := range []string{r.Text, r.Href, r.Cite} {
+			b.WriteString(strconv.Itoa(len(s)))
+			b.WriteByte(':')
+			b.WriteString(s)
+		}
+	}
+	return b.String()
 }
 
 // ScreenerReason is a reason with its link to the article and lid, and
@@ -89,6 +119,7 @@ func linked(sd *SiteData, from string, fits []ScreenerFit) []ScreenerFit {
 	out := make([]ScreenerFit, len(fits))
 	for i, f := range fits {
 		f.Label = t["screener_fit_"+string(f.Fit)]
+		f.CalcLabel = t["screener_calc"]
 		f.GuideHref = relativeURL(from, sd.Prefix+f.Guide)
 		if f.Calculator != "" {
 			f.CalcHref = relativeURL(from, sd.Prefix+f.Calculator)

@@ -1,0 +1,84 @@
+package site
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/regelgids/regelgids/calculators"
+)
+
+// TestScreenerFitCacheKey: a change to any field of a fit, nested ones
+// included, changes its CacheKey, so no page is given another fit's HTML.
+// A field of a kind the key does not know fails here first.
+func TestScreenerFitCacheKey(t *testing.T) {
+	base := func() ScreenerFit {
+		return ScreenerFit{Reasons: []calculators.Reason{{}}, Cited: []ScreenerReason{{}}}
+	}
+	leaves := stringLeaves(t, reflect.ValueOf(ptr(base())).Elem(), "ScreenerFit")
+	if len(leaves) < 10 {
+		t.Fatalf("only %d fields found", len(leaves))
+	}
+	seen := map[string]string{base().CacheKey(): "none"}
+	for _, name := range leaves {
+		f := base()
+		setLeaf(reflect.ValueOf(&f).Elem(), "ScreenerFit", name, "x")
+		k := f.CacheKey()
+		if other, ok := seen[k]; ok {
+			t.Errorf("setting %s gives the key of setting %s", name, other)
+		}
+		seen[k] = name
+	}
+	// Moving a string from one field to the next is a different key.
+	a, b := base(), base()
+	a.Slug, a.Title = "ab", ""
+	b.Slug, b.Title = "a", "b"
+	if a.CacheKey() == b.CacheKey() {
+		t.Error("the key does not keep fields apart")
+	}
+	// A second reason is not a cited one.
+	c, d := base(), base()
+	c.Reasons = append(c.Reasons, calculators.Reason{})
+	d.Cited = append(d.Cited, ScreenerReason{}, ScreenerReason{})
+	if c.CacheKey() == d.CacheKey() {
+		t.Error("the key does not keep reasons and cited reasons apart")
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// stringLeaves lists the paths of the string fields under v (structs, and
+// the first element of slices), failing on any other kind.
+func stringLeaves(t *testing.T, v reflect.Value, path string) []string {
+	switch v.Kind() {
+	case reflect.String:
+		return []string{path}
+	case reflect.Struct:
+		var out []string
+		for i := range v.NumField() {
+			out = append(out, stringLeaves(t, v.Field(i), path+"."+v.Type().Field(i).Name)...)
+		}
+		return out
+	case reflect.Slice:
+		if v.Len() == 0 {
+			t.Fatalf("%s: empty slice in the test fit", path)
+		}
+		return stringLeaves(t, v.Index(0), path+"[0]")
+	}
+	t.Fatalf("%s: a %s field, which ScreenerFit.CacheKey does not cover", path, v.Kind())
+	return nil
+}
+
+func setLeaf(v reflect.Value, path, want, s string) {
+	switch v.Kind() {
+	case reflect.String:
+		if path == want {
+			v.SetString(s)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			setLeaf(v.Field(i), path+"."+v.Type().Field(i).Name, want, s)
+		}
+	case reflect.Slice:
+		setLeaf(v.Index(0), path+"[0]", want, s)
+	}
+}
