@@ -65,18 +65,24 @@ const compressRevision = 2
 // Copies are reused from the previous build's folder and from the disk
 // cache only when the same compressor made them: else a new brotli release
 // or level would leave old copies in place and a build would differ from
-// a build from scratch. The compressor is named by its settings and by
-// what it makes of a fixed probe text, which a change of library version
-// or level shows; the name is written into _headers (compressorLine) and
-// read back from the previous build's.
+// a build from scratch. The compressor is named by its settings and its
+// libraries: brotli's module version and checksum and Go's version (gzip
+// is the standard library's) where the binary records them, and else (test
+// binaries) by what it makes of a fixed probe text. The name is written
+// into _headers (compressorLine) and read back from the previous build's.
 var compressorID = sync.OnceValue(func() string {
-	return compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast)
+	return compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast, brotliVersion())
 })
 
-// compressorIdentity names the compressor with the given levels.
-func compressorIdentity(brBest, brFast, gzBest, gzFast int) string {
+// compressorIdentity names the compressor with the given levels and
+// brotli library ("" where unknown: then the probe names it).
+func compressorIdentity(brBest, brFast, gzBest, gzFast int, library string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "revision %d; brotli window %d; levels %d %d %d %d\n", compressRevision, brotliWindow, brBest, brFast, gzBest, gzFast)
+	if library != "" {
+		fmt.Fprintf(h, "%s; %s\n", library, runtime.Version())
+		return hex.EncodeToString(h.Sum(nil)[:8])
+	}
 	probe := compressProbe()
 	for _, q := range []int{brBest, brFast} {
 		h.Write(brotliBytes(probe, q))
@@ -142,6 +148,9 @@ var brotliVersion = sync.OnceValue(func() string {
 			if d.Path == "github.com/andybalholm/brotli" {
 				if d.Replace != nil {
 					d = d.Replace
+				}
+				if d.Sum == "" {
+					return "" // a local copy: its version says nothing of its code
 				}
 				return d.Path + "@" + d.Version + " " + d.Sum
 			}

@@ -11,8 +11,8 @@ import (
 // TestCompressorIdentity: the compressor's name changes with every level
 // and stays the same from run to run, so it can key reused copies.
 func TestCompressorIdentity(t *testing.T) {
-	base := compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast)
-	if base != compressorID() || base != compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast) {
+	base := compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast, "")
+	if base != compressorID() || base != compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast, "") {
 		t.Fatal("the compressor's name differs between two runs")
 	}
 	cases := []struct {
@@ -25,9 +25,15 @@ func TestCompressorIdentity(t *testing.T) {
 		{"gzip fast", brotliBest, brotliFast, gzipBest, gzipFast - 1},
 	}
 	for _, c := range cases {
-		if compressorIdentity(c.brBest, c.brFast, c.gzBest, c.gzFast) == base {
+		if compressorIdentity(c.brBest, c.brFast, c.gzBest, c.gzFast, "") == base {
 			t.Errorf("another %s level gives the same compressor name", c.name)
 		}
+	}
+	// A binary that records its brotli version is named by it, not the probe.
+	v1 := compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast, "github.com/andybalholm/brotli@v1.2.0 h1:a")
+	v2 := compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast, "github.com/andybalholm/brotli@v1.2.1 h1:b")
+	if v1 == v2 || v1 == base || v1 != compressorIdentity(brotliBest, brotliFast, gzipBest, gzipFast, "github.com/andybalholm/brotli@v1.2.0 h1:a") {
+		t.Error("the compressor's name does not follow the brotli version")
 	}
 	a := []byte(strings.Repeat("tekst ", 200))
 	if compressKey(a, false, base, "") == compressKey(a, false, "ander", "") ||
