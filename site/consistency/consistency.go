@@ -12,8 +12,10 @@ package consistency
 
 import (
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/regelgids/regelgids/internal/diag"
 	"github.com/regelgids/regelgids/site/ordinance"
@@ -65,13 +67,30 @@ func (f Finding) Positions(file string) []diag.Diagnostic {
 // the articles, then by kind.
 func Check(doc *ordinance.Ordinance) []Finding {
 	c := newChecker(doc)
+	// The checks only read the checker: they run at once, on every
+	// core, and their findings are joined in this order.
+	checks := []func() []Finding{c.titles, c.amounts, c.dates, c.references, c.terms, c.modals}
+	found := make([][]Finding, len(checks))
+	panics := make([]any, len(checks))
+	var wg sync.WaitGroup
+	for i, check := range checks {
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					panics[i] = fmt.Sprintf("%v\n\ngoroutine stack:\n%s", v, debug.Stack())
+				}
+			}()
+			found[i] = check()
+		})
+	}
+	wg.Wait()
 	var out []Finding
-	out = append(out, c.titles()...)
-	out = append(out, c.amounts()...)
-	out = append(out, c.dates()...)
-	out = append(out, c.references()...)
-	out = append(out, c.terms()...)
-	out = append(out, c.modals()...)
+	for i := range checks {
+		if panics[i] != nil {
+			panic(panics[i]) // in the caller, where the server's recover turns it into an error
+		}
+		out = append(out, found[i]...)
+	}
 	order := map[string]int{}
 	for i, a := range doc.Articles() {
 		order[a.Number] = i

@@ -178,6 +178,9 @@ var (
 // maanden" for "na iedere 6 maanden"; "" when s names none. The
 // consistency check takes it as the period of every amount in a sentence.
 func Period(s string) string {
+	if !mayNamePeriod(s) {
+		return "" // most sentences: the regexp engine would walk them byte by byte
+	}
 	m := rePeriod.FindStringSubmatch(s)
 	switch {
 	case m == nil:
@@ -186,6 +189,26 @@ func Period(s string) string {
 		return map[string]string{"jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week"}[strings.ToLower(m[2])]
 	}
 	return strings.ToLower(m[1])
+}
+
+// periodUnits are the words of which every period has one (or a
+// number): "per jaar", "jaarlijks", "iedere 6 maanden", "wekelijks".
+var periodUnits = []string{"jaar", "maand", "week", "wekelijks", "dag", "uur", "kwartaal"}
+
+// mayNamePeriod reports whether s has a digit or a word of periodUnits
+// in any case; without one, rePeriod finds nothing. strings.ToLower
+// folds as (?i) does ("K", U+212A, is "k").
+func mayNamePeriod(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	low := strings.ToLower(s)
+	for _, u := range periodUnits {
+		if strings.Contains(low, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // perAfter is the period "per …" at the start of s.

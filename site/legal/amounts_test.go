@@ -101,6 +101,11 @@ func TestPeriod(t *testing.T) {
 		{"per kwartaal of per maand", "kwartaal"},
 		{"een premie van € 600", ""},
 		{"performance per jaartal", ""},
+		{"De premie wordt wekelijks betaald.", "week"},
+		{"MAANDELIJKS", "maand"},
+		{"per \u212awartaal", "kwartaal"}, // the Kelvin sign is a k to (?i)
+		{"per uur", "uur"},
+		{"iedere dag", "dag"},
 	}
 	for _, tt := range tests {
 		if got := Period(tt.in); got != tt.want {
@@ -162,7 +167,7 @@ func FuzzAmounts(f *testing.F) {
 	for _, s := range []string{
 		"een premie van € 1.050,00 per 6 maanden", "tot maximaal € 2.100,00 (bedrag 2024)", "€ 600,- per maand",
 		"700 euro", "maximaal 50%", "2,5 procent", "minimaal 6 maanden", "een periode van 3 jaren", "ten minste 26 weken",
-		"€ 0,125 jaarlijks",
+		"€ 0,125 jaarlijks", "wekelijks", "elke dag",
 	} {
 		f.Add(s)
 	}
@@ -170,6 +175,9 @@ func FuzzAmounts(f *testing.F) {
 		Period(s)
 		if !strings.ContainsAny(s, "0123456789") && reAmount.MatchString(s) {
 			t.Fatalf("%q has no digit but an amount", s) // Amounts looks only where there are digits
+		}
+		if !mayNamePeriod(s) && rePeriod.MatchString(s) {
+			t.Fatalf("%q names a period without a digit or a unit word", s) // Period looks only there
 		}
 		end := 0
 		for _, a := range Amounts(s) {
