@@ -65,6 +65,14 @@ func analyzeTerms(a analysis.Analyzer, s string) []string {
 // bleveWords returns the lowercased words of s as bleve's tokenizer and
 // lowercase filter see them.
 func bleveWords(s string) []string {
+	if w, ok := asciiWords(s); ok {
+		return w
+	}
+	return segmentedWords(s)
+}
+
+// segmentedWords is bleveWords by bleve's own tokenizer.
+func segmentedWords(s string) []string {
 	ts := bleveunicode.NewUnicodeTokenizer().Tokenize([]byte(s))
 	out := make([]string, len(ts))
 	for i, t := range ts {
@@ -339,4 +347,62 @@ func (v *vocabulary) partsText(s string) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// asciiWords is bleveWords for a text of ASCII characters only (most lines
+// of the site; ok is false for any other), without bleve's Unicode word
+// segmenter, which took most of the time of exporting the search index.
+// On ASCII the segmenter's rules (Unicode's word boundaries, UAX #29) come
+// to this: a word is a run of letters, digits and underscores, which also
+// goes on over one ":", "." or "'" between two letters ("e.g", "don't")
+// and over one ",", ";", "." or "'" between two digits ("1.250,50").
+// FuzzASCIIWords compares the two.
+func asciiWords(s string) ([]string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return nil, false
+		}
+	}
+	out := []string{}
+	start := -1 // the start of the word being read, -1 between words
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case asciiWordByte(c):
+			if start < 0 {
+				start = i
+			}
+			continue
+		case start >= 0 && i+1 < len(s) && joins(s[i-1], c, s[i+1]):
+			continue
+		}
+		if start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(s[start:]))
+	}
+	return out, true
+}
+
+func asciiWordByte(c byte) bool {
+	return asciiLetter(c) || asciiDigit(c) || c == '_'
+}
+
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func asciiDigit(c byte) bool  { return '0' <= c && c <= '9' }
+
+// joins reports whether mid, between before and after, keeps them in one
+// word: MidLetter, MidNumLet or Single_Quote between letters, MidNum,
+// MidNumLet or Single_Quote between digits.
+func joins(before, mid, after byte) bool {
+	switch {
+	case asciiLetter(before) && asciiLetter(after):
+		return mid == ':' || mid == '.' || mid == '\''
+	case asciiDigit(before) && asciiDigit(after):
+		return mid == ',' || mid == ';' || mid == '.' || mid == '\''
+	}
+	return false
 }

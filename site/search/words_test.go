@@ -52,3 +52,35 @@ func FuzzWordsByLine(f *testing.F) {
 		}
 	})
 }
+
+// FuzzASCIIWords: on ASCII text asciiWords finds bleve's words.
+func FuzzASCIIWords(f *testing.F) {
+	for _, s := range []string{
+		"De gemeente betaalt € 1.250,50 per maand.", "e.g. don't a:b 1,2;3 1.2.3 a.1 1.a a,b 1:2",
+		"a_b _ __ _1 1_ a_.b 1_,2 a'.b a.b. 'a' x1.2y", "Artikel 6, lid 2\r\nonder a\tb", "",
+		"...", "a..b", "1;;2", "3'4 a'b' 'c", "A.B.C. U.S.A", "\x00a\x7fb\x1b",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// s as it is, and with every byte made ASCII, so that most inputs
+		// test the fast path.
+		b := []byte(s)
+		for i := range b {
+			b[i] &= 0x7f
+		}
+		for _, s := range []string{s, string(b)} {
+			got, ok := asciiWords(s)
+			ascii := true
+			for i := range len(s) {
+				ascii = ascii && s[i] < utf8.RuneSelf
+			}
+			if ok != ascii {
+				t.Fatalf("asciiWords(%q): ok = %t", s, ok)
+			}
+			if want := segmentedWords(s); ok && !slices.Equal(got, want) {
+				t.Fatalf("asciiWords(%q) = %q, bleve's tokenizer: %q", s, got, want)
+			}
+		}
+	})
+}
