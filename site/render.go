@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/regelgids/regelgids/site/legal"
@@ -330,13 +331,20 @@ func (r *Renderer) renderPage(out Output, pg *Page) error {
 		pg.Body = body
 	}
 	pg.layout = r.layouts[pg.Kind]
-	var buf bytes.Buffer
-	if err := pg.layout.ExecuteTemplate(&buf, "layouts/base.html", pg); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
+	if err := pg.layout.ExecuteTemplate(buf, "layouts/base.html", pg); err != nil {
 		return fmt.Errorf("render %s: %w", pg.FullPath(), err)
 	}
-	out[filePath(pg)] = buf.Bytes()
+	out[filePath(pg)] = bytes.Clone(buf.Bytes())
 	return nil
 }
+
+// pageBuffers are buffers to render pages into: one that has grown to the
+// size of a page renders the next without growing again, and the page
+// keeps an exact copy.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func filePath(pg *Page) string { return routes.File(pg.FullPath()) }
 

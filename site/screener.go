@@ -75,28 +75,31 @@ type ScreenerFit struct {
 // showing the same fit share its HTML (Page.CachedItem);
 // TestScreenerFitCacheKey checks it covers every field.
 func (f ScreenerFit) CacheKey() string {
-	var b strings.Builder
-	for _, s := range []string{f.Slug, f.Title, f.Guide, f.Calculator, string(f.Fit), f.Label, f.GuideHref, f.CalcHref, f.CalcLabel} {
-		b.WriteString(strconv.Itoa(len(s)))
-		b.WriteByte(':')
-		b.WriteString(s)
-	}
+	fields := []string{f.Slug, f.Title, f.Guide, f.Calculator, string(f.Fit), f.Label, f.GuideHref, f.CalcHref, f.CalcLabel}
 	for _, r := range f.Reasons {
-		for _, s := range []string{r.Key, r.Law, r.Article, r.Paragraph, r.Text} {
-			b.WriteString(strconv.Itoa(len(s)))
-			b.WriteByte(':')
-			b.WriteString(s)
-		}
+		fields = append(fields, r.Key, r.Law, r.Article, r.Paragraph, r.Text)
 	}
-	b.WriteByte('|') // the reasons and the cited ones apart
+	reasons := len(fields) // the reasons and the cited ones apart
 	for _, r := range f.Cited {
-		for _, s := range []string{r.Text, r.Href, r.Cite} {
-			b.WriteString(strconv.Itoa(len(s)))
-			b.WriteByte(':')
-			b.WriteString(s)
-		}
+		fields = append(fields, r.Text, r.Href, r.Cite)
 	}
-	return b.String()
+	n := 4
+	for _, s := range fields {
+		n += len(s) + 4
+	}
+	b := make([]byte, 0, n)
+	for i, s := range fields {
+		if i == reasons {
+			b = append(b, '|')
+		}
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
+	}
+	if reasons == len(fields) {
+		b = append(b, '|')
+	}
+	return string(b)
 }
 
 // ScreenerReason is a reason with its link to the article and lid, and

@@ -147,40 +147,54 @@ func knownKeys(n *yaml.Node, fail func(int, string, ...any)) bool {
 // Marker finds the first use of each term on one page. It is stateful: a
 // term marked once is not marked again on the same page.
 type Marker struct {
-	words []word
-	seen  map[string]bool
+	terms *Terms
+	seen  []bool // by entry, as Terms.ids numbers them
 	href  func(id string) string
+	next  []int // Split's, kept for the next text
 }
 
 type word struct {
 	lower string
 	id    string
+	entry int // index of id in Terms.ids
 }
 
 // Terms are the words of a glossary, longest first, ready for matching:
 // made once per language and shared by the markers of all its pages,
 // which only read them.
-type Terms struct{ words []word }
+type Terms struct {
+	words []word
+	ids   map[string]int
+	// byFirst lists the words by their first byte: a text is read once
+	// for the places a word can start, not once per word.
+	byFirst [256][]int
+}
 
 // NewTerms prepares the entries for matching.
 func NewTerms(entries []Entry) *Terms {
-	t := &Terms{}
+	t := &Terms{ids: map[string]int{}}
 	for _, e := range entries {
+		if _, ok := t.ids[e.ID]; !ok {
+			t.ids[e.ID] = len(t.ids)
+		}
 		for _, w := range append([]string{e.Term}, e.Forms...) {
 			if w = strings.TrimSpace(w); w != "" {
-				t.words = append(t.words, word{lower: strings.ToLower(w), id: e.ID})
+				t.words = append(t.words, word{lower: strings.ToLower(w), id: e.ID, entry: t.ids[e.ID]})
 			}
 		}
 	}
 	// Longer words first, so "algemene bijstand" wins over "bijstand".
 	sort.SliceStable(t.words, func(i, j int) bool { return len(t.words[i].lower) > len(t.words[j].lower) })
+	for i, w := range t.words {
+		t.byFirst[w.lower[0]] = append(t.byFirst[w.lower[0]], i)
+	}
 	return t
 }
 
 // Marker starts marking the terms on one page. href gives the link to an
 // entry from that page.
 func (t *Terms) Marker(href func(id string) string) *Marker {
-	return &Marker{words: t.words, seen: map[string]bool{}, href: href}
+	return &Marker{terms: t, seen: make([]bool, len(t.ids)), href: href}
 }
 
 // NewMarker prepares the entries for matching. href gives the link to an
@@ -193,7 +207,11 @@ func NewMarker(entries []Entry, href func(id string) string) *Marker {
 func (m *Marker) Href(id string) string { return m.href(id) }
 
 // Seen marks a term as already shown, so it is not marked again.
-func (m *Marker) Seen(id string) { m.seen[id] = true }
+func (m *Marker) Seen(id string) {
+	if i, ok := m.terms.ids[id]; ok {
+		m.seen[i] = true
+	}
+}
 
 // Piece is a run of text; TermID is set when the run is a marked term.
 type Piece struct {
@@ -201,7 +219,9 @@ type Piece struct {
 	TermID string
 }
 
-// Split cuts s around the first use on this page of each term.
+// Split cuts s around the first use on this page of each term: the
+// earliest match of any term not yet marked, the longest where several
+// start there, and so on after it.
 func (m *Marker) Split(s string) []Piece {
 	lower := strings.ToLower(s)
 	if len(lower) != len(s) {
@@ -209,27 +229,68 @@ func (m *Marker) Split(s string) []Piece {
 		// rather than cut in the wrong place.
 		return []Piece{{Text: s}}
 	}
+	words := m.terms.words
+	// next[i] is where word i first matches at or after pos, -1 where it
+	// does not. One pass finds them all: a match starts the text or
+	// follows a rune that is not part of a word.
+	next := m.next[:0]
+	for range words {
+		next = append(next, -1)
+	}
+	m.next = next
+	for p := 0; p < len(lower); p++ {
+		cands := m.terms.byFirst[lower[p]]
+		if len(cands) == 0 {
+			continue
+		}
+		if before, _ := utf8.DecodeLastRuneInString(lower[:p]); isWordRune(before) {
+			continue
+		}
+		for _, i := range cands {
+			if w := words[i]; next[i] < 0 && !m.seen[w.entry] && strings.HasPrefix(lower[p:], w.lower) && endsWord(lower[p+len(w.lower):]) {
+				next[i] = p
+			}
+		}
+	}
 	var out []Piece
 	pos := 0
 	for {
-		best, bestID, bestLen := -1, "", 0
-		for _, w := range m.words {
-			if m.seen[w.id] {
-				continue
-			}
-			if i := indexWord(lower[pos:], w.lower); i >= 0 && (best < 0 || pos+i < best || pos+i == best && len(w.lower) > bestLen) {
-				best, bestID, bestLen = pos+i, w.id, len(w.lower)
+		best, bestWord := -1, -1
+		for i, w := range words {
+			if p := next[i]; p >= 0 && !m.seen[w.entry] && (best < 0 || p < best || p == best && len(w.lower) > len(words[bestWord].lower)) {
+				best, bestWord = p, i
 			}
 		}
 		if best < 0 {
 			break
 		}
+		w := words[bestWord]
 		if best > pos {
 			out = append(out, Piece{Text: s[pos:best]})
 		}
-		out = append(out, Piece{Text: s[best : best+bestLen], TermID: bestID})
-		m.seen[bestID] = true
-		pos = best + bestLen
+		out = append(out, Piece{Text: s[best : best+len(w.lower)], TermID: w.id})
+		m.seen[w.entry] = true
+		pos = best + len(w.lower)
+		// A match the mark covered is looked for again after it; further
+		// on, a match is what it was, and no match stays none. Right
+		// after a mark a word needs no boundary before it, as where a
+		// text starts (indexWord does the same).
+		for i, w := range words {
+			if p := next[i]; p >= 0 && p < pos && !m.seen[w.entry] {
+				if j := indexWord(lower[pos:], w.lower); j >= 0 {
+					next[i] = pos + j
+				} else {
+					next[i] = -1
+				}
+			}
+		}
+		if pos < len(lower) {
+			for _, i := range m.terms.byFirst[lower[pos]] {
+				if w := words[i]; !m.seen[w.entry] && strings.HasPrefix(lower[pos:], w.lower) && endsWord(lower[pos+len(w.lower):]) {
+					next[i] = pos
+				}
+			}
+		}
 	}
 	if pos < len(s) {
 		out = append(out, Piece{Text: s[pos:]})
@@ -248,12 +309,18 @@ func indexWord(s, w string) int {
 		}
 		i += from
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+len(w):])
-		if !isWordRune(before) && !isWordRune(after) {
+		if !isWordRune(before) && endsWord(s[i+len(w):]) {
 			return i
 		}
 		from = i + 1
 	}
+}
+
+// endsWord reports whether rest, the text after a match, does not go on
+// with the same word.
+func endsWord(rest string) bool {
+	after, _ := utf8.DecodeRuneInString(rest)
+	return !isWordRune(after)
 }
 
 func isWordRune(r rune) bool {

@@ -73,3 +73,69 @@ func TestMarkerFirstUse(t *testing.T) {
 		t.Errorf("marked %q, want %q", marked, want)
 	}
 }
+
+// splitSimple is Split as first written: every term searched for again
+// after each mark. FuzzSplit holds Split to it.
+func splitSimple(m *Marker, s string) []Piece {
+	lower := strings.ToLower(s)
+	if len(lower) != len(s) {
+		return []Piece{{Text: s}}
+	}
+	var out []Piece
+	pos := 0
+	for {
+		best, bestID, bestLen := -1, "", 0
+		for _, w := range m.terms.words {
+			if m.seen[w.entry] {
+				continue
+			}
+			if i := indexWord(lower[pos:], w.lower); i >= 0 && (best < 0 || pos+i < best || pos+i == best && len(w.lower) > bestLen) {
+				best, bestID, bestLen = pos+i, w.id, len(w.lower)
+			}
+		}
+		if best < 0 {
+			break
+		}
+		if best > pos {
+			out = append(out, Piece{Text: s[pos:best]})
+		}
+		out = append(out, Piece{Text: s[best : best+bestLen], TermID: bestID})
+		m.Seen(bestID)
+		pos = best + bestLen
+	}
+	if pos < len(s) {
+		out = append(out, Piece{Text: s[pos:]})
+	}
+	return out
+}
+
+// FuzzSplit: Split marks what searching for every term again after each
+// mark marks, over texts split in two calls on one page (terms marked in
+// the first are not marked in the second).
+func FuzzSplit(f *testing.F) {
+	f.Add("Met algemene bijstand en bijstand van het UWV.", "De bijstand, het uwv-kantoor en UWV.", "bijstand|uwv|algemene bijstand|v.d|.uwv")
+	f.Add("xbijstand bijstand.uwv", "Bijstand", "bijstand|.uwv|uwv|and")
+	f.Add("ééén Ёlk bijstand", "K bijstand", "één|ёlk|k b")
+	f.Fuzz(func(t *testing.T, a, b, terms string) {
+		var entries []Entry
+		for i, w := range strings.Split(terms, "|") {
+			if i == 12 {
+				break
+			}
+			entries = append(entries, Entry{ID: "t" + string(rune('a'+i%5)), Term: w})
+		}
+		tm := NewTerms(entries)
+		fast, simple := tm.Marker(nil), tm.Marker(nil)
+		for _, s := range []string{a, b} {
+			got, want := fast.Split(s), splitSimple(simple, s)
+			if len(got) != len(want) {
+				t.Fatalf("Split(%q) = %q, want %q", s, got, want)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("Split(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
+	})
+}
