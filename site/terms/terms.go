@@ -154,6 +154,17 @@ type finding struct {
 // rather than once per text and phrase.
 type phrases struct {
 	variants, dutch [][][]string
+	// byFirst lists the phrases by the first byte of their first word,
+	// when every first word is all word runes (scan); see spans.
+	byFirst [256][]phraseRef
+	scan    bool
+}
+
+// phraseRef is a phrase of phrases: a variant or a Dutch form of term i.
+type phraseRef struct {
+	dutch   bool
+	term, k int
+	words   []string
 }
 
 func (l *List) phrases() *phrases {
@@ -166,7 +177,74 @@ func (l *List) phrases() *phrases {
 			ph.dutch[i] = append(ph.dutch[i], phraseWords(f))
 		}
 	}
+	ph.scan = true
+	for dutch, list := range [][][][]string{ph.variants, ph.dutch} {
+		for i, forms := range list {
+			for k, words := range forms {
+				if len(words) == 0 {
+					continue // finds nothing
+				}
+				ph.scan = ph.scan && allWordRunes(words[0])
+				ref := phraseRef{dutch: dutch == 1, term: i, k: k, words: words}
+				ph.byFirst[words[0][0]] = append(ph.byFirst[words[0][0]], ref)
+			}
+		}
+	}
 	return ph
+}
+
+// spans returns, per term and phrase, findWords(low, phrase): the
+// variants' and the Dutch forms'. With scan it reads low once, trying at
+// each place where a word starts the phrases whose first word starts with
+// that byte, instead of searching low once per phrase (which took most of
+// the time of a build's terminology check). Every place it tries is one
+// findWords tries: findWords's next search starts after the first word of
+// its last match, so it skips a place inside that word, and such a place
+// is never where a word starts when the first word has only word runes.
+func (ph *phrases) spans(low string) (variants, dutch [][][][2]int) {
+	variants, dutch = make([][][][2]int, len(ph.variants)), make([][][][2]int, len(ph.dutch))
+	for i := range ph.variants {
+		variants[i] = make([][][2]int, len(ph.variants[i]))
+		dutch[i] = make([][][2]int, len(ph.dutch[i]))
+	}
+	if !ph.scan {
+		for i := range ph.variants {
+			for k, w := range ph.variants[i] {
+				variants[i][k] = findWords(low, w)
+			}
+			for k, w := range ph.dutch[i] {
+				dutch[i][k] = findWords(low, w)
+			}
+		}
+		return variants, dutch
+	}
+	for p := 0; p < len(low); p++ {
+		refs := ph.byFirst[low[p]]
+		if len(refs) == 0 || !wordStart(low, p) {
+			continue
+		}
+		for _, r := range refs {
+			end, ok := matchAt(low, p, r.words)
+			if !ok {
+				continue
+			}
+			if r.dutch {
+				dutch[r.term][r.k] = append(dutch[r.term][r.k], [2]int{p, end})
+			} else {
+				variants[r.term][r.k] = append(variants[r.term][r.k], [2]int{p, end})
+			}
+		}
+	}
+	return variants, dutch
+}
+
+func allWordRunes(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || !wordRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // check finds the variants and untranslated Dutch terms in one text.
@@ -178,16 +256,17 @@ func (l *List) check(text string, ph *phrases) []finding {
 		orig = low // a letter whose lower case is longer: quote the lower case
 	}
 	lineAt := func(i int) int { return strings.Count(low[:i], "\n") }
+	variants, dutch := ph.spans(low)
 	for i, t := range l.Terms {
-		for _, v := range ph.variants[i] {
-			for _, sp := range findWords(low, v) {
+		for k := range ph.variants[i] {
+			for _, sp := range variants[i][k] {
 				out = append(out, finding{lineAt(sp[0]), fmt.Sprintf(
 					"%q is a second English term for %s: write %q (%s:%d)", oneLine(orig[sp[0]:sp[1]]), t.NL, t.EN, l.File, t.Line)})
 			}
 		}
 	}
 	quotes := quoted(low)
-	for _, m := range l.dutch(low, ph) {
+	for _, m := range l.dutch(dutch) {
 		t := m.term
 		if t.Keep || inBrackets(low, m.start) || glossed(low, m.end, t) || within(quotes, m.start) {
 			continue
@@ -307,12 +386,12 @@ type match struct {
 
 // dutch finds the Dutch terms in low; where terms overlap ("doelgroep
 // loonkostensubsidie" and "loonkostensubsidie") the longer one counts.
-func (l *List) dutch(low string, ph *phrases) []match {
+func (l *List) dutch(dutch [][][][2]int) []match {
 	var all []match
 	for i := range l.Terms {
 		t := &l.Terms[i]
-		for _, f := range ph.dutch[i] {
-			for _, sp := range findWords(low, f) {
+		for _, spans := range dutch[i] {
+			for _, sp := range spans {
 				all = append(all, match{sp[0], sp[1], t})
 			}
 		}
@@ -413,26 +492,35 @@ func findWords(low string, words []string) [][2]int {
 		}
 		start := from + i
 		from = start + len(words[0])
-		end, ok := start+len(words[0]), wordStart(low, start)
-		for _, w := range words[1:] {
-			if !ok {
-				break
-			}
-			j := end
-			for j < len(low) && (low[j] == ' ' || low[j] == '\n' || low[j] == '\t') {
-				j++
-			}
-			if j == end || !strings.HasPrefix(low[j:], w) {
-				ok = false
-				break
-			}
-			end = j + len(w)
+		if !wordStart(low, start) {
+			continue
 		}
-		if ok && wordEnd(low, end) {
+		if end, ok := matchAt(low, start, words); ok {
 			out = append(out, [2]int{start, end})
 		}
 	}
 	return out
+}
+
+// matchAt reports whether the phrase's words stand at start, one after
+// the other with white space between, the last one ending a word, and
+// where it ends. The caller has checked that a word starts at start.
+func matchAt(low string, start int, words []string) (int, bool) {
+	if !strings.HasPrefix(low[start:], words[0]) {
+		return 0, false
+	}
+	end := start + len(words[0])
+	for _, w := range words[1:] {
+		j := end
+		for j < len(low) && (low[j] == ' ' || low[j] == '\n' || low[j] == '\t') {
+			j++
+		}
+		if j == end || !strings.HasPrefix(low[j:], w) {
+			return 0, false
+		}
+		end = j + len(w)
+	}
+	return end, wordEnd(low, end)
 }
 
 func wordStart(s string, i int) bool {

@@ -144,7 +144,9 @@ func FuzzCheck(f *testing.F) {
 	f.Add("The gemeente (municipality) offers a trial job.")
 	f.Add("‘loonkostensubsidie")
 	f.Add("İİİ gemeente")
+	f.Add("Gemeentewet gemeenten-gemeente (gemeente) doelgroep  loonkostensubsidie\ndoelgroep\tloonkostensubsidie trial  job, trial placement; wage-cost subsidy welfare-")
 	f.Fuzz(func(t *testing.T, s string) {
+		checkSpans(t, l, s)
 		for _, d := range l.Check("f.md", []Text{{Line: 1, Text: s}}) {
 			if d.Line < 1 || d.Line > 1+strings.Count(s, "\n") {
 				t.Fatalf("line %d out of range for %q", d.Line, s)
@@ -167,7 +169,22 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		l.Check("x.md", []Text{{Line: 1, Text: s}})
+		checkSpans(t, l, s)
 	})
+}
+
+// checkSpans: phrases.spans finds in s what findWords finds, phrase by
+// phrase.
+func checkSpans(t *testing.T, l *List, s string) {
+	low := strings.ToLower(s)
+	ph := l.phrases()
+	slow := *ph
+	slow.scan = false
+	v1, d1 := ph.spans(low)
+	v2, d2 := slow.spans(low)
+	if !reflect.DeepEqual(v1, v2) || !reflect.DeepEqual(d1, d2) {
+		t.Fatalf("spans in %q: scan %v %v, findWords %v %v", s, v1, d1, v2, d2)
+	}
 }
 
 // forget empties the memo of checked texts.
