@@ -205,7 +205,7 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 	// anchorSafe turns a path into an id fragment.
 	"anchorSafe": func(s string) string {
-		return strings.Trim(strings.NewReplacer("/", "-", "#", "-").Replace(s), "-")
+		return strings.Trim(anchorReplacer.Replace(s), "-")
 	},
 	// reasonFragment is the anchor a calculator reason links to.
 	"reasonFragment": func(paragraph string) string {
@@ -225,6 +225,8 @@ var funcs = template.FuncMap{
 		return ""
 	},
 }
+
+var anchorReplacer = strings.NewReplacer("/", "-", "#", "-")
 
 // formatDate writes an ISO date for readers: "1 juli 2024", "1 July 2024".
 func formatDate(lang, iso string) string {
@@ -581,13 +583,12 @@ func sitemap(base string, pages []*Page) []byte {
 // language, ignoring case, hyphens and accents, as a dictionary does.
 func sortedGlossary(entries []glossary.Entry) []glossary.Entry {
 	out := append([]glossary.Entry(nil), entries...)
-	key := func(s string) string {
-		s = strings.ToLower(s)
-		return strings.NewReplacer("-", "", "é", "e", "ë", "e", "è", "e", "ï", "i", "ö", "o", "ü", "u", "á", "a").Replace(s)
-	}
+	key := func(s string) string { return dictionaryOrder.Replace(strings.ToLower(s)) }
 	sort.SliceStable(out, func(i, j int) bool { return key(out[i].Term) < key(out[j].Term) })
 	return out
 }
+
+var dictionaryOrder = strings.NewReplacer("-", "", "é", "e", "ë", "e", "è", "e", "ï", "i", "ö", "o", "ü", "u", "á", "a")
 
 // SearchHit is a search result as the search page shows it; Snippet is
 // HTML the index escaped, with <mark> around matched words.

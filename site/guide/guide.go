@@ -471,14 +471,20 @@ func resolveDest(dest []byte) []byte {
 // escapeDest escapes an href so that goldmark, which resolves escapes and
 // references in destinations, prints it as it is.
 func escapeDest(href string) []byte {
-	return []byte(strings.NewReplacer(`\`, `\\`, "&", "&amp;").Replace(href))
+	return []byte(destEscaper.Replace(href))
 }
+
+// Replacers are made once: building one costs more than most replacing.
+var (
+	destEscaper  = strings.NewReplacer(`\`, `\\`, "&", "&amp;")
+	newlinesGone = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+)
 
 // schemeRelative reports whether a browser reads dest as an address on
 // another host: "//host/…", also written with backslashes, after the
 // spaces and control characters browsers ignore.
 func schemeRelative(dest string) bool {
 	dest = strings.TrimLeft(dest, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	dest = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(dest)
+	dest = newlinesGone.Replace(dest)
 	return len(dest) >= 2 && (dest[0] == '/' || dest[0] == '\\') && (dest[1] == '/' || dest[1] == '\\')
 }

@@ -244,15 +244,16 @@ func markTerms(t *ast.Text, src []byte, m *glossary.Marker) {
 
 // addClasses gives the rendered elements their NL Design System classes.
 func addClasses(b []byte) []byte {
-	r := strings.NewReplacer(
-		"<p>", `<p class="utrecht-paragraph">`,
-		"<ul>", `<ul class="utrecht-unordered-list">`,
-		"<ol>", `<ol class="utrecht-ordered-list">`,
-		"<li>", `<li class="utrecht-unordered-list__item">`,
-		`<h2 id=`, `<h2 class="utrecht-heading-2" id=`,
-	)
-	return []byte(r.Replace(string(b)))
+	return []byte(classAdder.Replace(string(b)))
 }
+
+var classAdder = strings.NewReplacer(
+	"<p>", `<p class="utrecht-paragraph">`,
+	"<ul>", `<ul class="utrecht-unordered-list">`,
+	"<ol>", `<ol class="utrecht-ordered-list">`,
+	"<li>", `<li class="utrecht-unordered-list__item">`,
+	`<h2 id=`, `<h2 class="utrecht-heading-2" id=`,
+)
 
 // paramNode is a {{< param "name" >}} shortcode.
 type paramNode struct {
