@@ -41,9 +41,18 @@ func markdown(src []byte) []Text {
 		}
 	}
 	for i := body; i < len(lines); i++ {
-		l := reLinkTarget.ReplaceAllString(lines[i], "]")
-		l = reShortcode.ReplaceAllString(l, " ")
-		l = reAddress.ReplaceAllString(l, " ")
+		l := lines[i]
+		// Each expression runs only where its literal start is: most lines
+		// have none, and a regexp walks the whole line to find nothing.
+		if strings.Contains(l, "](") {
+			l = reLinkTarget.ReplaceAllString(l, "]")
+		}
+		if strings.Contains(l, "{{") {
+			l = reShortcode.ReplaceAllString(l, " ")
+		}
+		if strings.Contains(l, "http") {
+			l = reAddress.ReplaceAllString(l, " ")
+		}
 		if strings.TrimSpace(l) != "" {
 			out = append(out, Text{Line: i + 1, Text: l})
 		}
@@ -110,7 +119,11 @@ func yamlTexts(file string, src []byte, skip ...string) ([]Text, error) {
 			if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 				line++ // the text starts below the | or >
 			}
-			out = append(out, Text{Line: line, Text: rePlaceholder.ReplaceAllString(n.Value, " ")})
+			text := n.Value
+			if strings.Contains(text, "{") {
+				text = rePlaceholder.ReplaceAllString(text, " ")
+			}
+			out = append(out, Text{Line: line, Text: text})
 		}
 	}
 	walk(&root)
