@@ -50,6 +50,9 @@ func Review(p *project.Project, lang string, w Words) ([]Reviewed, error) {
 // reviewTexts is Review with the texts analysed on every core, each
 // report kept in c by its text and options.
 func reviewTexts(p *project.Project, lang string, w Words, c *Cache) ([]Reviewed, error) {
+	// Beside gathering the texts below, which takes a few milliseconds on
+	// one core; the analyses wait for it in any case.
+	go readability.Prepare(lang)
 	an := &analyzer{cache: c}
 	explained := glossaryWords(p.Glossary[lang]) // the same for every text; read only
 	opts := func(kind string) readability.Options {

@@ -27,6 +27,15 @@ var (
 	nlPatterns *patterns
 )
 
+// Prepare loads now what Analyze needs for texts in lang, the Dutch
+// hyphenation patterns (a few milliseconds, once a process), so that a
+// caller can do it beside other work instead of in the first Analyze.
+func Prepare(lang string) {
+	if lang != "en" {
+		dutchPatterns()
+	}
+}
+
 func dutchPatterns() *patterns {
 	nlOnce.Do(func() { nlPatterns = parsePatterns(hyphNL) })
 	return nlPatterns
