@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // TestTextWords: a remembered text gives bleveWords' words, a changed text
@@ -80,6 +82,36 @@ func FuzzASCIIWords(f *testing.F) {
 			}
 			if want := segmentedWords(s); ok && !slices.Equal(got, want) {
 				t.Fatalf("asciiWords(%q) = %q, bleve's tokenizer: %q", s, got, want)
+			}
+		}
+	})
+}
+
+// FuzzAnalyzeWord: analyzeWord gives bleve's terms for a word, in both
+// languages; every input is also tried lower-cased and with its bytes
+// made ASCII, as the vocabulary's words are.
+func FuzzAnalyzeWord(f *testing.F) {
+	for _, s := range []string{"uitkeringen", "premies", "the", "de", "running", "cat's", "1.250,50", "e.g", "_", "_1", "a_b", "don't", "x1", "geïnteresseerde"} {
+		f.Add(s)
+	}
+	analyzers := map[string]analysis.Analyzer{}
+	for lang := range Languages {
+		a, err := bleveAnalyzer(lang)
+		if err != nil {
+			f.Fatal(err)
+		}
+		analyzers[lang] = a
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := []byte(strings.ToLower(s))
+		for i := range b {
+			b[i] &= 0x7f
+		}
+		for _, w := range []string{s, strings.ToLower(s), string(b)} {
+			for lang, a := range analyzers {
+				if got, want := analyzeWord(a, w), analyzeTerms(a, w); !slices.Equal(got, want) {
+					t.Fatalf("%s: analyzeWord(%q) = %q, the analyzer gives %q", lang, w, got, want)
+				}
 			}
 		}
 	})
