@@ -6,6 +6,7 @@ import (
 
 	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/readability"
 	"github.com/regelgids/regelgids/site/routes"
 )
 
@@ -41,6 +42,28 @@ func (p *Page) SearchHeading() (string, error) {
 		return "", err
 	}
 	return strings.NewReplacer("{n}", fmt.Sprint(len(p.Results)), "{q}", p.Query).Replace(s), nil
+}
+
+// ReviewSentence is a sentence of a reviewed text with what makes it
+// hard (Reviewed.SentenceProblems), for the reviewers' per-page views.
+type ReviewSentence struct {
+	readability.Sentence
+	Problems []string
+}
+
+// ReviewSentences are the sentences of r, each with its problems: one
+// call for a text, where a call per sentence costs a template more than
+// the work.
+func (p *Page) ReviewSentences(r Reviewed) []ReviewSentence {
+	byText := map[string][]string{}
+	for _, pr := range r.Report.Problems {
+		byText[pr.Sentence] = append(byText[pr.Sentence], pr.Reason)
+	}
+	out := make([]ReviewSentence, len(r.Report.Sentences))
+	for i, s := range r.Report.Sentences {
+		out[i] = ReviewSentence{Sentence: s, Problems: byText[s.Text]}
+	}
+	return out
 }
 
 // SearchKind names the kind of a search result: guide, article,

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/regelgids/regelgids/site/ordinance"
+	"github.com/regelgids/regelgids/site/readability"
 )
 
 // TestChapterAnchors: every chapter and section of the whole-ordinance
@@ -69,5 +70,34 @@ func TestChapterAnchors(t *testing.T) {
 	// The same document gives the same anchors again.
 	if again := sd.Chapters(); !reflect.DeepEqual(again, got) {
 		t.Error("anchors differ between two calls")
+	}
+}
+
+// TestReviewSentences: each sentence gets the problems SentenceProblems
+// gives it, in order, a repeated sentence the same ones, a sentence
+// without problems none.
+func TestReviewSentences(t *testing.T) {
+	r := Reviewed{Report: &readability.Report{
+		Sentences: []readability.Sentence{{Text: "Kort."}, {Text: "Lang en moeilijk."}, {Text: "Kort."}, {Text: "Lang en moeilijk."}},
+		Problems: []readability.Problem{
+			{Sentence: "Lang en moeilijk.", Reason: "te lang"},
+			{Reason: "de hele tekst"},
+			{Sentence: "Lang en moeilijk.", Reason: "lijdende vorm"},
+		},
+	}}
+	got := (&Page{}).ReviewSentences(r)
+	if len(got) != len(r.Report.Sentences) {
+		t.Fatalf("%d sentences, want %d", len(got), len(r.Report.Sentences))
+	}
+	for i, s := range got {
+		if s.Sentence.Text != r.Report.Sentences[i].Text {
+			t.Errorf("sentence %d is %q, want %q", i, s.Text, r.Report.Sentences[i].Text)
+		}
+		if want := r.SentenceProblems(s.Text); !reflect.DeepEqual(s.Problems, want) {
+			t.Errorf("%q: problems %q, want %q", s.Text, s.Problems, want)
+		}
+	}
+	if want := []string{"te lang", "lijdende vorm"}; !reflect.DeepEqual(got[1].Problems, want) {
+		t.Errorf("problems %q, want %q", got[1].Problems, want)
 	}
 }

@@ -35,6 +35,13 @@ func TestScreenerFitCacheKey(t *testing.T) {
 	if a.CacheKey() == b.CacheKey() {
 		t.Error("the key does not keep fields apart")
 	}
+	// A cited reason with the reason's text is not one with another.
+	same, other := base(), base()
+	same.Reasons[0].Text, same.Cited[0].Text = "x", "x"
+	other.Reasons[0].Text, other.Cited[0].Text = "x", "="
+	if same.CacheKey() == other.CacheKey() {
+		t.Error("the key does not tell a cited reason's own text from the reason's")
+	}
 	// A second reason is not a cited one.
 	c, d := base(), base()
 	c.Reasons = append(c.Reasons, calculators.Reason{})

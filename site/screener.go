@@ -75,29 +75,43 @@ type ScreenerFit struct {
 // showing the same fit share its HTML (Page.CachedItem);
 // TestScreenerFitCacheKey checks it covers every field.
 func (f ScreenerFit) CacheKey() string {
-	fields := []string{f.Slug, f.Title, f.Guide, f.Calculator, string(f.Fit), f.Label, f.GuideHref, f.CalcHref, f.CalcLabel}
-	for _, r := range f.Reasons {
-		fields = append(fields, r.Key, r.Law, r.Article, r.Paragraph, r.Text)
-	}
-	reasons := len(fields) // the reasons and the cited ones apart
-	for _, r := range f.Cited {
-		fields = append(fields, r.Text, r.Href, r.Cite)
-	}
-	n := 4
-	for _, s := range fields {
+	n := 0
+	for _, s := range []string{f.Slug, f.Title, f.Guide, f.Calculator, string(f.Fit), f.Label, f.GuideHref, f.CalcHref, f.CalcLabel} {
 		n += len(s) + 4
 	}
+	for _, r := range f.Reasons {
+		n += len(r.Key) + len(r.Law) + len(r.Article) + len(r.Paragraph) + len(r.Text) + 20
+	}
+	for _, r := range f.Cited {
+		n += len(r.Href) + len(r.Cite) + 12 // the text is mostly the reason's
+	}
+	// Every field as its length, ":" and itself; a field never starts
+	// with "|" or "=", which can then stand for what follows.
 	b := make([]byte, 0, n)
-	for i, s := range fields {
-		if i == reasons {
-			b = append(b, '|')
-		}
+	add := func(s string) {
 		b = strconv.AppendInt(b, int64(len(s)), 10)
 		b = append(b, ':')
 		b = append(b, s...)
 	}
-	if reasons == len(fields) {
-		b = append(b, '|')
+	for _, s := range []string{f.Slug, f.Title, f.Guide, f.Calculator, string(f.Fit), f.Label, f.GuideHref, f.CalcHref, f.CalcLabel} {
+		add(s)
+	}
+	for _, r := range f.Reasons {
+		add(r.Key)
+		add(r.Law)
+		add(r.Article)
+		add(r.Paragraph)
+		add(r.Text)
+	}
+	b = append(b, '|') // the reasons end, the cited ones begin
+	for i, r := range f.Cited {
+		if i < len(f.Reasons) && r.Text == f.Reasons[i].Text {
+			b = append(b, '=') // the reason's text again, as linked makes it
+		} else {
+			add(r.Text)
+		}
+		add(r.Href)
+		add(r.Cite)
 	}
 	return string(b)
 }
