@@ -349,7 +349,8 @@ func (s *SiteData) GuideBySlug(slug string) *guide.Guide {
 }
 
 // relativeURL makes target relative to the page at from; both are site
-// paths, directories end in "/".
+// paths, directories end in "/". Every link of every page is made here,
+// so it works on the strings without splitting them into slices.
 func relativeURL(from, target string) string {
 	frag := ""
 	if i := strings.IndexByte(target, '#'); i >= 0 {
@@ -362,35 +363,46 @@ func relativeURL(from, target string) string {
 		return frag
 	}
 	fromDir := path.Dir(from + "x") // the directory the page is in
-	rel := relPath(fromDir, target)
-	if strings.HasSuffix(target, "/") && !strings.HasSuffix(rel, "/") {
-		rel += "/"
+	up, rest := relPath(fromDir, target)
+	var b strings.Builder
+	b.Grow(3*up + len(rest) + 1 + len(frag))
+	for i := range up {
+		if i > 0 {
+			b.WriteByte('/')
+		}
+		b.WriteString("..")
 	}
-	return rel + frag
+	if rest != "" {
+		if up > 0 {
+			b.WriteByte('/')
+		}
+		b.WriteString(rest)
+	}
+	if b.Len() == 0 {
+		b.WriteString("./")
+	} else if strings.HasSuffix(target, "/") {
+		b.WriteByte('/')
+	}
+	b.WriteString(frag)
+	return b.String()
 }
 
-func relPath(fromDir, target string) string {
-	f := splitPath(fromDir)
-	t := splitPath(path.Clean(target))
-	i := 0
-	for i < len(f) && i < len(t) && f[i] == t[i] {
-		i++
+// relPath is the way from the directory fromDir to target: up how many
+// directories, then down which path ("a/b"). Both are cut into their
+// slash-separated parts as given, target cleaned.
+func relPath(fromDir, target string) (up int, rest string) {
+	f := strings.Trim(fromDir, "/")
+	t := strings.Trim(path.Clean(target), "/")
+	for f != "" && t != "" {
+		fs, frest, _ := strings.Cut(f, "/")
+		ts, trest, _ := strings.Cut(t, "/")
+		if fs != ts {
+			break
+		}
+		f, t = frest, trest
 	}
-	parts := make([]string, 0, len(f)-i+len(t)-i)
-	for range f[i:] {
-		parts = append(parts, "..")
+	if f != "" {
+		up = strings.Count(f, "/") + 1
 	}
-	parts = append(parts, t[i:]...)
-	if len(parts) == 0 {
-		return "./"
-	}
-	return strings.Join(parts, "/")
-}
-
-func splitPath(p string) []string {
-	p = strings.Trim(p, "/")
-	if p == "" {
-		return nil
-	}
-	return strings.Split(p, "/")
+	return up, t
 }

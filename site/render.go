@@ -202,7 +202,10 @@ var funcs = template.FuncMap{
 		return "#" + routes.Anchor("", lid, item)
 	},
 	"date": formatDate,
-	"join": strings.Join,
+	// cachedItem is Page.CachedItem as a function, for a partial called
+	// once per item of a long list: a method call costs a template more.
+	"cachedItem": func(p *Page, name string, it item) (template.HTML, error) { return p.CachedItem(name, it) },
+	"join":       strings.Join,
 	// anchorSafe turns a path into an id fragment.
 	"anchorSafe": func(s string) string {
 		return strings.Trim(anchorReplacer.Replace(s), "-")
