@@ -150,92 +150,83 @@ type finding struct {
 }
 
 // phrases are the list's variants and Dutch terms as the lower-case words
-// find looks for, per term in the list's order: split once per Check
-// rather than once per text and phrase.
+// find looks for: split once per Check rather than once per text and
+// phrase.
 type phrases struct {
-	variants, dutch [][][]string
-	// byFirst lists the phrases by the first byte of their first word,
-	// when every first word is all word runes (scan); see spans.
-	byFirst [256][]phraseRef
-	scan    bool
+	// refs are the phrases: every term's variants in the list's order,
+	// then every term's Dutch forms.
+	refs []phraseRef
+	// byFirst lists the phrases (numbers in refs) by the first byte of
+	// their first word, for scan; see find.
+	byFirst [256][]int
+	// scan is set when every first word is all word runes.
+	scan bool
 }
 
-// phraseRef is a phrase of phrases: a variant or a Dutch form of term i.
+// phraseRef is a phrase: a variant or a Dutch form of term.
 type phraseRef struct {
-	dutch   bool
-	term, k int
-	words   []string
+	dutch bool
+	term  int
+	words []string
 }
 
 func (l *List) phrases() *phrases {
-	ph := &phrases{variants: make([][][]string, len(l.Terms)), dutch: make([][][]string, len(l.Terms))}
-	for i, t := range l.Terms {
-		for _, v := range t.Variants {
-			ph.variants[i] = append(ph.variants[i], phraseWords(v))
-		}
-		for _, f := range append([]string{t.NL}, t.NLForms...) {
-			ph.dutch[i] = append(ph.dutch[i], phraseWords(f))
-		}
-	}
-	ph.scan = true
-	for dutch, list := range [][][][]string{ph.variants, ph.dutch} {
-		for i, forms := range list {
-			for k, words := range forms {
+	ph := &phrases{scan: true}
+	for _, dutch := range []bool{false, true} {
+		for i, t := range l.Terms {
+			forms := t.Variants
+			if dutch {
+				forms = append([]string{t.NL}, t.NLForms...)
+			}
+			for _, f := range forms {
+				words := phraseWords(f)
 				if len(words) == 0 {
 					continue // finds nothing
 				}
 				ph.scan = ph.scan && allWordRunes(words[0])
-				ref := phraseRef{dutch: dutch == 1, term: i, k: k, words: words}
-				ph.byFirst[words[0][0]] = append(ph.byFirst[words[0][0]], ref)
+				ph.byFirst[words[0][0]] = append(ph.byFirst[words[0][0]], len(ph.refs))
+				ph.refs = append(ph.refs, phraseRef{dutch: dutch, term: i, words: words})
 			}
 		}
 	}
 	return ph
 }
 
-// spans returns, per term and phrase, findWords(low, phrase): the
-// variants' and the Dutch forms'. With scan it reads low once, trying at
-// each place where a word starts the phrases whose first word starts with
-// that byte, instead of searching low once per phrase (which took most of
-// the time of a build's terminology check). Every place it tries is one
-// findWords tries: findWords's next search starts after the first word of
-// its last match, so it skips a place inside that word, and such a place
-// is never where a word starts when the first word has only word runes.
-func (ph *phrases) spans(low string) (variants, dutch [][][][2]int) {
-	variants, dutch = make([][][][2]int, len(ph.variants)), make([][][][2]int, len(ph.dutch))
-	for i := range ph.variants {
-		variants[i] = make([][][2]int, len(ph.variants[i]))
-		dutch[i] = make([][][2]int, len(ph.dutch[i]))
-	}
+// hit is a phrase found in a text: refs[ref] from start to end.
+type hit struct{ ref, start, end int }
+
+// find returns where each phrase stands in low, as findWords finds it,
+// in the order of refs and then of place. With scan it reads low once,
+// trying at each place where a word starts the phrases whose first word
+// starts with that byte, instead of searching low once per phrase (which
+// took most of the time of a build's terminology check). Every place it
+// tries is one findWords tries: findWords's next search starts after the
+// first word of its last match, so it skips a place inside that word,
+// and such a place is never where a word starts when the first word has
+// only word runes.
+func (ph *phrases) find(low string) []hit {
+	var hits []hit
 	if !ph.scan {
-		for i := range ph.variants {
-			for k, w := range ph.variants[i] {
-				variants[i][k] = findWords(low, w)
-			}
-			for k, w := range ph.dutch[i] {
-				dutch[i][k] = findWords(low, w)
+		for i, r := range ph.refs {
+			for _, sp := range findWords(low, r.words) {
+				hits = append(hits, hit{i, sp[0], sp[1]})
 			}
 		}
-		return variants, dutch
+		return hits
 	}
 	for p := 0; p < len(low); p++ {
 		refs := ph.byFirst[low[p]]
 		if len(refs) == 0 || !wordStart(low, p) {
 			continue
 		}
-		for _, r := range refs {
-			end, ok := matchAt(low, p, r.words)
-			if !ok {
-				continue
-			}
-			if r.dutch {
-				dutch[r.term][r.k] = append(dutch[r.term][r.k], [2]int{p, end})
-			} else {
-				variants[r.term][r.k] = append(variants[r.term][r.k], [2]int{p, end})
+		for _, i := range refs {
+			if end, ok := matchAt(low, p, ph.refs[i].words); ok {
+				hits = append(hits, hit{i, p, end})
 			}
 		}
 	}
-	return variants, dutch
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].ref < hits[b].ref }) // by place within a phrase
+	return hits
 }
 
 func allWordRunes(s string) bool {
@@ -256,17 +247,16 @@ func (l *List) check(text string, ph *phrases) []finding {
 		orig = low // a letter whose lower case is longer: quote the lower case
 	}
 	lineAt := func(i int) int { return strings.Count(low[:i], "\n") }
-	variants, dutch := ph.spans(low)
-	for i, t := range l.Terms {
-		for k := range ph.variants[i] {
-			for _, sp := range variants[i][k] {
-				out = append(out, finding{lineAt(sp[0]), fmt.Sprintf(
-					"%q is a second English term for %s: write %q (%s:%d)", oneLine(orig[sp[0]:sp[1]]), t.NL, t.EN, l.File, t.Line)})
-			}
+	hits := ph.find(low)
+	for _, h := range hits {
+		if r := ph.refs[h.ref]; !r.dutch {
+			t := l.Terms[r.term]
+			out = append(out, finding{lineAt(h.start), fmt.Sprintf(
+				"%q is a second English term for %s: write %q (%s:%d)", oneLine(orig[h.start:h.end]), t.NL, t.EN, l.File, t.Line)})
 		}
 	}
 	quotes := quoted(low)
-	for _, m := range l.dutch(dutch) {
+	for _, m := range l.dutch(hits, ph) {
 		t := m.term
 		if t.Keep || inBrackets(low, m.start) || glossed(low, m.end, t) || within(quotes, m.start) {
 			continue
@@ -386,14 +376,11 @@ type match struct {
 
 // dutch finds the Dutch terms in low; where terms overlap ("doelgroep
 // loonkostensubsidie" and "loonkostensubsidie") the longer one counts.
-func (l *List) dutch(dutch [][][][2]int) []match {
+func (l *List) dutch(hits []hit, ph *phrases) []match {
 	var all []match
-	for i := range l.Terms {
-		t := &l.Terms[i]
-		for _, spans := range dutch[i] {
-			for _, sp := range spans {
-				all = append(all, match{sp[0], sp[1], t})
-			}
+	for _, h := range hits {
+		if r := ph.refs[h.ref]; r.dutch {
+			all = append(all, match{h.start, h.end, &l.Terms[r.term]})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].end-all[i].start > all[j].end-all[j].start })

@@ -173,17 +173,15 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// checkSpans: phrases.spans finds in s what findWords finds, phrase by
-// phrase.
+// checkSpans: phrases.find finds in s by scanning what findWords finds,
+// phrase by phrase.
 func checkSpans(t *testing.T, l *List, s string) {
 	low := strings.ToLower(s)
 	ph := l.phrases()
 	slow := *ph
 	slow.scan = false
-	v1, d1 := ph.spans(low)
-	v2, d2 := slow.spans(low)
-	if !reflect.DeepEqual(v1, v2) || !reflect.DeepEqual(d1, d2) {
-		t.Fatalf("spans in %q: scan %v %v, findWords %v %v", s, v1, d1, v2, d2)
+	if got, want := ph.find(low), slow.find(low); !reflect.DeepEqual(got, want) {
+		t.Fatalf("phrases in %q: scan %v, findWords %v", s, got, want)
 	}
 }
 
