@@ -215,22 +215,26 @@ func (a *analyzer) analyzeLaw(text, lang string, opts readability.Options, kind 
 func (a *analyzer) run(out []Reviewed) ([]Reviewed, error) {
 	keys := make([][]byte, len(a.jobs))
 	if a.cache != nil {
-		// The lists are the project's, the same for every text: hashed
+		// The lists are the project's, the same for every text, and the
+		// glossary words the same for every text of a language: hashed
 		// once each, told apart by identity while they are in use here.
 		type lists struct {
-			th     *readability.Thresholds
-			jargon *string
-			n      int
-			common uintptr
+			th         *readability.Thresholds
+			jargon     *string
+			n          int
+			common     uintptr
+			explained  *string
+			nExplained int
 		}
 		seen := map[lists][]byte{}
 		for i, j := range a.jobs {
 			o := j.opts
-			id := lists{o.Thresholds, unsafe.SliceData(o.Jargon), len(o.Jargon), reflect.ValueOf(o.Common).Pointer()}
+			id := lists{o.Thresholds, unsafe.SliceData(o.Jargon), len(o.Jargon), reflect.ValueOf(o.Common).Pointer(), unsafe.SliceData(o.Explained), len(o.Explained)}
 			if seen[id] == nil {
-				seen[id] = optionsKey(o)
+				sum := hashParts(optionsKey(o), []byte(strings.Join(o.Explained, "\n")))
+				seen[id] = sum[:]
 			}
-			sum := hashParts(seen[id], []byte(strings.Join(o.Explained, "\n")), []byte(o.Kind), []byte(j.lang), []byte(j.text))
+			sum := hashParts(seen[id], []byte(o.Kind), []byte(j.lang), []byte(j.text))
 			keys[i] = sum[:]
 		}
 	}
