@@ -81,7 +81,15 @@ func dutchPart(w string) int {
 		return n
 	}
 	rs := []rune(w)
-	br := dutchPatterns().breaks(rs)
+	// The hyphenation breaks are asked for only inside a vowel group:
+	// found when first needed; about three words in five never need them.
+	var br []bool
+	breakAt := func(i int) bool {
+		if br == nil {
+			br = dutchPatterns().breaks(rs)
+		}
+		return br[i]
+	}
 	count := 0
 	inGroup := false
 	for i, r := range rs {
@@ -92,7 +100,7 @@ func dutchPart(w string) int {
 		switch {
 		case !inGroup:
 			count++
-		case hasDiaeresis(r), br[i], hiatus(rs, i):
+		case hasDiaeresis(r), breakAt(i), hiatus(rs, i):
 			count++
 		}
 		inGroup = true
