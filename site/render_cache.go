@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"sync"
 )
@@ -25,6 +26,10 @@ import (
 type Frame struct {
 	Lang, Kind, Query string
 	Site              *SiteData
+	// Args is what the template passed to Cached after the name (a dict
+	// of the page's values the partial needs, such as its title): part of
+	// the key.
+	Args any
 
 	page  *Page
 	links []frameLink // the links the partial made, in order
@@ -44,6 +49,7 @@ const (
 	linkURL linkKind = iota
 	linkAsset
 	linkLaw
+	linkSelf // the page itself; target unused
 )
 
 // make is the link as the page makes it.
@@ -53,6 +59,8 @@ func (l frameLink) make(p *Page) string {
 		return p.Asset(l.target)
 	case linkLaw:
 		return p.LawURL(l.target)
+	case linkSelf:
+		return p.URL(p.Path)
 	}
 	return p.URL(l.target)
 }
@@ -70,6 +78,10 @@ func (f *Frame) URL(target string) string    { return f.link(linkURL, target) }
 func (f *Frame) Asset(target string) string  { return f.link(linkAsset, target) }
 func (f *Frame) LawURL(target string) string { return f.link(linkLaw, target) }
 
+// SelfURL is the link to the page itself (Page.URL of its path), kept
+// like the others: on most pages "./", whatever the path.
+func (f *Frame) SelfURL() string { return f.link(linkSelf, "") }
+
 // T, TOpt, Param, LawLang, Year and ContentSecurityPolicy are the page's:
 // they depend only on the language's site data.
 func (f *Frame) T(key string) (string, error)      { return f.page.T(key) }
@@ -85,6 +97,7 @@ type frameKey struct {
 	name              string
 	site              *SiteData
 	lang, kind, query string
+	args              string // Frame.Args written out in full (%#v)
 }
 
 // frameOutput is a partial's output with the links it made.
@@ -119,10 +132,20 @@ func newFrameCache() *frameCache {
 
 // Cached renders the partial name (a template of partials/) for this
 // page, or gives its output for an earlier page where it comes out the
-// same (see Frame).
-func (p *Page) Cached(name string) (template.HTML, error) {
+// same (see Frame). One more argument, if given, is the partial's
+// .Args.
+func (p *Page) Cached(name string, args ...any) (template.HTML, error) {
 	f := &Frame{Lang: p.Lang, Kind: p.Kind, Query: p.Query, Site: p.Site, page: p}
 	key := frameKey{layout: p.layout, name: name, site: p.Site, lang: p.Lang, kind: p.Kind, query: p.Query}
+	switch len(args) {
+	case 0:
+	case 1:
+		// %#v writes strings quoted and maps in key order: equal text
+		// only for equal values.
+		f.Args, key.args = args[0], fmt.Sprintf("%#v", args[0])
+	default:
+		return "", fmt.Errorf("Cached %q: one value after the name at most (a dict), not %d", name, len(args))
+	}
 	c := p.frames
 	if c != nil {
 		c.mu.RLock()

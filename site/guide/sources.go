@@ -115,7 +115,19 @@ const (
 // refer to the law, and the references in brackets ("… past (artikel 3,
 // lid 1)."), and returns their links.
 func takeReferences(p ast.Node, src []byte, isSource func(string) bool) []*ast.Link {
-	var ps []piece
+	// At most a piece per byte of text and two per node: made once, not
+	// grown rune by rune.
+	size := 0
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		switch n := c.(type) {
+		case *ast.Text:
+			size += n.Segment.Len()
+		case *ast.String:
+			size += len(n.Value)
+		}
+		size += 2
+	}
+	ps := make([]piece, 0, size)
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		switch n := c.(type) {
 		case *ast.Text:
