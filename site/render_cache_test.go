@@ -1,7 +1,9 @@
 package site
 
 import (
+	"html/template"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/regelgids/regelgids/calculators"
@@ -87,5 +89,66 @@ func setLeaf(v reflect.Value, path, want, s string) {
 		}
 	case reflect.Slice:
 		setLeaf(v.Index(0), path+"[0]", want, s)
+	}
+}
+
+// TestCachedPartial: a cached partial comes out as rendering it for the
+// page would, also where its links differ from page to page; it is
+// rendered again only for what its key and links do not cover; it sees
+// nothing of the page but the Frame.
+func TestCachedPartial(t *testing.T) {
+	layout := template.Must(template.New("").Funcs(funcs).Parse(
+		`{{define "nav"}}<a href="{{.URL "/zoeken/"}}">{{.T "search"}}</a> {{.Kind}}{{with .Args}} {{.}}{{end}}{{end}}` +
+			`{{define "self"}}<a href="{{.SelfURL}}">{{.Args.Title}}</a>{{end}}` +
+			`{{define "title"}}{{.Title}}{{end}}`))
+	sd := &SiteData{Lang: "nl", strings: map[string]string{"search": "Zoeken"}}
+	frames := newFrameCache()
+	page := func(path, kind string) *Page {
+		return &Page{Path: path, Kind: kind, Lang: "nl", Site: sd, layout: layout, frames: frames}
+	}
+	for _, tc := range []struct {
+		path, kind string
+		args       []any
+		want       string
+	}{
+		{"/artikel/1/", KindArticle, nil, `<a href="../../zoeken/">Zoeken</a> article`},
+		{"/artikel/2/", KindArticle, nil, `<a href="../../zoeken/">Zoeken</a> article`},
+		{"/zoeken/", KindArticle, nil, `<a href="./">Zoeken</a> article`},
+		{"/", KindArticle, nil, `<a href="zoeken/">Zoeken</a> article`},
+		{"/voorzieningen/bijstand/", KindArticle, nil, `<a href="../../zoeken/">Zoeken</a> article`},
+		{"/artikel/1/", KindGuide, nil, `<a href="../../zoeken/">Zoeken</a> guide`},
+		{"/artikel/1/", KindArticle, []any{"een"}, `<a href="../../zoeken/">Zoeken</a> article een`},
+		{"/artikel/1/", KindArticle, []any{"twee"}, `<a href="../../zoeken/">Zoeken</a> article twee`},
+	} {
+		got, err := page(tc.path, tc.kind).Cached("nav", tc.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != tc.want {
+			t.Errorf("%s %s %v: %q, want %q", tc.path, tc.kind, tc.args, got, tc.want)
+		}
+	}
+	renders := 0
+	for k, outs := range frames.out {
+		if k.name == "nav" {
+			renders += len(outs)
+		}
+	}
+	// Once per kind and args for the ../../ pages, once each for /zoeken/
+	// and /: six of eight.
+	if renders != 6 {
+		t.Errorf("rendered %d times, want 6", renders)
+	}
+	for _, path := range []string{"/wat-past-bij-mij/a0/", "/wat-past-bij-mij/a1/", "/"} {
+		got, err := page(path, KindScreener).Cached("self", map[string]any{"Title": "Uitkomst"})
+		if want := `<a href="./">Uitkomst</a>`; err != nil || string(got) != want {
+			t.Errorf("%s: %q, %v; want %q", path, got, err, want)
+		}
+	}
+	if _, err := page("/", KindArticle).Cached("title"); err == nil || !strings.Contains(err.Error(), "Title") {
+		t.Errorf("a partial reading the page's title: error %v, want one naming Title", err)
+	}
+	if _, err := page("/", KindArticle).Cached("nav", 1, 2); err == nil {
+		t.Error("two values after the name: no error")
 	}
 }
