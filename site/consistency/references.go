@@ -281,10 +281,42 @@ func (c *checker) lawMention(n string, passage map[string]string) *lid {
 //     with a third ("werkplek of proefplaats") that the article's regeling
 //     does not use, the two sides name different things.
 var (
-	reDefinedHere = regexp.MustCompile(`(?i)\b(?:een|de)\s+\p{L}+\s+is\s+(\p{L}+)\s+als\b`)
-	reIntensified = regexp.MustCompile(`(?i)\b(uiterst|zeer|extra|bijzonder|ernstig)\s+(\p{L}+)`)
-	rePair        = regexp.MustCompile(`(?i)\b(\p{L}{4,})\s+of\s+(?:de\s+|het\s+|een\s+)?(\p{L}{4,})\b`)
+	reDefinedHere = withWords{regexp.MustCompile(`(?i)\b(?:een|de)\s+\p{L}+\s+is\s+(\p{L}+)\s+als\b`), []string{"als"}}
+	reIntensified = withWords{regexp.MustCompile(`(?i)\b(uiterst|zeer|extra|bijzonder|ernstig)\s+(\p{L}+)`), []string{"uiterst", "zeer", "extra", "bijzonder", "ernstig"}}
+	rePair        = withWords{regexp.MustCompile(`(?i)\b(\p{L}{4,})\s+of\s+(?:de\s+|het\s+|een\s+)?(\p{L}{4,})\b`), []string{"of"}}
 )
+
+// withWords is a regexp and words of which each of its matches holds
+// one: it runs only on a text that holds one of them in any case (most
+// leden and sentences do not, and a regexp walks the whole text to find
+// nothing).
+type withWords struct {
+	re    *regexp.Regexp
+	words []string // lower case
+}
+
+func (w withWords) FindAllStringSubmatch(s string, n int) [][]string {
+	if !w.mayMatch(s) {
+		return nil
+	}
+	return w.re.FindAllStringSubmatch(s, n)
+}
+
+// mayMatch reports whether s holds one of the words in any case.
+// strings.ToLower folds as (?i) does but for the long s (U+017F), which
+// (?i) also reads as an "s": a text with one may match.
+func (w withWords) mayMatch(s string) bool {
+	if strings.ContainsRune(s, '\u017f') {
+		return true
+	}
+	low := strings.ToLower(s)
+	for _, word := range w.words {
+		if strings.Contains(low, word) {
+			return true
+		}
+	}
+	return false
+}
 
 func (c *checker) definitions() map[string]string {
 	defs := map[string]string{} // stem → term as written
