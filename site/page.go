@@ -107,8 +107,9 @@ type Page struct {
 	marker *glossary.Marker
 	// layout is the page's template set, for the partials it includes
 	// with Cached; frames keeps their outputs for the render (nil: none).
-	layout *template.Template
-	frames *frameCache
+	layout  *template.Template
+	layouts *layoutSet
+	frames  *frameCache
 }
 
 // ContentSecurityPolicy is the policy every page declares.

@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"text/template/parse"
 	"time"
 
 	"github.com/regelgids/regelgids/site/legal"
@@ -69,10 +71,21 @@ func (o Output) Paths() []string {
 	return paths
 }
 
+// layoutSet is a templates folder parsed: a set per page kind (base.html,
+// the partials and the kind's layout), and base.html with the partials
+// alone, from which a partial included with Cached runs where the kind's
+// layout defines none of the templates it runs: escaped once, not once
+// per kind.
+type layoutSet struct {
+	byKind   map[string]*template.Template
+	partials *template.Template
+	shared   map[string]map[string]bool // kind → template name → runs the same from partials
+}
+
 // Renderer turns a Project into files with the layouts of one templates
 // folder.
 type Renderer struct {
-	layouts map[string]*template.Template
+	layouts *layoutSet
 	static  fs.FS
 	i18n    map[string]map[string]string
 	cache   *Cache     // what earlier builds derived (Options.Cache); nil: none
@@ -107,7 +120,7 @@ type Module = wasmModule
 // NewRenderer parses the layouts, partials and interface texts of a
 // templates folder.
 func NewRenderer(tfs fs.FS) (*Renderer, error) {
-	r := &Renderer{layouts: map[string]*template.Template{}, i18n: map[string]map[string]string{}}
+	r := &Renderer{i18n: map[string]map[string]string{}}
 	base := template.New("").Funcs(funcs)
 	partials, err := fs.Glob(tfs, "partials/*.html")
 	if err != nil {
@@ -117,13 +130,30 @@ func NewRenderer(tfs fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.layouts = &layoutSet{byKind: map[string]*template.Template{}, partials: base, shared: map[string]map[string]bool{}}
+	runs := templatesRun(base)
 	for _, kind := range kinds {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err
 		}
-		if r.layouts[kind], err = parseFiles(t, tfs, "layouts/"+kind+".html"); err != nil {
+		before := map[string]*parse.Tree{}
+		for _, x := range t.Templates() {
+			before[x.Name()] = x.Tree
+		}
+		if r.layouts.byKind[kind], err = parseFiles(t, tfs, "layouts/"+kind+".html"); err != nil {
 			return nil, err
+		}
+		// What the layout defines or redefines has a tree of its own.
+		defines := map[string]bool{}
+		for _, x := range t.Templates() {
+			if x.Tree != before[x.Name()] {
+				defines[x.Name()] = true
+			}
+		}
+		r.layouts.shared[kind] = map[string]bool{}
+		for name, used := range runs {
+			r.layouts.shared[kind][name] = !slices.ContainsFunc(used, func(u string) bool { return defines[u] })
 		}
 	}
 	if r.static, err = fs.Sub(tfs, "static"); err != nil {
@@ -335,7 +365,7 @@ func (r *Renderer) renderPage(out Output, pg *Page) error {
 		}
 		pg.Body = body
 	}
-	pg.layout = r.layouts[pg.Kind]
+	pg.layout, pg.layouts = r.layouts.byKind[pg.Kind], r.layouts
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(buf)
 	buf.Reset()
@@ -614,7 +644,7 @@ func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Resul
 		pg.Alternates = append(pg.Alternates, Alternate{Lang: lang, Label: r.i18n[lang]["language_name"], Path: langs.Full(lang, pg.Path)})
 	}
 	pg.marker = glossary.NewMarker(nil, func(string) string { return "" })
-	pg.layout = r.layouts[KindSearch] // no frames: every query would be kept
+	pg.layout, pg.layouts = r.layouts.byKind[KindSearch], r.layouts // no frames: every query would be kept
 	var buf bytes.Buffer
 	if err := pg.layout.ExecuteTemplate(&buf, "layouts/base.html", pg); err != nil {
 		return nil, err

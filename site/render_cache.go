@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"maps"
+	"slices"
 	"sync"
+	"text/template/parse"
 )
 
 // Most of a page's frame (the menu, the search box, the footer) comes out
@@ -146,6 +149,7 @@ func (p *Page) Cached(name string, args ...any) (template.HTML, error) {
 	default:
 		return "", fmt.Errorf("Cached %q: one value after the name at most (a dict), not %d", name, len(args))
 	}
+	key.layout = p.runFrom(name)
 	c := p.frames
 	if c != nil {
 		c.mu.RLock()
@@ -158,7 +162,7 @@ func (p *Page) Cached(name string, args ...any) (template.HTML, error) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := p.layout.ExecuteTemplate(&buf, name, f); err != nil {
+	if err := key.layout.ExecuteTemplate(&buf, name, f); err != nil {
 		return "", err
 	}
 	html := template.HTML(buf.String())
@@ -185,7 +189,7 @@ type itemKey struct {
 // partial sees only the item, not the page, so the key is all its output
 // depends on.
 func (p *Page) CachedItem(name string, it item) (template.HTML, error) {
-	key := itemKey{layout: p.layout, name: name, key: it.CacheKey()}
+	key := itemKey{layout: p.runFrom(name), name: name, key: it.CacheKey()}
 	c := p.frames
 	if c != nil {
 		c.mu.RLock()
@@ -196,7 +200,7 @@ func (p *Page) CachedItem(name string, it item) (template.HTML, error) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := p.layout.ExecuteTemplate(&buf, name, it); err != nil {
+	if err := key.layout.ExecuteTemplate(&buf, name, it); err != nil {
 		return "", err
 	}
 	html := template.HTML(buf.String())
@@ -206,4 +210,63 @@ func (p *Page) CachedItem(name string, it item) (template.HTML, error) {
 		c.mu.Unlock()
 	}
 	return html, nil
+}
+
+// runFrom is the template set to run the partial name from for this page:
+// the partials alone where that comes out the same as the page's own set,
+// so that it is escaped once for all kinds (layoutSet).
+func (p *Page) runFrom(name string) *template.Template {
+	if ls := p.layouts; ls != nil && ls.shared[p.Kind][name] {
+		return ls.partials
+	}
+	return p.layout
+}
+
+// templatesRun lists for each template of set the templates it runs,
+// itself included, following {{template}} calls.
+func templatesRun(set *template.Template) map[string][]string {
+	calls := map[string][]string{}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			calls[t.Name()] = templateCalls(t.Tree.Root, nil)
+		}
+	}
+	out := map[string][]string{}
+	for name := range calls {
+		seen := map[string]bool{}
+		var visit func(string)
+		visit = func(n string) {
+			if seen[n] {
+				return
+			}
+			seen[n] = true
+			for _, c := range calls[n] {
+				visit(c)
+			}
+		}
+		visit(name)
+		out[name] = slices.Sorted(maps.Keys(seen))
+	}
+	return out
+}
+
+// templateCalls adds the names of the templates n calls to out.
+func templateCalls(n parse.Node, out []string) []string {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				out = templateCalls(c, out)
+			}
+		}
+	case *parse.TemplateNode:
+		out = append(out, n.Name)
+	case *parse.IfNode:
+		out = templateCalls(n.List, templateCalls(n.ElseList, out))
+	case *parse.RangeNode:
+		out = templateCalls(n.List, templateCalls(n.ElseList, out))
+	case *parse.WithNode:
+		out = templateCalls(n.List, templateCalls(n.ElseList, out))
+	}
+	return out
 }

@@ -2,11 +2,14 @@ package site
 
 import (
 	"html/template"
+	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/regelgids/regelgids/calculators"
+	"github.com/regelgids/regelgids/templates"
 )
 
 // TestScreenerFitCacheKey: a change to any field of a fit, nested ones
@@ -150,5 +153,43 @@ func TestCachedPartial(t *testing.T) {
 	}
 	if _, err := page("/", KindArticle).Cached("nav", 1, 2); err == nil {
 		t.Error("two values after the name: no error")
+	}
+}
+
+// TestCachedPartialRedefined: a cached partial runs from the partials
+// shared by all kinds, except for a kind whose layout redefines a
+// template it runs: there the layout's definition shows.
+func TestCachedPartialRedefined(t *testing.T) {
+	tfs := fstest.MapFS{}
+	err := fs.WalkDir(templates.Default(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(templates.Default(), name)
+		tfs[name] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tfs["layouts/guide.html"].Data = append(tfs["layouts/guide.html"].Data, `{{define "search"}}<p>eigen zoekvak</p>{{end}}`...)
+	r, pages := renderSetup(t, tfs)
+	if r.layouts.shared[KindGuide]["header-nav"] || !r.layouts.shared[KindArticle]["header-nav"] || !r.layouts.shared[KindGuide]["footer"] {
+		t.Errorf("shared: guide header-nav %v, article header-nav %v, guide footer %v; want false, true, true",
+			r.layouts.shared[KindGuide]["header-nav"], r.layouts.shared[KindArticle]["header-nav"], r.layouts.shared[KindGuide]["footer"])
+	}
+	out := Output{}
+	if _, _, err := r.renderPages(out, pages, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, pg := range pages {
+		if pg.Kind != KindGuide && pg.Kind != KindArticle {
+			continue
+		}
+		page := string(out[filePath(pg)])
+		own, form := strings.Contains(page, "eigen zoekvak"), strings.Contains(page, `<form class="rg-search"`)
+		if pg.Kind == KindGuide && (!own || form) || pg.Kind == KindArticle && (own || !form) {
+			t.Errorf("%s: own search %v, search form %v", pg.FullPath(), own, form)
+		}
 	}
 }
