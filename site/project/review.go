@@ -41,7 +41,9 @@ func loadReviewLists(content fs.FS) (*ReviewLists, error) {
 	if raw, _, err = readOptional(content, CommonFile); err != nil {
 		return nil, err
 	}
-	for _, w := range readability.ParseWords(raw) {
+	words := readability.ParseWords(raw)
+	l.Common = make(map[string]bool, len(words)) // some thousands: made at its size
+	for _, w := range words {
 		l.Common[w] = true
 	}
 	return l, nil
