@@ -62,8 +62,11 @@ func (a amount) same(b amount) bool { return a.unit == b.unit && a.value.Equal(b
 func amountsIn(text string) []amount {
 	var out []amount
 	for _, s := range readability.Split(text) {
-		period := legal.Period(s)
 		found := legal.Amounts(s)
+		if len(found) == 0 {
+			continue // most sentences: no need to look for their period
+		}
+		period := legal.Period(s)
 		for _, unit := range []legal.Unit{legal.Euro, legal.Percent} {
 			for _, a := range found {
 				if a.Unit == unit {
