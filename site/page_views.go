@@ -49,21 +49,35 @@ func (p *Page) SearchHeading() (string, error) {
 type ReviewSentence struct {
 	readability.Sentence
 	Problems []string
+	// Unit is the word after its number of words: the interface text
+	// review_word for 1, review_words for any other number.
+	Unit string
 }
 
-// ReviewSentences are the sentences of r, each with its problems: one
-// call for a text, where a call per sentence costs a template more than
-// the work.
-func (p *Page) ReviewSentences(r Reviewed) []ReviewSentence {
+// ReviewSentences are the sentences of r, each with its problems and the
+// unit of its word count: one call for a text, where a call per sentence
+// costs a template more than the work.
+func (p *Page) ReviewSentences(r Reviewed) ([]ReviewSentence, error) {
+	one, err := p.T("review_word")
+	if err != nil {
+		return nil, err
+	}
+	many, err := p.T("review_words")
+	if err != nil {
+		return nil, err
+	}
 	byText := map[string][]string{}
 	for _, pr := range r.Report.Problems {
 		byText[pr.Sentence] = append(byText[pr.Sentence], pr.Reason)
 	}
 	out := make([]ReviewSentence, len(r.Report.Sentences))
 	for i, s := range r.Report.Sentences {
-		out[i] = ReviewSentence{Sentence: s, Problems: byText[s.Text]}
+		out[i] = ReviewSentence{Sentence: s, Problems: byText[s.Text], Unit: many}
+		if s.Words == 1 {
+			out[i].Unit = one
+		}
 	}
-	return out
+	return out, nil
 }
 
 // SearchKind names the kind of a search result: guide, article,

@@ -85,7 +85,12 @@ func TestReviewSentences(t *testing.T) {
 			{Sentence: "Lang en moeilijk.", Reason: "lijdende vorm"},
 		},
 	}}
-	got := (&Page{}).ReviewSentences(r)
+	sd := &SiteData{strings: map[string]string{"review_word": "woord", "review_words": "woorden"}}
+	r.Report.Sentences[0].Words, r.Report.Sentences[1].Words = 1, 3
+	got, err := (&Page{Site: sd}).ReviewSentences(r)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(got) != len(r.Report.Sentences) {
 		t.Fatalf("%d sentences, want %d", len(got), len(r.Report.Sentences))
 	}
@@ -95,6 +100,9 @@ func TestReviewSentences(t *testing.T) {
 		}
 		if want := r.SentenceProblems(s.Text); !reflect.DeepEqual(s.Problems, want) {
 			t.Errorf("%q: problems %q, want %q", s.Text, s.Problems, want)
+		}
+		if want := map[bool]string{true: "woord", false: "woorden"}[s.Words == 1]; s.Unit != want {
+			t.Errorf("%q, %d words: unit %q, want %q", s.Text, s.Words, s.Unit, want)
 		}
 	}
 	if want := []string{"te lang", "lijdende vorm"}; !reflect.DeepEqual(got[1].Problems, want) {
