@@ -455,26 +455,53 @@ func (p *Project) loadGuides(content fs.FS) error {
 	var errs loadErrors
 	slugs := map[string]map[string]int{}
 	broken := map[string]bool{} // guides that failed to load, in any language
+	// Every guide is read and parsed at once, on every core (each parse
+	// stands alone); the results are taken in the order of the files.
+	type parsed struct {
+		lang, name string
+		g          *guide.Guide
+		err        error
+	}
+	files := map[string][]string{}
+	var results []*parsed
 	for _, lang := range p.Languages {
-		files, err := fs.Glob(content, path.Join(GuidesDir, lang, "*.md"))
+		names, err := fs.Glob(content, path.Join(GuidesDir, lang, "*.md"))
 		if err != nil {
 			return err
 		}
+		files[lang] = names
+		for _, name := range names {
+			results = append(results, &parsed{lang: lang, name: name})
+		}
+	}
+	steps := make([]func() error, len(results))
+	for i, r := range results {
+		steps[i] = func() error {
+			src, err := readFile(content, r.name)
+			if err == nil {
+				slug := strings.TrimSuffix(path.Base(r.name), ".md")
+				r.g, err = guide.Parse(r.name, slug, r.lang, src, &structure.Structure)
+			}
+			r.err = err
+			return nil
+		}
+	}
+	concurrently(steps...)
+	i := 0
+	for _, lang := range p.Languages {
 		slugs[lang] = map[string]int{}
-		for _, name := range files {
+		for _, name := range files[lang] {
 			// A guide that fails still exists: its counterpart and the
 			// links to it are not errors of their own.
 			slug := strings.TrimSuffix(path.Base(name), ".md")
 			slugs[lang][slug] = 1
-			src, err := readFile(content, name)
-			if err == nil {
-				var g *guide.Guide
-				if g, err = guide.Parse(name, slug, lang, src, &structure.Structure); err == nil {
-					p.Guides[lang] = append(p.Guides[lang], g)
-					continue
-				}
+			r := results[i]
+			i++
+			if r.err == nil {
+				p.Guides[lang] = append(p.Guides[lang], r.g)
+				continue
 			}
-			errs.add(err)
+			errs.add(r.err)
 			broken[slug] = true
 		}
 		sort.SliceStable(p.Guides[lang], func(i, j int) bool {
