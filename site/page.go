@@ -36,6 +36,10 @@ type Alternate struct {
 	Lang  string
 	Label string // the language's own name: "Nederlands", "English"
 	Path  string // full site path, with language prefix
+	// Href is the link to it from the page (Page.Asset of Path), Abs its
+	// address (Page.AbsURL of Path): made once, where a template would
+	// call a method for each.
+	Href, Abs string
 }
 
 // SiteData is shared by all pages of one language.

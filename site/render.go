@@ -392,7 +392,8 @@ func linkAlternates(pages []*Page) {
 	}
 	for _, pg := range pages {
 		for _, other := range byPath[pg.Path] {
-			pg.Alternates = append(pg.Alternates, Alternate{Lang: other.Lang, Label: other.Site.strings["language_name"], Path: other.FullPath()})
+			full := other.FullPath()
+			pg.Alternates = append(pg.Alternates, Alternate{Lang: other.Lang, Label: other.Site.strings["language_name"], Path: full, Href: pg.Asset(full), Abs: pg.AbsURL(full)})
 		}
 	}
 }
@@ -641,7 +642,8 @@ func (r *Renderer) SearchPage(sd *SiteData, query string, results []search.Resul
 	pg.Alternates = []Alternate{}
 	langs := sd.Project.Languages
 	for _, lang := range langs {
-		pg.Alternates = append(pg.Alternates, Alternate{Lang: lang, Label: r.i18n[lang]["language_name"], Path: langs.Full(lang, pg.Path)})
+		full := langs.Full(lang, pg.Path)
+		pg.Alternates = append(pg.Alternates, Alternate{Lang: lang, Label: r.i18n[lang]["language_name"], Path: full, Href: pg.Asset(full), Abs: pg.AbsURL(full)})
 	}
 	pg.marker = glossary.NewMarker(nil, func(string) string { return "" })
 	pg.layout, pg.layouts = r.layouts.byKind[KindSearch], r.layouts // no frames: every query would be kept
