@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/regelgids/regelgids/calculators/params"
@@ -76,7 +77,23 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if opts.Cache != nil {
 		before = readSources(opts.Content, opts.Templates)
 	}
+	// What does not need the project is done while it loads, on the other
+	// core: parsing the layouts (unless a cache has them) and reading the
+	// calculators' module when it is compiled already. Errors still come
+	// in the order of a build that does one thing after the other.
+	var (
+		wg       sync.WaitGroup
+		early    *Renderer
+		earlyErr error
+	)
+	if opts.Cache == nil {
+		wg.Go(func() { early, earlyErr = NewRenderer(opts.Templates) })
+	}
+	if _, err := fs.Stat(opts.Content, project.CalculatorsFile); err == nil {
+		wg.Go(func() { loadCachedModule() })
+	}
 	p, err := project.Load(opts.Content, date)
+	wg.Wait()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -87,7 +104,10 @@ func generate(opts Options) (*Built, *Renderer, error) {
 			src = after
 		}
 	}
-	r, err := newRenderer(opts.Templates, opts.Cache, src)
+	r, err := early, earlyErr
+	if opts.Cache != nil {
+		r, err = newRenderer(opts.Templates, opts.Cache, src)
+	}
 	if err != nil {
 		return nil, nil, err
 	}

@@ -102,6 +102,29 @@ func wasmSource() (goBin, hash string, err error) {
 	return tc[0], hash, err
 }
 
+// loadCachedModule makes the module ready for buildWASM when it is
+// compiled already, in memory or in the cache folder, and returns it; nil
+// where it is not. It never compiles.
+func loadCachedModule() *wasmModule {
+	_, hash, err := wasmSource()
+	if err != nil {
+		return nil
+	}
+	if m := builtModule(hash); m != nil {
+		return m
+	}
+	m, err := readModule(filepath.Join(cacheDir(), "wasm", hash))
+	if err != nil {
+		return nil
+	}
+	wasmMu.Lock()
+	defer wasmMu.Unlock()
+	if wasmBuilt[hash] == nil {
+		wasmBuilt[hash] = m
+	}
+	return wasmBuilt[hash]
+}
+
 // wasmCached reports whether buildWASM would answer without compiling:
 // the module is in memory or in the cache folder, or there is no
 // toolchain to compile it with. It never waits for a compile under way.
