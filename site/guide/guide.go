@@ -221,8 +221,7 @@ func Parse(file, slug, lang string, src []byte, structure *Structure) (*Guide, e
 	badShortcodes := len(errs)+dropped > before
 
 	// Walk the body once: headings, links and parameter references.
-	md := newMarkdown()
-	doc := md.Parser().Parse(text.NewReader(body))
+	doc := markdown.Parser().Parse(text.NewReader(body))
 	var got []string
 	rawHTMLLine := 0 // report raw HTML once per line
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -280,7 +279,7 @@ func Parse(file, slug, lang string, src []byte, structure *Structure) (*Guide, e
 	// address, or braces written as \{ or &#123;.
 	if !badShortcodes {
 		replaceParams(doc, func(*paramNode) ast.Node { return ast.NewString([]byte("0")) })
-		if n, err := braces(md, body, doc); err != nil {
+		if n, err := braces(body, doc); err != nil {
 			fail(g.bodyLine, "%v", err)
 		} else if n != nil {
 			fail(g.bracesLine(n), "%s", bracesMsg(n))
@@ -455,6 +454,11 @@ func decodeFront(front []byte, f *FrontMatter) *frontError {
 
 // newMarkdown returns a goldmark instance that reads the param shortcode.
 // Raw HTML stays off: content never reaches a page as markup.
+// markdown is made once: goldmark's parsers and renderers keep no state
+// between documents (what a parse needs is in its parser.Context), so one
+// serves every guide on every core, as its author says (gohugoio/hugo#6484).
+var markdown = newMarkdown()
+
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithParserOptions(parser.WithInlineParsers(paramParserPrio())),

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -38,8 +37,7 @@ type Env struct {
 // Render renders the guide body to HTML. Every unresolved parameter or
 // link is an error with the guide's file and line.
 func (g *Guide) Render(env *Env) (template.HTML, error) {
-	md := newMarkdown()
-	doc := md.Parser().Parse(text.NewReader(g.body))
+	doc := markdown.Parser().Parse(text.NewReader(g.body))
 	var errs Errors
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &Error{File: g.File, Line: line, Message: fmt.Sprintf(format, args...)})
@@ -94,7 +92,7 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 		return "", errs.err()
 	}
 	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, g.body, doc); err != nil {
+	if err := markdown.Renderer().Render(&buf, g.body, doc); err != nil {
 		return "", &Error{File: g.File, Line: g.bodyLine, Message: err.Error()}
 	}
 	// Parse refuses every "{{" in the guide itself; this catches one that
@@ -102,7 +100,7 @@ func (g *Guide) Render(env *Env) (template.HTML, error) {
 	// addresses).
 	if bytes.Contains(buf.Bytes(), []byte("{{")) {
 		line := g.bodyLine
-		if n, _ := braces(md, g.body, doc); n != nil {
+		if n, _ := braces(g.body, doc); n != nil {
 			line = g.bracesLine(n)
 		}
 		return "", &Error{File: g.File, Line: line, Message: `the page would show "{{" (from the value of a parameter); a page may not show template syntax`}
@@ -141,11 +139,11 @@ func firstParam(n ast.Node) *paramNode {
 // braces returns the deepest node whose HTML contains "{{", or nil: the
 // node itself shows it (code, a link title), or "{{" starts in the child
 // before it.
-func braces(md goldmark.Markdown, src []byte, n ast.Node) (ast.Node, error) {
+func braces(src []byte, n ast.Node) (ast.Node, error) {
 	var buf bytes.Buffer
 	render := func(n ast.Node) ([]byte, error) {
 		buf.Reset()
-		err := md.Renderer().Render(&buf, src, n)
+		err := markdown.Renderer().Render(&buf, src, n)
 		return buf.Bytes(), err
 	}
 	out, err := render(n)

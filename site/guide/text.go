@@ -12,7 +12,7 @@ import (
 // sees them ("\n\n" between blocks, list items as "- item"), links as their
 // text, parameters as their values.
 func (g *Guide) Text(param func(name string) (string, error)) (string, error) {
-	doc := newMarkdown().Parser().Parse(text.NewReader(g.body))
+	doc := markdown.Parser().Parse(text.NewReader(g.body))
 	var b strings.Builder
 	var err error
 	var inline func(n ast.Node)
