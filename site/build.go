@@ -26,6 +26,11 @@ type Options struct {
 	// with the same Cache, which then redoes only what changed (Serve
 	// keeps one). The output is the same with or without it.
 	Cache *Cache
+	// NoCompressedCopies leaves out NAME.br and NAME.gz, for a host that
+	// compresses on its own (Netlify, Cloudflare Pages, GitHub Pages): on
+	// some filesystems writing three files per page costs more than the
+	// rest of a build.
+	NoCompressedCopies bool
 	// Progress, if set, is told what takes long before it starts: the
 	// first build on a machine compiles the calculators for the browser
 	// (a minute or two) and compresses them.
@@ -137,11 +142,13 @@ func generate(opts Options) (*Built, *Renderer, error) {
 	if opts.rendered != nil {
 		files := make(Output, len(b.Files)+1)
 		maps.Copy(files, b.Files)
-		files[HeadersFile] = headersFile(files) // the same without the copies
+		files[HeadersFile] = headersFile(files, !opts.NoCompressedCopies) // the same without the copies
 		opts.rendered(b, r, files)
 	}
-	precompress(b.Files, opts.Out)              // compress.go
-	b.Files[HeadersFile] = headersFile(b.Files) // headers.go
+	if !opts.NoCompressedCopies {
+		precompress(b.Files, opts.Out) // compress.go
+	}
+	b.Files[HeadersFile] = headersFile(b.Files, !opts.NoCompressedCopies) // headers.go
 	opts.Cache.endBuild()
 	return b, r, nil
 }

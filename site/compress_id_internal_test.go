@@ -95,7 +95,7 @@ func TestPrecompressPreviousCompressor(t *testing.T) {
 		})
 	}
 	// The build's own _headers names its compressor.
-	if got := previousCompressorOf(t, headersFile(scratch)); got != compressorID() {
+	if got := previousCompressorOf(t, headersFile(scratch, true)); got != compressorID() {
 		t.Errorf("_headers names compressor %q, want %q", got, compressorID())
 	}
 }

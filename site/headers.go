@@ -66,16 +66,19 @@ func hostingHint(name string) bool {
 
 // headersFile writes _headers for the files of out: the security headers
 // for every path, and the cache lifetime of every file that is not a page,
-// one rule each. Pages keep the hosts' default (max-age=0,
+// one rule each; with copies, the compressor of the NAME.br and NAME.gz
+// files, so the next build knows whether it can take them. Pages keep the hosts' default (max-age=0,
 // must-revalidate), which is serve's no-cache: a rule for all paths would
 // be joined with the assets' rules on Cloudflare Pages, and listing every
 // page would pass its limit of 100 rules.
-func headersFile(out Output) []byte {
+func headersFile(out Output, copies bool) []byte {
 	var b strings.Builder
 	b.WriteString("# HTTP headers for Netlify and Cloudflare Pages, written by regelgids build:\n")
 	b.WriteString("# the headers `regelgids serve` sends. Pages keep the host's default caching\n")
 	b.WriteString("# (max-age=0, must-revalidate); content-hashed files are kept a year.\n")
-	b.WriteString(compressorLine + compressorID() + "\n")
+	if copies {
+		b.WriteString(compressorLine + compressorID() + "\n")
+	}
 	b.WriteString("/*\n")
 	for _, h := range securityHeaders {
 		fmt.Fprintf(&b, "  %s: %s\n", h[0], h[1])

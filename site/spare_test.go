@@ -98,3 +98,54 @@ func sameTree(t *testing.T, a, b string) string {
 	}
 	return ""
 }
+
+// TestBuildWithoutCompressedCopies: without the copies (build
+// --precompress=false) the site has no NAME.br or NAME.gz and _headers
+// names no compressor; every other file is the one a build with copies
+// makes. A build with copies into the same folder then equals one into
+// an empty folder.
+func TestBuildWithoutCompressedCopies(t *testing.T) {
+	t.Parallel()
+	full := generate(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opts := defaultOptions(out)
+	opts.NoCompressedCopies = true
+	res, err := site.Build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for name, want := range full {
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		switch ext := filepath.Ext(name); {
+		case ext == ".br" || ext == ".gz":
+			if err == nil {
+				t.Errorf("%s is written", name)
+			}
+		case name == site.HeadersFile:
+			if err != nil || bytes.Contains(got, []byte("compressor")) || !bytes.Contains(got, []byte("Content-Security-Policy")) {
+				t.Errorf("_headers without copies:\n%s", got)
+			}
+			n++
+		default:
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the build with copies (%v)", name, err)
+			}
+			n++
+		}
+	}
+	if n != res.Files {
+		t.Errorf("%d files written, want %d", res.Files, n)
+	}
+	withCopies := defaultOptions(out)
+	if _, err := site.Build(withCopies); err != nil {
+		t.Fatal(err)
+	}
+	scratch := defaultOptions(filepath.Join(t.TempDir(), "public"))
+	if _, err := site.Build(scratch); err != nil {
+		t.Fatal(err)
+	}
+	if diff := sameTree(t, out, scratch.Out); diff != "" {
+		t.Errorf("with copies after without: %s", diff)
+	}
+}

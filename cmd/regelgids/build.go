@@ -13,6 +13,7 @@ import (
 
 func newBuildCmd(src *sources) *cobra.Command {
 	var out, cpuProfile string
+	var precompress bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site",
@@ -27,6 +28,7 @@ folder and replaces the old one only when the build succeeded.`,
 			// The first build on a machine compiles the calculators for
 			// the browser: say so rather than stay silent for minutes.
 			opts.Progress = cmd.ErrOrStderr()
+			opts.NoCompressedCopies = !precompress
 			if cpuProfile != "" {
 				stop, err := startCPUProfile(cpuProfile)
 				if err != nil {
@@ -45,6 +47,7 @@ folder and replaces the old one only when the build succeeded.`,
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", "public", "output folder")
+	cmd.Flags().BoolVar(&precompress, "precompress", true, "write NAME.br and NAME.gz beside every text file (false: for a host that compresses on its own)")
 	// For measuring a build in its own process, as go run ./internal/benchhugo does.
 	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	cmd.Flags().MarkHidden("cpuprofile")

@@ -3,7 +3,9 @@
 // builds the site with regelgids, makes a bilingual Hugo site with the
 // same page paths and the same text on each page, and times both as
 // separate processes, several runs each, into an output folder that holds
-// the previous build (as a rebuild does) and into an empty one.
+// the previous build (as a rebuild does), into an empty one, and into an
+// empty one without the compressed copies regelgids writes beside every
+// page (Hugo writes none: "bare").
 //
 //	go run ./internal/benchhugo [-runs 7] [-times 1,4] [-keep DIR]
 //
@@ -74,7 +76,9 @@ func run(runs int, timesList, keep string) error {
 			return err
 		}
 	}
-	fmt.Println("\nper page: regelgids's wall time per page divided by Hugo's (below 1: regelgids is faster)")
+	fmt.Println("\nrebuild: over the previous output; empty: nothing of the previous build kept (the compressed copies")
+	fmt.Println("in the user cache stay); bare: empty, and regelgids writes no NAME.br and NAME.gz, as Hugo writes none")
+	fmt.Println("per page: regelgids's wall time per page divided by Hugo's (below 1: regelgids is faster)")
 	return nil
 }
 
@@ -110,10 +114,15 @@ func compare(work, bin, hugo string, times, runs int) error {
 		return err
 	}
 	hpages := countPages(hout)
-	for _, mode := range []string{"rebuild", "empty"} {
+	for _, mode := range []string{"rebuild", "empty", "bare"} {
 		var rw, rc, hw, hc []time.Duration
+		args := rg
+		if mode == "bare" {
+			// The pages as Hugo writes them: without NAME.br and NAME.gz.
+			args = append(append([]string(nil), rg...), "--precompress=false")
+		}
 		for range runs {
-			if mode == "empty" {
+			if mode != "rebuild" {
 				// Nothing of the previous build: not the output, nor the
 				// spare folder and index regelgids keeps beside it. The
 				// compressed copies in the user cache stay, as Hugo's
@@ -122,7 +131,7 @@ func compare(work, bin, hugo string, times, runs int) error {
 					os.RemoveAll(p)
 				}
 			}
-			r, err := timed(rg...)
+			r, err := timed(args...)
 			if err != nil {
 				return err
 			}
