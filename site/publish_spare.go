@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -206,15 +207,28 @@ func fillFolder(dir string, known map[string]indexEntry, live string, liveKnown 
 	for d := range wantDirs {
 		dirs = append(dirs, d)
 	}
-	sort.Strings(dirs) // parents before their folders
+	sort.Strings(dirs)
+	// The folders to make, a level at a time (parents before their
+	// folders), each level on every core: making a folder costs as much
+	// kernel time as making a file on some filesystems.
+	var levels [][]string
 	for _, d := range dirs {
 		if _, ok := known[d]; ok || d == "." {
 			continue
 		}
-		if err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+		depth := strings.Count(d, "/")
+		for len(levels) <= depth {
+			levels = append(levels, nil)
+		}
+		levels[depth] = append(levels[depth], d)
+		touched[d], touched[path.Dir(d)] = true, true
+	}
+	for _, level := range levels {
+		if err := forEach(len(level), func(i int) error {
+			return os.Mkdir(filepath.Join(dir, filepath.FromSlash(level[i])), 0o755)
+		}); err != nil {
 			return nil, err
 		}
-		touched[d], touched[path.Dir(d)] = true, true
 	}
 
 	now := time.Now()
