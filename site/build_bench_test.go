@@ -21,9 +21,12 @@ import (
 // "Performance"; go run ./internal/benchhugo measures the same side by
 // side with Hugo in separate processes.
 
-// BenchmarkBuildSite builds and writes the whole site, with the
-// ordinance as it is and with four times its articles (copies numbered
-// on, translation and toelichting included). ns/page is per HTML page.
+// BenchmarkBuildSite builds and writes the whole site over its previous
+// build, with the ordinance as it is and with four times its articles
+// (copies numbered on, translation and toelichting included). Two builds
+// come first: the first writes a new folder and the second another, after
+// which a build brings the spare up to date (publish_spare.go), as every
+// build at a municipality does. ns/page is per HTML page.
 func BenchmarkBuildSite(b *testing.B) {
 	for _, times := range []int{1, 4} {
 		fsys, err := benchsite.Scale(content.Default(), times)
@@ -33,6 +36,11 @@ func BenchmarkBuildSite(b *testing.B) {
 		b.Run(fmt.Sprintf("articles×%d", times), func(b *testing.B) {
 			opts := defaultOptions(filepath.Join(b.TempDir(), "public"))
 			opts.Content = fsys
+			for range 2 {
+				if _, err := site.Build(opts); err != nil {
+					b.Fatal(err)
+				}
+			}
 			var pages int
 			cpu := cpuTime()
 			for b.Loop() {
