@@ -12,12 +12,12 @@ package consistency
 
 import (
 	"fmt"
-	"runtime/debug"
+
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/regelgids/regelgids/internal/diag"
+	"github.com/regelgids/regelgids/site/internal/together"
 	"github.com/regelgids/regelgids/site/ordinance"
 	"github.com/regelgids/regelgids/site/readability"
 )
@@ -71,24 +71,13 @@ func Check(doc *ordinance.Ordinance) []Finding {
 	// core, and their findings are joined in this order.
 	checks := []func() []Finding{c.titles, c.amounts, c.dates, c.references, c.terms, c.modals}
 	found := make([][]Finding, len(checks))
-	panics := make([]any, len(checks))
-	var wg sync.WaitGroup
+	steps := make([]func(), len(checks))
 	for i, check := range checks {
-		wg.Go(func() {
-			defer func() {
-				if v := recover(); v != nil {
-					panics[i] = fmt.Sprintf("%v\n\ngoroutine stack:\n%s", v, debug.Stack())
-				}
-			}()
-			found[i] = check()
-		})
+		steps[i] = func() { found[i] = check() }
 	}
-	wg.Wait()
+	together.Run(steps...)
 	var out []Finding
 	for i := range checks {
-		if panics[i] != nil {
-			panic(panics[i]) // in the caller, where the server's recover turns it into an error
-		}
 		out = append(out, found[i]...)
 	}
 	order := map[string]int{}

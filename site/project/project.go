@@ -16,12 +16,10 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -33,6 +31,7 @@ import (
 	"github.com/regelgids/regelgids/site/glossary"
 	"github.com/regelgids/regelgids/site/guide"
 	"github.com/regelgids/regelgids/site/internal/contentfile"
+	"github.com/regelgids/regelgids/site/internal/together"
 	"github.com/regelgids/regelgids/site/internal/yamlfile"
 	"github.com/regelgids/regelgids/site/ordinance"
 	_ "github.com/regelgids/regelgids/site/ordinance/cvdr" // CVDR XML, chosen by content
@@ -290,34 +289,21 @@ func ReadOrdinance(name string) ([]byte, error) {
 	return b, err
 }
 
-// loadErrors gathers the errors of independent parts, so one build shows
-// everything that is wrong.
 // concurrently calls every step at once and returns their errors in the
 // order of steps. A panic in one is raised again in the caller, where the
 // server's recover turns it into an error.
 func concurrently(steps ...func() error) []error {
 	errs := make([]error, len(steps))
-	panics := make([]any, len(steps))
-	var wg sync.WaitGroup
+	run := make([]func(), len(steps))
 	for i, f := range steps {
-		wg.Go(func() {
-			defer func() {
-				if v := recover(); v != nil {
-					panics[i] = fmt.Sprintf("%v\n\ngoroutine stack:\n%s", v, debug.Stack())
-				}
-			}()
-			errs[i] = f()
-		})
+		run[i] = func() { errs[i] = f() }
 	}
-	wg.Wait()
-	for _, v := range panics {
-		if v != nil {
-			panic(v)
-		}
-	}
+	together.Run(run...)
 	return errs
 }
 
+// loadErrors gathers the errors of independent parts, so one build shows
+// everything that is wrong.
 type loadErrors []error
 
 func (es *loadErrors) add(err error) {
