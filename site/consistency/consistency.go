@@ -12,7 +12,6 @@ package consistency
 
 import (
 	"fmt"
-
 	"sort"
 	"strings"
 
