@@ -468,9 +468,3 @@ func sameBytes(name string, data []byte) (fs.FileInfo, bool) {
 	}
 	return info, true
 }
-
-// sparePaths names the spare and the index, for messages and tests.
-func sparePaths(dir string) []string {
-	parent, base := filepath.Split(filepath.Clean(dir))
-	return []string{filepath.Join(parent, spareName(base)), filepath.Join(parent, indexName(base))}
-}
